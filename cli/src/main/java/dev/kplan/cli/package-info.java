@@ -1,0 +1,2 @@
+/** The command line: picocli commands and the rendering of results, diagnostics and progress. */
+package dev.kplan.cli;

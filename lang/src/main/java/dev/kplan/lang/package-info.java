@@ -1,0 +1,2 @@
+/** The kplan configuration language. */
+package dev.kplan.lang;
