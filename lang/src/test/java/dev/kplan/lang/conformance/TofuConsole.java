@@ -221,31 +221,53 @@ public final class TofuConsole {
     return new Outcome.Opaque(line);
   }
 
-  /** The diagnostic text without box-drawing decoration, one line per diagnostic line. */
+  /**
+   * OpenTofu's error diagnostics as {@code "<summary>: <detail>"} (several joined by {@code "; "}),
+   * without the source location lines the console prints between them.
+   */
   static String errorMessage(String stderr) {
-    StringBuilder out = new StringBuilder();
+    List<String> messages = new ArrayList<>();
+    String summary = null;
+    StringBuilder detail = new StringBuilder();
     for (String raw : stderr.split("\n")) {
       String line = raw.replaceFirst("^[\u2577\u2502\u2575]\\s?", "").strip();
-      if (line.isEmpty()) {
-        continue;
+      if (line.startsWith("Error: ")) {
+        if (summary != null) {
+          messages.add(joinMessage(summary, detail));
+        }
+        summary = line.substring("Error: ".length());
+        detail.setLength(0);
+      } else if (summary != null
+          && !line.isEmpty()
+          && !line.startsWith("on <console-input>")
+          && !line.equals("(source code not available)")
+          && !line.matches("\\d+: .*")
+          && !line.matches("[\\s^~]+")) {
+        if (detail.length() > 0) {
+          detail.append(' ');
+        }
+        detail.append(line);
       }
-      if (out.length() > 0) {
-        out.append(' ');
-      }
-      out.append(line);
     }
-    return out.length() == 0 ? "tofu console failed without a message" : out.toString();
+    if (summary != null) {
+      messages.add(joinMessage(summary, detail));
+    }
+    return messages.isEmpty() ? stderr.strip() : String.join("; ", messages);
+  }
+
+  private static String joinMessage(String summary, StringBuilder detail) {
+    return detail.length() == 0 ? summary : summary + ": " + detail;
   }
 
   private record ProcessResult(int exitCode, String stdout, String stderr) {}
 
   private ProcessResult run(Path dir, String input) {
-    ProcessBuilder pb = new ProcessBuilder(binary.toString(), "console", "-no-color").directory(dir.toFile());
-    pb.environment().put("TF_IN_AUTOMATION", "1");
-    pb.environment().put("CHECKPOINT_DISABLE", "1");
-    pb.environment().put("TF_CLI_CONFIG_FILE", dir.resolve("no-cli-config.tfrc").toString());
-    pb.environment().remove("TF_LOG");
     try {
+      ProcessBuilder pb = new ProcessBuilder(binary.toString(), "console", "-no-color").directory(dir.toFile());
+      pb.environment().put("TF_IN_AUTOMATION", "1");
+      pb.environment().put("CHECKPOINT_DISABLE", "1");
+      pb.environment().put("TF_CLI_CONFIG_FILE", emptyCliConfig(dir).toString());
+      pb.environment().remove("TF_LOG");
       Process p = pb.start();
       CompletableFuture<byte[]> out = readAsync(p.getInputStream());
       CompletableFuture<byte[]> err = readAsync(p.getErrorStream());
@@ -268,6 +290,15 @@ public final class TofuConsole {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** An empty CLI configuration, so the user's own settings play no part and no warning is printed. */
+  private static Path emptyCliConfig(Path dir) throws IOException {
+    Path file = dir.resolve("cli-config.tfrc");
+    if (!Files.exists(file)) {
+      Files.writeString(file, "");
+    }
+    return file;
   }
 
   private static CompletableFuture<byte[]> readAsync(InputStream s) {
