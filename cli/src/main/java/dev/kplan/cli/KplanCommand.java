@@ -1,6 +1,5 @@
 package dev.kplan.cli;
 
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +11,7 @@ import picocli.CommandLine.Command;
     description = "Declarative plan/apply for Kubernetes and AWS that stops configuration drift.",
     subcommands = {
       VersionCommand.class,
-      AutoComplete.GenerateCompletion.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KplanCommand implements Runnable {
@@ -24,8 +23,6 @@ public final class KplanCommand implements Runnable {
   }
 
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new KplanCommand());
-    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    return cl;
+    return new CommandLine(new KplanCommand());
   }
 }
