@@ -1,7 +1,10 @@
 package dev.kplan.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The root {@code kplan} command; its subcommands are the verbs a user types. */
 @Command(
@@ -10,6 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Declarative plan/apply for Kubernetes and AWS that stops configuration drift.",
     subcommands = {
+      ConsoleCommand.class,
+      FmtCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
@@ -17,12 +22,42 @@ import picocli.CommandLine.Command;
 public final class KplanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  private Path workDir = Path.of("").toAbsolutePath();
+
+  @Option(
+      names = "-chdir",
+      paramLabel = "DIR",
+      description = "Switch to DIR before running the command (as Terraform's -chdir).")
+  void chdir(Path dir) {
+    Path resolved = workDir.resolve(dir).normalize();
+    if (!Files.isDirectory(resolved)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "-chdir: no such directory: " + dir);
+    }
+    workDir = resolved;
+  }
+
+  @Option(names = "-no-color", description = "Plain output without colours.")
+  boolean noColor;
+
+  /** The folder the command works in (the current one, or -chdir's). */
+  Path workDir() {
+    return workDir;
+  }
+
+  boolean color() {
+    return Terminal.colorEnabled(noColor);
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new KplanCommand());
+    CommandLine cl = new CommandLine(new KplanCommand());
+    cl.setExecutionExceptionHandler(new FailureHandler());
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
+    return cl;
   }
 }
