@@ -290,10 +290,16 @@ class EvaluatorTest {
 
   @Test
   void conditionalWithIncompatibleBranchTypesExplainsTheMismatch() {
-    Diagnostic d = error(cond(bool(true), tuple(num(1)), tuple(num(1), num(2))));
+    Diagnostic d = error(cond(bool(true), tuple(num(1)), str("x")));
     assertEquals("Inconsistent conditional result types", d.summary());
-    assertEquals("The true and false result expressions must have consistent types. The 'true' tuple has length 1, "
-        + "but the 'false' tuple has length 2.", d.detail());
+    assertEquals("The true and false result expressions must have consistent types. The 'true' value is tuple, "
+        + "but the 'false' value is string.", d.detail());
+  }
+
+  @Test
+  void conditionalUnifiesBranchTypes() {
+    assertEquals(s("1"), value(cond(bool(true), num(1), str("a"))));
+    assertEquals(Value.list(Type.NUMBER, List.of(n("1"))), value(cond(bool(true), tuple(num(1)), tuple(num(1), num(2)))));
   }
 
   // ---- operators ----
