@@ -23,7 +23,8 @@ import java.util.Objects;
  * standard function library and the given variables, and return a {@link ConsoleResult}.
  */
 public final class ConsoleEvaluator {
-  private static final String INPUT_NAME = "<console-input>";
+  /** The file name diagnostics give for the line being evaluated. */
+  public static final String INPUT_NAME = "<console-input>";
 
   private final EvalContext context;
 
