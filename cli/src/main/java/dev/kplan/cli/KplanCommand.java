@@ -1,8 +1,10 @@
 package dev.kplan.cli;
 
-import picocli.AutoComplete;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The root {@code kplan} command; its subcommands are the verbs a user types. */
 @Command(
@@ -11,12 +13,41 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Declarative plan/apply for Kubernetes and AWS that stops configuration drift.",
     subcommands = {
+      ConsoleCommand.class,
+      FmtCommand.class,
       VersionCommand.class,
-      AutoComplete.GenerateCompletion.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KplanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private Path workDir = Path.of("").toAbsolutePath();
+
+  @Option(
+      names = "-chdir",
+      paramLabel = "DIR",
+      description = "Switch to DIR before running the command (as Terraform's -chdir).")
+  void chdir(Path dir) {
+    Path resolved = workDir.resolve(dir).normalize();
+    if (!Files.isDirectory(resolved)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "-chdir: no such directory: " + dir);
+    }
+    workDir = resolved;
+  }
+
+  @Option(names = "-no-color", description = "Plain output without colours.")
+  boolean noColor;
+
+  /** The folder the command works in (the current one, or -chdir's). */
+  Path workDir() {
+    return workDir;
+  }
+
+  boolean color() {
+    return Terminal.colorEnabled(noColor);
+  }
 
   @Override
   public void run() {
@@ -25,7 +56,8 @@ public final class KplanCommand implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new KplanCommand());
-    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    cl.setExecutionExceptionHandler(new FailureHandler());
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
     return cl;
   }
 }

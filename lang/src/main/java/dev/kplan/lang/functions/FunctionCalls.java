@@ -25,6 +25,7 @@ final class FunctionCalls {
     List<Value> args = new ArrayList<>(rawArgs.size());
     Marks resultMarks = Marks.NONE;
     boolean shortCircuitUnknown = false;
+    boolean dynamicResult = false;
     for (int i = 0; i < rawArgs.size(); i++) {
       Param p = fn.paramAt(i);
       Value v = rawArgs.get(i);
@@ -39,15 +40,20 @@ final class FunctionCalls {
           throw new FunctionException(i, e.getMessage());
         }
       }
-      if (v.isNull() && !p.allowNull()) {
+      if (!dynamicResult && v.isNull() && !p.allowNull()) {
         throw new FunctionException(i, "argument must not be null");
+      }
+      // as cty: an argument whose type is not decided yet makes the result type undecided too,
+      // unless the function can work with it; later arguments are then not type-checked
+      if (!dynamicResult && v.type() instanceof DynamicType && !p.allowDynamicType()) {
+        dynamicResult = true;
       }
       if (!p.allowUnknown() && !v.isWhollyKnown()) {
         shortCircuitUnknown = true;
       }
       args.add(v);
     }
-    Type returnType = fn.returnType().of(args);
+    Type returnType = dynamicResult ? Type.DYNAMIC : fn.returnType().of(args);
     Value result =
         shortCircuitUnknown ? Value.unknownOf(returnType) : fn.body().call(List.copyOf(args), returnType);
     return result.mark(resultMarks);

@@ -1,0 +1,503 @@
+package dev.kplan.lang.value;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * JSON as Terraform's {@code jsonencode}/{@code jsondecode} write and read it (go-cty's
+ * {@code cty/json} over Go's encoding/json). Hand-written rather than delegated to a JSON library
+ * because the exact bytes matter: object keys sorted by code point, compact, {@code <>&} and
+ * U+2028/U+2029 escaped, numbers printed exactly; and decoding errors carry Go's wording.
+ */
+public final class JsonCodec {
+  private JsonCodec() {}
+
+  /**
+   * The JSON text for {@code value}: lists, sets and tuples as arrays, maps and objects as objects,
+   * nulls of any type as {@code null}. Marks are ignored (callers carry them on the result).
+   *
+   * @throws JsonCodecException when the value is not wholly known
+   */
+  public static String encode(Value value) {
+    StringBuilder sb = new StringBuilder();
+    write(value, sb);
+    return sb.toString();
+  }
+
+  /**
+   * The value {@code json} denotes: objects as object values, arrays as tuples, numbers with
+   * arbitrary precision, {@code null} as a null of type {@code any}.
+   *
+   * @throws JsonCodecException with Go's message when the text is not valid JSON
+   */
+  public static Value decode(String json) {
+    return new Reader(json).readDocument();
+  }
+
+  private static void write(Value v, StringBuilder sb) {
+    if (v instanceof NullValue) {
+      sb.append("null");
+    } else if (v instanceof UnknownValue) {
+      throw new JsonCodecException("value is not known");
+    } else if (v instanceof StringValue s) {
+      writeString(s.value(), sb);
+    } else if (v instanceof NumberValue n) {
+      sb.append(numberText(n.value()));
+    } else if (v instanceof BoolValue b) {
+      sb.append(b.value() ? "true" : "false");
+    } else if (v instanceof ListValue l) {
+      writeArray(l.elements(), sb);
+    } else if (v instanceof SetValue s) {
+      writeArray(s.elements(), sb);
+    } else if (v instanceof TupleValue t) {
+      writeArray(t.elements(), sb);
+    } else if (v instanceof MapValue m) {
+      writeObject(m.entries(), sb);
+    } else if (v instanceof ObjectValue o) {
+      writeObject(o.attributes(), sb);
+    } else {
+      throw new IllegalStateException("unexpected value " + v);
+    }
+  }
+
+  /** A number as cty prints it ({@code big.Float.Text('f', -1)}): plain digits, no exponent. */
+  public static String numberText(BigDecimal n) {
+    if (n.signum() == 0) {
+      return "0";
+    }
+    return n.stripTrailingZeros().toPlainString();
+  }
+
+  private static void writeArray(List<Value> elements, StringBuilder sb) {
+    sb.append('[');
+    for (int i = 0; i < elements.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      write(elements.get(i), sb);
+    }
+    sb.append(']');
+  }
+
+  private static void writeObject(Map<String, Value> entries, StringBuilder sb) {
+    // Go sorts keys by their UTF-8 bytes, which is code point order, not Java's UTF-16 order
+    Map<String, Value> sorted = new TreeMap<>(ValueOrder::compareCodePoints);
+    sorted.putAll(entries);
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<String, Value> e : sorted.entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      writeString(e.getKey(), sb);
+      sb.append(':');
+      write(e.getValue(), sb);
+    }
+    sb.append('}');
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** A JSON string as Go's encoding/json writes it with HTML escaping on (Go 1.22+). */
+  public static void writeString(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '<', '>', '&', '\u2028', '\u2029' -> appendUnicodeEscape(c, sb);
+        default -> {
+          if (c < 0x20) {
+            appendUnicodeEscape(c, sb);
+          } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+              && Character.isLowSurrogate(s.charAt(i + 1))) {
+            sb.append(c).append(s.charAt(++i));
+          } else if (Character.isSurrogate(c)) {
+            // not encodable as UTF-8: Go writes the replacement character's escape
+            sb.append("\\ufffd");
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  private static void appendUnicodeEscape(char c, StringBuilder sb) {
+    sb.append("\\u")
+        .append(HEX[(c >> 12) & 0xF])
+        .append(HEX[(c >> 8) & 0xF])
+        .append(HEX[(c >> 4) & 0xF])
+        .append(HEX[c & 0xF]);
+  }
+
+  /**
+   * Reads one JSON document the way go-cty does (Go's json.Decoder token by token), so that
+   * malformed input fails with the same messages Terraform prints.
+   */
+  private static final class Reader {
+    private enum State {
+      TOP, ARRAY_START, ARRAY_VALUE, ARRAY_COMMA, OBJECT_START, OBJECT_KEY, OBJECT_COLON,
+      OBJECT_VALUE, OBJECT_COMMA
+    }
+
+    private final String text;
+    private int pos;
+
+    Reader(String text) {
+      this.text = text;
+    }
+
+    Value readDocument() {
+      Value v = readValue(State.TOP);
+      skipSpace();
+      // json.Decoder.More(): anything but a closing delimiter counts as more data
+      if (pos < text.length() && text.charAt(pos) != ']' && text.charAt(pos) != '}') {
+        throw new JsonCodecException("extraneous data after JSON object");
+      }
+      return v;
+    }
+
+    private void skipSpace() {
+      while (pos < text.length()) {
+        char c = text.charAt(pos);
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+          return;
+        }
+        pos++;
+      }
+    }
+
+    /** The next non-space character, or -1 at the end ("EOF" between tokens). */
+    private int peekToken() {
+      skipSpace();
+      if (pos >= text.length()) {
+        throw new JsonCodecException("EOF");
+      }
+      return text.charAt(pos);
+    }
+
+    private Value readValue(State state) {
+      int c = peekToken();
+      if (c == '[') {
+        pos++;
+        return readArray();
+      }
+      if (c == '{') {
+        pos++;
+        return readObject();
+      }
+      if (c == ']' || c == '}' || c == ':' || c == ',') {
+        throw tokenError(c, state);
+      }
+      if (c == '"') {
+        pos++;
+        return Value.string(readStringBody());
+      }
+      return readLiteral();
+    }
+
+    private Value readArray() {
+      List<Value> elements = new ArrayList<>();
+      int c = peekToken();
+      if (c == ']') {
+        pos++;
+        return Value.tuple(elements);
+      }
+      State state = State.ARRAY_START;
+      while (true) {
+        elements.add(readValue(state));
+        c = peekToken();
+        if (c == ']') {
+          pos++;
+          return Value.tuple(elements);
+        }
+        if (c != ',') {
+          throw tokenError(c, State.ARRAY_COMMA);
+        }
+        pos++;
+        state = State.ARRAY_VALUE;
+      }
+    }
+
+    private Value readObject() {
+      Map<String, Value> attrs = new LinkedHashMap<>();
+      State state = State.OBJECT_START;
+      while (true) {
+        int c = peekToken();
+        if (c == '}' && state == State.OBJECT_START) {
+          pos++;
+          return Value.object(attrs);
+        }
+        if (c != '"') {
+          throw tokenError(c, state);
+        }
+        pos++;
+        String key = new StringValue(readStringBody(), Marks.NONE).value();
+        c = peekToken();
+        if (c != ':') {
+          throw tokenError(c, State.OBJECT_COLON);
+        }
+        pos++;
+        Value v = readValue(State.OBJECT_VALUE);
+        attrs.remove(key);
+        attrs.put(key, v);
+        c = peekToken();
+        if (c == '}') {
+          pos++;
+          return Value.object(attrs);
+        }
+        if (c != ',') {
+          throw tokenError(c, State.OBJECT_COMMA);
+        }
+        pos++;
+        state = State.OBJECT_KEY;
+      }
+    }
+
+    private static JsonCodecException tokenError(int c, State state) {
+      String context = switch (state) {
+        case TOP, ARRAY_START, ARRAY_VALUE, OBJECT_VALUE -> " looking for beginning of value";
+        case ARRAY_COMMA -> " after array element";
+        case OBJECT_KEY -> " looking for beginning of object key string";
+        case OBJECT_COLON -> " after object key";
+        case OBJECT_COMMA -> " after object key:value pair";
+        case OBJECT_START -> "";
+      };
+      return invalid(c, context);
+    }
+
+    private static JsonCodecException invalid(int c, String context) {
+      return new JsonCodecException("invalid character " + quoteChar(c) + context);
+    }
+
+    private static JsonCodecException unexpectedEof() {
+      return new JsonCodecException("unexpected EOF");
+    }
+
+    /** The character Go names in a syntax error: the first UTF-8 byte, quoted as Go quotes it. */
+    static String quoteChar(int c) {
+      int b = c < 0x80 ? c : firstUtf8Byte(c);
+      if (b == '\'') {
+        return "'\\''";
+      }
+      if (b == '"') {
+        return "'\"'";
+      }
+      String inner = switch (b) {
+        case 0x07 -> "\\a";
+        case 0x08 -> "\\b";
+        case 0x0c -> "\\f";
+        case 0x0a -> "\\n";
+        case 0x0d -> "\\r";
+        case 0x09 -> "\\t";
+        case 0x0b -> "\\v";
+        case '\\' -> "\\\\";
+        default -> {
+          if (b < 0x20 || b == 0x7f) {
+            yield String.format("\\x%02x", b);
+          } else if (b >= 0x80 && (b <= 0xa0 || b == 0xad)) {
+            yield String.format("\\u%04x", b);
+          }
+          yield String.valueOf((char) b);
+        }
+      };
+      return "'" + inner + "'";
+    }
+
+    private static int firstUtf8Byte(int codePoint) {
+      if (codePoint < 0x800) {
+        return 0xC0 | (codePoint >> 6);
+      } else if (codePoint < 0x10000) {
+        return 0xE0 | (codePoint >> 12);
+      }
+      return 0xF0 | (codePoint >> 18);
+    }
+
+    private int codePointAt(int i) {
+      return text.codePointAt(i);
+    }
+
+    /** The rest of a string literal after its opening quote, with escapes resolved. */
+    private String readStringBody() {
+      StringBuilder sb = new StringBuilder();
+      while (true) {
+        if (pos >= text.length()) {
+          throw unexpectedEof();
+        }
+        char c = text.charAt(pos);
+        if (c == '"') {
+          pos++;
+          return sb.toString();
+        }
+        if (c < 0x20) {
+          throw invalid(c, " in string literal");
+        }
+        if (c != '\\') {
+          sb.append(c);
+          pos++;
+          continue;
+        }
+        pos++;
+        if (pos >= text.length()) {
+          throw unexpectedEof();
+        }
+        char e = text.charAt(pos++);
+        switch (e) {
+          case '"', '\\', '/' -> sb.append(e);
+          case 'b' -> sb.append('\b');
+          case 'f' -> sb.append('\f');
+          case 'n' -> sb.append('\n');
+          case 'r' -> sb.append('\r');
+          case 't' -> sb.append('\t');
+          case 'u' -> sb.append(readUnicodeEscape());
+          default -> throw invalid(codePointAt(pos - 1), " in string escape code");
+        }
+      }
+    }
+
+    private String readUnicodeEscape() {
+      char first = (char) readHex4();
+      if (Character.isHighSurrogate(first)
+          && pos + 1 < text.length() && text.charAt(pos) == '\\' && text.charAt(pos + 1) == 'u') {
+        int save = pos;
+        pos += 2;
+        char second = (char) readHex4();
+        if (Character.isLowSurrogate(second)) {
+          return new String(new char[] {first, second});
+        }
+        // Go's unquote decodes a lone high surrogate as U+FFFD and reads the next escape afresh
+        pos = save;
+        return "\uFFFD";
+      }
+      if (Character.isSurrogate(first)) {
+        return "\uFFFD";
+      }
+      return String.valueOf(first);
+    }
+
+    private int readHex4() {
+      int v = 0;
+      for (int i = 0; i < 4; i++) {
+        if (pos >= text.length()) {
+          throw unexpectedEof();
+        }
+        char h = text.charAt(pos);
+        int d = Character.digit(h, 16);
+        if (d < 0 || h > 'f') {
+          throw invalid(codePointAt(pos), " in \\u hexadecimal character escape");
+        }
+        v = v * 16 + d;
+        pos++;
+      }
+      return v;
+    }
+
+    /** {@code true}, {@code false}, {@code null} or a number, as Go's scanner reads them. */
+    private Value readLiteral() {
+      int c = codePointAt(pos);
+      switch (c) {
+        case 't' -> {
+          expectLiteral("true");
+          return BoolValue.TRUE;
+        }
+        case 'f' -> {
+          expectLiteral("false");
+          return BoolValue.FALSE;
+        }
+        case 'n' -> {
+          expectLiteral("null");
+          return Value.nullOf(dev.kplan.lang.types.Type.DYNAMIC);
+        }
+        default -> {
+          if (c == '-' || (c >= '0' && c <= '9')) {
+            return readNumber();
+          }
+          throw invalid(c, " looking for beginning of value");
+        }
+      }
+    }
+
+    private void expectLiteral(String word) {
+      for (int i = 1; i < word.length(); i++) {
+        int at = pos + i;
+        if (at >= text.length()) {
+          throw unexpectedEof();
+        }
+        char c = text.charAt(at);
+        if (c != word.charAt(i)) {
+          throw invalid(codePointAt(at), " in literal " + word + " (expecting '" + word.charAt(i) + "')");
+        }
+      }
+      pos += word.length();
+    }
+
+    private Value readNumber() {
+      int start = pos;
+      if (text.charAt(pos) == '-') {
+        pos++;
+        if (pos >= text.length()) {
+          throw unexpectedEof();
+        }
+        char c = text.charAt(pos);
+        if (c < '0' || c > '9') {
+          throw invalid(codePointAt(pos), " in numeric literal");
+        }
+      }
+      if (text.charAt(pos) == '0') {
+        pos++;
+      } else {
+        skipDigits();
+      }
+      if (pos < text.length() && text.charAt(pos) == '.') {
+        pos++;
+        if (pos >= text.length()) {
+          throw unexpectedEof();
+        }
+        char c = text.charAt(pos);
+        if (c < '0' || c > '9') {
+          throw invalid(codePointAt(pos), " after decimal point in numeric literal");
+        }
+        skipDigits();
+      }
+      if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+        pos++;
+        if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+          pos++;
+        }
+        if (pos >= text.length()) {
+          throw unexpectedEof();
+        }
+        char c = text.charAt(pos);
+        if (c < '0' || c > '9') {
+          throw invalid(codePointAt(pos), " in exponent of numeric literal");
+        }
+        skipDigits();
+      }
+      String digits = text.substring(start, pos);
+      try {
+        return Value.number(new BigDecimal(digits));
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new JsonCodecException("invalid number " + digits);
+      }
+    }
+
+    private void skipDigits() {
+      while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+        pos++;
+      }
+    }
+  }
+}
