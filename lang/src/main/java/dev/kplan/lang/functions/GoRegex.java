@@ -41,9 +41,103 @@ final class GoRegex {
       Map.entry("word", "0-9A-Za-z_"),
       Map.entry("xdigit", "0-9A-Fa-f"));
   private static final java.util.Set<String> CATEGORIES = java.util.Set.of(
-      "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N",
+      "C", "Cc", "Cf", "Cn", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N",
       "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So",
       "Z", "Zl", "Zp", "Zs");
+  /** Go's {@code unicode.CategoryAliases}, keyed by canonical name. */
+  private static final Map<String, String> CATEGORY_ALIASES = canonicalKeys(Map.ofEntries(
+      Map.entry("Cased_Letter", "LC"), Map.entry("Close_Punctuation", "Pe"), Map.entry("Combining_Mark", "M"),
+      Map.entry("Connector_Punctuation", "Pc"), Map.entry("Control", "Cc"), Map.entry("Currency_Symbol", "Sc"),
+      Map.entry("Dash_Punctuation", "Pd"), Map.entry("Decimal_Number", "Nd"), Map.entry("Enclosing_Mark", "Me"),
+      Map.entry("Final_Punctuation", "Pf"), Map.entry("Format", "Cf"), Map.entry("Initial_Punctuation", "Pi"),
+      Map.entry("Letter", "L"), Map.entry("Letter_Number", "Nl"), Map.entry("Line_Separator", "Zl"),
+      Map.entry("Lowercase_Letter", "Ll"), Map.entry("Mark", "M"), Map.entry("Math_Symbol", "Sm"),
+      Map.entry("Modifier_Letter", "Lm"), Map.entry("Modifier_Symbol", "Sk"), Map.entry("Nonspacing_Mark", "Mn"),
+      Map.entry("Number", "N"), Map.entry("Open_Punctuation", "Ps"), Map.entry("Other", "C"),
+      Map.entry("Other_Letter", "Lo"), Map.entry("Other_Number", "No"), Map.entry("Other_Punctuation", "Po"),
+      Map.entry("Other_Symbol", "So"), Map.entry("Paragraph_Separator", "Zp"), Map.entry("Private_Use", "Co"),
+      Map.entry("Punctuation", "P"), Map.entry("Separator", "Z"), Map.entry("Space_Separator", "Zs"),
+      Map.entry("Spacing_Mark", "Mc"), Map.entry("Surrogate", "Cs"), Map.entry("Symbol", "S"),
+      Map.entry("Titlecase_Letter", "Lt"), Map.entry("Unassigned", "Cn"), Map.entry("Uppercase_Letter", "Lu"),
+      Map.entry("cntrl", "Cc"), Map.entry("digit", "Nd"), Map.entry("punct", "P")));
+  /**
+   * Unicode scripts by canonical name, as Java knows them. Go (1.25, 1.26) looks scripts up by the
+   * canonical form of the given name in a table keyed by names such as {@code Old_Italic} and
+   * {@code SignWriting}, so only the scripts whose name is already canonical can be found.
+   */
+  private static final Map<String, Character.UnicodeScript> SCRIPTS = scripts();
+
+  private static Map<String, String> canonicalKeys(Map<String, String> byName) {
+    Map<String, String> out = new java.util.HashMap<>();
+    byName.forEach((k, v) -> out.put(canonicalName(k), v));
+    return out;
+  }
+
+  private static Map<String, Character.UnicodeScript> scripts() {
+    Map<String, Character.UnicodeScript> out = new java.util.HashMap<>();
+    for (Character.UnicodeScript s : Character.UnicodeScript.values()) {
+      if (s != Character.UnicodeScript.UNKNOWN && s != Character.UnicodeScript.SIGNWRITING
+          && s.name().indexOf('_') < 0) {
+        out.put(canonicalName(s.name()), s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Go's (1.25+) lookup key for {@code \p{name}}: first letter upper case, the rest lower case,
+   * without underscores, hyphens and spaces.
+   */
+  static String canonicalName(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    boolean first = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '-' || c == ' ') {
+        continue;
+      }
+      if (first) {
+        if (c >= 'a' && c <= 'z') {
+          c = (char) (c - 'a' + 'A');
+        }
+        first = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        c = (char) (c - 'A' + 'a');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /** The Java class for Go's {@code \p{name}} (negated for {@code \P}), or null for an unknown name. */
+  private static String unicodeTable(String name, boolean negated) {
+    String canon = canonicalName(name);
+    String p = negated ? "\\P{" : "\\p{";
+    switch (canon) {
+      case "Any":
+        return negated ? "[^\\x{0}-\\x{10FFFF}]" : "[\\x{0}-\\x{10FFFF}]";
+      case "Assigned":
+        return (negated ? "\\p{" : "\\P{") + "Cn}";
+      case "Ascii":
+        return negated ? "[^\\x{0}-\\x{7F}]" : "[\\x{0}-\\x{7F}]";
+      case "Lc":
+        return p + "LC}";
+      default:
+        break;
+    }
+    if (CATEGORIES.contains(canon)) {
+      return p + canon + "}";
+    }
+    Character.UnicodeScript script = SCRIPTS.get(canon);
+    if (script != null) {
+      return p + "Is" + script.name() + "}";
+    }
+    String alias = CATEGORY_ALIASES.get(canon);
+    if (alias != null) {
+      return p + alias + "}";
+    }
+    return null;
+  }
 
   private final Pattern pattern;
   private final List<String> groupNames;
@@ -609,22 +703,9 @@ final class GoRegex {
         negated = !negated;
         name = name.substring(1);
       }
-      String java;
-      if (name.equals("Any")) {
-        java = negated ? "[^\\x{0}-\\x{10FFFF}]" : "[\\x{0}-\\x{10FFFF}]";
-      } else if (CATEGORIES.contains(name)) {
-        java = (negated ? "\\P{" : "\\p{") + name + "}";
-      } else {
-        try {
-          Character.UnicodeScript.forName(name);
-        } catch (IllegalArgumentException e) {
-          throw new SyntaxError("invalid character class range", seq);
-        }
-        if (!name.chars().allMatch(ch -> ch < 128 && (Character.isLetter(ch) || ch == '_'))
-            || !Character.isUpperCase(name.charAt(0))) {
-          throw new SyntaxError("invalid character class range", seq);
-        }
-        java = (negated ? "\\P{Is" : "\\p{Is") + name + "}";
+      String java = unicodeTable(name, negated);
+      if (java == null) {
+        throw new SyntaxError("invalid character class range", seq);
       }
       pos = next;
       return java;
