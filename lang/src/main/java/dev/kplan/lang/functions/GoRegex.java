@@ -139,6 +139,9 @@ final class GoRegex {
     return null;
   }
 
+  private static final int SHORT_INPUT = 2_000;
+  private static final long LARGE_STACK_BYTES = 512L * 1024 * 1024;
+
   private final Pattern pattern;
   private final List<String> groupNames;
 
@@ -188,13 +191,19 @@ final class GoRegex {
   }
 
   /** The first match as Go's submatch index pairs (-1 for groups that took no part), or null. */
-  int[] find(String s) {
-    Matcher m = pattern.matcher(s);
-    return m.find() ? spans(m) : null;
+  int[] find(String s) throws FunctionException {
+    return deep(s, () -> {
+      Matcher m = pattern.matcher(s);
+      return m.find() ? spans(m) : null;
+    });
   }
 
   /** All successive non-overlapping matches, skipping empty matches right after a match, as Go. */
-  List<int[]> findAll(String s) {
+  List<int[]> findAll(String s) throws FunctionException {
+    return deep(s, () -> findAllNow(s));
+  }
+
+  private List<int[]> findAllNow(String s) {
     List<int[]> out = new ArrayList<>();
     Matcher m = pattern.matcher(s);
     int pos = 0;
@@ -218,7 +227,11 @@ final class GoRegex {
   }
 
   /** Go's {@code ReplaceAllString}: {@code $1}, {@code ${name}} and {@code $$} in the template. */
-  String replaceAll(String s, String template) {
+  String replaceAll(String s, String template) throws FunctionException {
+    return deep(s, () -> replaceAllNow(s, template));
+  }
+
+  private String replaceAllNow(String s, String template) {
     StringBuilder out = new StringBuilder();
     Matcher m = pattern.matcher(s);
     int lastEnd = 0;
@@ -241,6 +254,41 @@ final class GoRegex {
     }
     out.append(s, lastEnd, s.length());
     return out.toString();
+  }
+
+  /**
+   * Runs a match. Go's matcher takes linear time and constant stack; Java's backtracking recurses
+   * per repetition of a group, so long inputs are matched on a thread with a large stack.
+   */
+  private static <T> T deep(String input, java.util.function.Supplier<T> match) throws FunctionException {
+    if (input.length() < SHORT_INPUT) {
+      return match.get();
+    }
+    java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(null, () -> {
+      try {
+        result.set(match.get());
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    }, "regex-match", LARGE_STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FunctionException("interrupted while matching a regular expression");
+    }
+    Throwable f = failure.get();
+    if (f instanceof StackOverflowError) {
+      throw new FunctionException("the regular expression is too complex to match against a string this long");
+    } else if (f instanceof RuntimeException re) {
+      throw re;
+    } else if (f instanceof Error err) {
+      throw err;
+    }
+    return result.get();
   }
 
   private static int[] spans(Matcher m) {
