@@ -228,6 +228,57 @@ public final class DifferentialCorpus {
     return Arbitraries.of("\"100\"", "\"FF\"", "\"ff\"", "\"-1010\"", "\"zz\"", "\"12.5\"", "\"\"", "\"0\"", "\"777\"");
   }
 
+  /** Format strings with arguments that fit their verbs. */
+  static Arbitrary<List<String>> matchedFormats() {
+    return Arbitraries.oneOf(
+        strings().map(a -> List.of("\"Hello, %s!\"", a)),
+        numbers().map(a -> List.of("\"%d\"", a)),
+        numbers().map(a -> List.of("\"%.2f\"", a)),
+        numbers().map(a -> List.of("\"%05d\"", a)),
+        numbers().map(a -> List.of("\"%x\"", a)),
+        numbers().map(a -> List.of("\"%e\"", a)),
+        primitives().map(a -> List.of("\"%v\"", a)),
+        primitives().map(a -> List.of("\"%q\"", a)),
+        bools().map(a -> List.of("\"%t\"", a)),
+        Combinators.combine(strings(), strings()).as((a, b) -> List.of("\"%[2]s %[1]s\"", a, b)),
+        Combinators.combine(strings(), numbers()).as((a, b) -> List.of("\"%-5s|%8.3f\"", a, b)),
+        anyValue().map(a -> List.of("\"%#v\"", a)));
+  }
+
+  static Arbitrary<List<String>> matchedFormatLists() {
+    return Arbitraries.oneOf(
+        stringList().map(a -> List.of("\"Hello, %s!\"", a)),
+        Combinators.combine(stringList(), strings()).as((a, b) -> List.of("\"%s=%s\"", a, b)),
+        numberList().map(a -> List.of("\"%d\"", a)),
+        Arbitraries.integers().between(0, 3).flatMap(k -> Combinators.combine(seqOf(strings(), k, k), seqOf(numbers(), k, k))
+            .as((a, b) -> List.of("\"%s:%v\"", a, b))));
+  }
+
+  /** Two sequences of the same length. */
+  static Arbitrary<List<String>> sameLength(Arbitrary<String> first, Arbitrary<String> second) {
+    return Arbitraries.integers().between(0, 4).flatMap(k -> Combinators.combine(seqOf(first, k, k), seqOf(second, k, k))
+        .as((a, b) -> List.of(a, b)));
+  }
+
+  static Arbitrary<List<String>> matchedKeys() {
+    return Arbitraries.integers().between(0, 4).flatMap(k -> Combinators.combine(seqOf(strings(), k, k), seqOf(keys().map(x -> "\"" + x + "\""), k, k), seqOf(keys().map(x -> "\"" + x + "\""), 0, 3))
+        .as((a, b, c) -> List.of(a, b, c)));
+  }
+
+  /** A list and indices within it. */
+  static Arbitrary<List<String>> validSlices() {
+    return Arbitraries.integers().between(0, 4).flatMap(k -> Combinators.combine(
+            seqOf(primitives(), k, k), Arbitraries.integers().between(0, k), Arbitraries.integers().between(0, k))
+        .as((l, a, b) -> List.of(l, String.valueOf(Math.min(a, b)), String.valueOf(Math.max(a, b)))));
+  }
+
+  /** A list and one of its elements. */
+  static Arbitrary<List<String>> memberOf() {
+    return Arbitraries.integers().between(1, 4).flatMap(k -> Combinators.combine(
+            Arbitraries.oneOf(strings(), numbers()).list().ofSize(k), Arbitraries.integers().between(0, k - 1))
+        .as((l, at) -> List.of("[" + String.join(", ", l) + "]", l.get(at))));
+  }
+
   static List<Fn> functions() {
     Arbitrary<String> s = strings();
     Arbitrary<String> n = numbers();
@@ -248,8 +299,8 @@ public final class DifferentialCorpus {
         fn("title", args(s)),
         fn("chomp", args(s)),
         fn("indent", args(i, s)),
-        fn("format", Combinators.combine(formatSpecs(), variadic(primitives(), 0, 3)).as((f, r) -> prepend(f, r))),
-        fn("formatlist", Combinators.combine(formatSpecs(), variadic(Arbitraries.oneOf(s, ls), 1, 2)).as((f, r) -> prepend(f, r))),
+        fn("format", Arbitraries.oneOf(matchedFormats(), Combinators.combine(formatSpecs(), variadic(primitives(), 0, 3)).as((f, r) -> prepend(f, r)))),
+        fn("formatlist", Arbitraries.oneOf(matchedFormatLists(), Combinators.combine(formatSpecs(), variadic(Arbitraries.oneOf(s, ls), 1, 2)).as((f, r) -> prepend(f, r)))),
         fn("join", Combinators.combine(s, variadic(ls, 1, 2)).as((f, r) -> prepend(f, r))),
         fn("split", args(Arbitraries.of("\",\"", "\" \"", "\"\"", "\"-\"", "\"b\""), s)),
         fn("replace", args(s, Arbitraries.oneOf(Arbitraries.of("\"a\"", "\"l\"", "\" \"", "\"/[a-z]/\"", "\"/(\\\\w)(\\\\w)/\"", "\"\""), s), Arbitraries.of("\"X\"", "\"\"", "\"$1\"", "\"-\""))),
@@ -271,15 +322,15 @@ public final class DifferentialCorpus {
         fn("values", args(Arbitraries.oneOf(ms, obj, numberMap()))),
         fn("contains", args(Arbitraries.oneOf(ls, ln, sets, mixedTuple()), primitives())),
         fn("element", args(Arbitraries.oneOf(ls, ln, mixedTuple()), i)),
-        fn("index", args(Arbitraries.oneOf(ls, ln, mixedTuple()), primitives())),
+        fn("index", Arbitraries.oneOf(memberOf(), args(Arbitraries.oneOf(ls, ln, mixedTuple()), primitives()))),
         fn("flatten", args(Arbitraries.oneOf(listOfLists, nested(), ls, seqOf(listOfLists, 0, 2)))),
         fn("distinct", args(Arbitraries.oneOf(ls, ln, mixedTuple()))),
         fn("coalesce", variadic(primitives(), 0, 4)),
         fn("coalescelist", variadic(Arbitraries.oneOf(ls, ln, Arbitraries.just("[]")), 0, 3)),
         fn("compact", args(Arbitraries.oneOf(ls, seqOf(Arbitraries.oneOf(s, Arbitraries.just("null")), 0, 4)))),
         fn("range", variadic(Arbitraries.oneOf(i, Arbitraries.of("0.5", "-1", "10", "2.5")), 1, 3)),
-        fn("zipmap", args(ls, Arbitraries.oneOf(ls, ln, mixedTuple()))),
-        fn("slice", args(Arbitraries.oneOf(ls, ln, mixedTuple()), i, i)),
+        fn("zipmap", Arbitraries.oneOf(sameLength(strings(), Arbitraries.oneOf(strings(), numbers(), primitives())), args(ls, Arbitraries.oneOf(ls, ln, mixedTuple())))),
+        fn("slice", Arbitraries.oneOf(validSlices(), args(Arbitraries.oneOf(ls, ln, mixedTuple()), i, i))),
         fn("sort", args(Arbitraries.oneOf(ls, ln, sets))),
         fn("reverse", args(Arbitraries.oneOf(ls, ln, mixedTuple()))),
         fn("min", variadic(n, 0, 4)),
@@ -289,9 +340,9 @@ public final class DifferentialCorpus {
         fn("floor", args(n)),
         fn("pow", args(n, i)),
         fn("log", args(Arbitraries.of("1", "8", "16", "100", "0", "-1", "2.5", "1000"), Arbitraries.of("2", "10", "16", "1", "0"))),
-        fn("signum", args(n)),
+        fn("signum", args(Arbitraries.oneOf(i, n))),
         fn("parseint", args(intStrings(), bases())),
-        fn("sum", args(Arbitraries.oneOf(ln, ls, sets, Arbitraries.just("[]")))),
+        fn("sum", args(Arbitraries.oneOf(seqOf(n, 1, 4), seqOf(n, 1, 4), ln, ls, sets, seqOf(n, 1, 3).map(x -> "toset(" + x + ")")))),
         fn("alltrue", args(Arbitraries.oneOf(lb, ls, Arbitraries.of("[\"true\", false]", "[]")))),
         fn("anytrue", args(Arbitraries.oneOf(lb, ls, Arbitraries.of("[\"true\", false]", "[]")))),
         fn("one", args(Arbitraries.oneOf(Arbitraries.of("[]", "[1]", "[\"a\"]", "[1, 2]", "toset([])", "toset([\"x\"])", "[null]", "tolist([])"), ls))),
@@ -301,7 +352,7 @@ public final class DifferentialCorpus {
         fn("setproduct", variadic(Arbitraries.oneOf(ls, ln, sets), 1, 3)),
         fn("chunklist", args(Arbitraries.oneOf(ls, ln, mixedTuple()), Arbitraries.of("0", "1", "2", "3", "-1"))),
         fn("transpose", args(mapOfLists)),
-        fn("matchkeys", args(Arbitraries.oneOf(ls, ln), Arbitraries.oneOf(ls, ln), Arbitraries.oneOf(ls, ln))),
+        fn("matchkeys", Arbitraries.oneOf(matchedKeys(), args(Arbitraries.oneOf(ls, ln), Arbitraries.oneOf(ls, ln), Arbitraries.oneOf(ls, ln)))),
         fn("tostring", args(Arbitraries.oneOf(primitives(), ls))),
         fn("tonumber", args(Arbitraries.oneOf(primitives(), intStrings()))),
         fn("tobool", args(Arbitraries.oneOf(primitives(), Arbitraries.of("\"true\"", "\"false\"", "\"yes\"")))),
@@ -320,7 +371,9 @@ public final class DifferentialCorpus {
         fn("sha512", args(s)),
         fn("md5", args(s)),
         fn("uuidv5", args(uuids(), s)),
-        fn("cidrsubnet", args(cidrs(), Arbitraries.of("0", "1", "4", "8", "16", "30"), Arbitraries.of("0", "1", "2", "15", "255", "-1", "300"))),
+        fn("cidrsubnet", Arbitraries.oneOf(
+            args(Arbitraries.of("\"10.0.0.0/8\"", "\"172.16.0.0/12\"", "\"10.1.0.0/16\"", "\"fd00:fd12:3456:7890::/56\""), Arbitraries.of("4", "8"), Arbitraries.of("0", "1", "2", "15")),
+            args(cidrs(), Arbitraries.of("0", "1", "4", "8", "16", "30"), Arbitraries.of("0", "1", "2", "15", "255", "-1", "300")))),
         fn("cidrsubnets", Combinators.combine(cidrs(), variadic(Arbitraries.of("1", "2", "4", "8", "0"), 0, 4)).as((c, r) -> prepend(c, r))),
         fn("cidrhost", args(cidrs(), Arbitraries.of("0", "1", "5", "-1", "255", "256", "16777216"))),
         fn("cidrnetmask", args(cidrs())),
@@ -413,8 +466,13 @@ public final class DifferentialCorpus {
   }
 
   static Arbitrary<String> conditionals() {
-    return Combinators.combine(Arbitraries.oneOf(bools(), Arbitraries.of("\"true\"", "null", "1", "1 < 2")), anyValue(), anyValue())
-        .as((c, a, b) -> c + " ? " + a + " : " + b);
+    Arbitrary<String> cond = Arbitraries.oneOf(bools(), Arbitraries.of("\"true\"", "null", "1", "1 < 2"));
+    Arbitrary<String> anyPair = Combinators.combine(cond, anyValue(), anyValue()).as((c, a, b) -> c + " ? " + a + " : " + b);
+    Arbitrary<String> samePair = Arbitraries.of(0, 1, 2, 3, 4).flatMap(k -> {
+      Arbitrary<String> kind = List.of(strings(), numbers(), stringList(), stringMap(), primitives()).get(k);
+      return Combinators.combine(cond, kind, kind).as((c, a, b) -> c + " ? " + a + " : " + b);
+    });
+    return Arbitraries.oneOf(anyPair, samePair, samePair);
   }
 
   static Arbitrary<String> templates() {

@@ -1,0 +1,120 @@
+/*
+ * Parser for HCL native syntax (hclsyntax). The grammar accepts exactly the valid files; errors are
+ * handled by Parser's second stage, which mirrors hclsyntax's recovery and wording. Templates are
+ * parsed as a flat sequence of literals, interpolations and directive markers, and assembled into a
+ * tree by AstBuilder, as hclsyntax does, so that strip markers and unbalanced directives are
+ * handled in one place.
+ */
+parser grammar HclParser;
+
+options { tokenVocab = HclLexer; superClass = org.antlr.v4.runtime.Parser; }
+
+
+configFile : body EOF ;
+
+expressionFile : NEWLINE* expression NEWLINE* EOF ;
+
+templateFile : templateItem* EOF ;
+
+body : (NEWLINE | bodyItem)* ;
+
+bodyItem
+    : attribute
+    | block
+    ;
+
+attribute : identifier EQ expression NEWLINE ;
+
+block
+    : identifier blockLabel* LBRACE
+      ( NEWLINE body RBRACE
+      | oneLineAttribute? RBRACE
+      )
+      NEWLINE
+    ;
+
+oneLineAttribute : identifier EQ expression ;
+
+blockLabel
+    : identifier
+    | Q_OPEN Q_LIT* Q_CLOSE
+    ;
+
+identifier : IDENT | FOR | IN | IF | ELSE | ENDIF | ENDFOR ;
+
+expression : operation (QUESTION expression COLON expression)? ;
+
+operation
+    : unary                                                  # opUnary
+    | operation op=(STAR | SLASH | PERCENT) operation        # opBinary
+    | operation op=(PLUS | MINUS) operation                  # opBinary
+    | operation op=(LT | LE | GT | GE) operation             # opBinary
+    | operation op=(EQEQ | NEQ) operation                    # opBinary
+    | operation op=AND operation                             # opBinary
+    | operation op=OR operation                              # opBinary
+    ;
+
+unary
+    : op=(MINUS | NOT) unary
+    | postfixExpr
+    ;
+
+postfixExpr : term postfix* ;
+
+postfix
+    : DOT identifier                    # getAttr
+    | DOT NUMBER                        # legacyIndex
+    | DOT STAR                          # attrSplat
+    | LBRACK STAR RBRACK                # fullSplat
+    | LBRACK expression RBRACK          # index
+    ;
+
+term
+    : NUMBER                                  # numberTerm
+    | functionCall                            # callTerm
+    | identifier                              # nameTerm
+    | quotedTemplate                          # quotedTerm
+    | heredocTemplate                         # heredocTerm
+    | LPAREN expression RPAREN                # parenTerm
+    | forTuple                                # forTupleTerm
+    | forObject                               # forObjectTerm
+    | tuple                                   # tupleTerm
+    | object                                  # objectTerm
+    ;
+
+functionCall : identifier (DCOLON identifier)* LPAREN arguments? RPAREN ;
+
+arguments : expression (COMMA expression)* (COMMA | ELLIPSIS)? ;
+
+tuple : LBRACK (expression (COMMA expression)* COMMA?)? RBRACK ;
+
+object : LBRACE NEWLINE* (objectItem (objectSeparator objectItem)* objectSeparator?)? RBRACE ;
+
+objectSeparator
+    : COMMA NEWLINE*
+    | NEWLINE+
+    ;
+
+objectItem : key=expression (EQ | COLON) value=expression ;
+
+forTuple : LBRACK forIntro expression (FAT_ARROW expression)? ELLIPSIS? forCondition? RBRACK ;
+
+forObject : LBRACE forIntro expression (FAT_ARROW expression)? ELLIPSIS? forCondition? RBRACE ;
+
+forIntro : FOR identifier (COMMA identifier)? IN expression COLON ;
+
+forCondition : IF expression ;
+
+quotedTemplate : Q_OPEN templateItem* Q_CLOSE ;
+
+heredocTemplate : HEREDOC_OPEN templateItem* HEREDOC_CLOSE ;
+
+templateItem
+    : (Q_LIT | H_LIT)                                                           # tplLiteral
+    | TEMPLATE_INTERP expression TEMPLATE_CLOSE                                 # tplInterp
+    | TEMPLATE_CONTROL IF expression TEMPLATE_CLOSE                             # tplIf
+    | TEMPLATE_CONTROL ELSE TEMPLATE_CLOSE                                      # tplElse
+    | TEMPLATE_CONTROL ENDIF TEMPLATE_CLOSE                                     # tplEndIf
+    | TEMPLATE_CONTROL FOR identifier (COMMA identifier)? IN expression TEMPLATE_CLOSE  # tplFor
+    | TEMPLATE_CONTROL ENDFOR TEMPLATE_CLOSE                                    # tplEndFor
+    ;

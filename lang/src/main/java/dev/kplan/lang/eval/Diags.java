@@ -1,0 +1,41 @@
+package dev.kplan.lang.eval;
+
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.diag.Severity;
+import dev.kplan.lang.diag.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A growing list of diagnostics while one construct is evaluated. */
+final class Diags {
+  private final List<Diagnostic> items = new ArrayList<>();
+
+  Diags add(Diagnostics ds) {
+    items.addAll(ds.items());
+    return this;
+  }
+
+  Diags add(Diagnostic d) {
+    items.add(d);
+    return this;
+  }
+
+  Diags error(String summary, String detail, SourceRange subject, SourceRange context) {
+    items.add(new Diagnostic(Severity.ERROR, summary, detail, subject, context));
+    return this;
+  }
+
+  boolean hasErrors() {
+    for (Diagnostic d : items) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Diagnostics toDiagnostics() {
+    return items.isEmpty() ? Diagnostics.NONE : Diagnostics.of(items);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.kplan.lang.syntax;
+
+import dev.kplan.lang.ast.Body;
+import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.ast.TemplateExpr;
+import dev.kplan.lang.ast.TemplatePart;
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.diag.SourceRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The one entry point to HCL native syntax.
+ *
+ * <p>Parsing runs in two stages. The first uses ANTLR's SLL prediction with a bail-out error
+ * strategy: it is fast and succeeds for every well-formed input. Only when it fails does the second
+ * stage run: full LL prediction with error reporting, driven item by item like hclsyntax's parser
+ * so that every independent error of a file is reported in HCL's wording and the rest of the file
+ * still yields a (partial) tree. Syntax errors never escape as exceptions.
+ */
+public final class Parser {
+  private Parser() {}
+
+  /** Parses a configuration file into its top-level body. */
+  public static ParseResult<Body> parseFile(String text, String fileName) {
+    Session s = new Session(text, fileName, true, false);
+    List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
+    Body body = null;
+    if (diags.isEmpty()) {
+      try {
+        HclParser.ConfigFileContext tree = s.fastParser().configFile();
+        body = s.builder(diags).body(tree.body(), s.pos.range(0, s.pos.codePointCount()));
+      } catch (ParseCancellationException e) {
+        diags.clear();
+      }
+    }
+    if (body == null) {
+      body = new RecoveringParser(s, diags).parseFile();
+    }
+    return new ParseResult<>(body, Diagnostics.of(diags));
+  }
+
+  /** Parses one expression, as in {@code kplan console} or an expression-valued option. */
+  public static ParseResult<Expr> parseExpression(String text, String fileName) {
+    Session s = new Session(text, fileName, true, false);
+    List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
+    Expr expr = null;
+    if (diags.isEmpty()) {
+      try {
+        HclParser.ExpressionFileContext tree = s.fastParser().expressionFile();
+        expr = s.builder(diags).expression(tree.expression());
+      } catch (ParseCancellationException e) {
+        diags.clear();
+      }
+    }
+    if (expr == null) {
+      expr = new RecoveringParser(s, diags).parseExpressionFile();
+    }
+    return new ParseResult<>(expr, Diagnostics.of(diags));
+  }
+
+  /**
+   * Parses template text without surrounding quotes, as {@code templatefile} reads it. The result
+   * is always a {@link TemplateExpr}; a template that is a single interpolation becomes one
+   * interpolation part.
+   */
+  public static ParseResult<TemplateExpr> parseTemplate(String text, String fileName) {
+    Session s = new Session(text, fileName, false, true);
+    List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
+    Expr expr = null;
+    if (diags.isEmpty()) {
+      try {
+        HclParser.TemplateFileContext tree = s.fastParser().templateFile();
+        expr = s.builder(diags).template(tree.templateItem(), false, false, null, null);
+      } catch (ParseCancellationException e) {
+        diags.clear();
+      }
+    }
+    if (expr == null) {
+      expr = new RecoveringParser(s, diags).parseTemplateFile();
+    }
+    return new ParseResult<>(asTemplate(expr), Diagnostics.of(diags));
+  }
+
+  private static TemplateExpr asTemplate(Expr expr) {
+    if (expr instanceof TemplateExpr t) {
+      return t;
+    }
+    if (expr instanceof dev.kplan.lang.ast.TemplateWrapExpr w) {
+      return new TemplateExpr(List.of(new TemplatePart.Interpolation(w.wrapped(), w.range())), false, w.range());
+    }
+    if (expr instanceof dev.kplan.lang.ast.LiteralExpr l && l.value() instanceof dev.kplan.lang.value.StringValue sv) {
+      return new TemplateExpr(List.of(new TemplatePart.Literal(sv.value(), l.range())), false, l.range());
+    }
+    return new TemplateExpr(List.of(), false, expr.range());
+  }
+
+  /** Lexed input shared by both stages. */
+  static final class Session {
+    final String fileName;
+    final SourcePositions pos;
+    final CommonTokenStream tokens;
+    final HclParser parser;
+
+    Session(String text, String fileName, boolean finalNewline, boolean templateMode) {
+      Objects.requireNonNull(text, "text is null");
+      this.fileName = Objects.requireNonNull(fileName, "fileName is null");
+      this.pos = new SourcePositions(fileName, text);
+      HclLexer lexer = new HclLexer(CharStreams.fromString(text, fileName));
+      lexer.removeErrorListeners();
+      lexer.setFinalNewline(finalNewline);
+      if (templateMode) {
+        lexer.pushMode(HclLexer.HEREDOC);
+      }
+      this.tokens = new CommonTokenStream(lexer);
+      tokens.fill();
+      this.parser = new HclParser(tokens);
+      parser.removeErrorListeners();
+    }
+
+    HclParser fastParser() {
+      parser.setErrorHandler(new BailErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+      return parser;
+    }
+
+    AstBuilder builder(List<Diagnostic> diags) {
+      return new AstBuilder(pos, diags);
+    }
+
+    SourceRange range(Token t) {
+      return pos.range(t.getStartIndex(), t.getStopIndex() + 1);
+    }
+
+    /** hclsyntax reports invalid tokens in a pass of their own, before parsing. */
+    List<Diagnostic> tokenDiagnostics() {
+      List<Diagnostic> out = new ArrayList<>();
+      for (Token t : tokens.getTokens()) {
+        Diagnostic d = SyntaxErrors.invalidToken(t, range(t));
+        if (d != null) {
+          out.add(d);
+        }
+      }
+      return out;
+    }
+  }
+}
