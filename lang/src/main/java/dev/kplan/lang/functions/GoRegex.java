@@ -171,7 +171,35 @@ final class GoRegex {
     }
   }
 
+  /** Recently compiled patterns: a pattern in a for expression or formatlist is used many times. */
+  private static final Map<String, Object> CACHE = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+          return size() > 256;
+        }
+      });
+
+  /** The pattern for Go syntax {@code source}, or Go's error for it. */
   static GoRegex compile(String source) throws SyntaxError {
+    Object cached = CACHE.get(source);
+    if (cached == null) {
+      try {
+        cached = translate(source);
+      } catch (SyntaxError e) {
+        cached = e;
+      }
+      CACHE.put(source, cached);
+    }
+    if (cached instanceof SyntaxError e) {
+      throw new SyntaxError(e.code(), e.expr());
+    }
+    return (GoRegex) cached;
+  }
+
+  private static GoRegex translate(String source) throws SyntaxError {
     Translator t = new Translator(source);
     String java = t.translate();
     try {
