@@ -86,9 +86,6 @@ public final class YamlCodec {
     Events events = new Events(yaml.isEmpty() ? "\n" : yaml);
     events.next(); // stream start
     Event first = events.next();
-    if (first.getEventId() == Event.ID.StreamEnd) {
-      return Value.nullOf(Type.DYNAMIC);
-    }
     if (first.getEventId() != Event.ID.DocumentStart) {
       throw events.error(first, "missing start of document");
     }
@@ -141,13 +138,21 @@ public final class YamlCodec {
       try {
         return it.next();
       } catch (MarkedYamlEngineException e) {
-        int line = e.getProblemMark().map(m -> m.getLine()).orElse(0);
-        int col = e.getProblemMark().map(m -> m.getColumn()).orElse(0);
+        Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark = e.getProblemMark();
+        String problem = libyamlWording(e.getProblem(), e.getContext());
+        if (mark.isEmpty() || mark.get().getLine() == 0) {
+          mark = e.getContextMark();
+          if (mark.isEmpty() || mark.get().getLine() == 0) {
+            throw new YamlCodecException(problem);
+          }
+        }
+        int line = mark.get().getLine();
+        int col = mark.get().getColumn();
         if (e instanceof ScannerException) {
           line++;
           col = 0;
         }
-        throw new YamlCodecException("on line " + line + ", column " + col + ": " + e.getProblem());
+        throw new YamlCodecException(position(line, col) + problem);
       } catch (YamlEngineException e) {
         throw new YamlCodecException(e.getMessage());
       }
@@ -156,7 +161,39 @@ public final class YamlCodec {
     YamlCodecException error(Event at, String message) {
       int line = at.getStartMark().map(m -> m.getLine()).orElse(0);
       int col = at.getStartMark().map(m -> m.getColumn()).orElse(0);
-      return new YamlCodecException("on line " + line + ", column " + col + ": " + message);
+      return new YamlCodecException(position(line, col) + message);
+    }
+
+    /**
+     * go-cty-yaml's "on line L, column C: " prefix as OpenTofu prints it: nothing on the first line
+     * (a zero line means "no position" to it), the column counted from one.
+     */
+    private static String position(int line, int col) {
+      return line == 0 ? "" : "on line " + line + ", column " + (col + 1) + ": ";
+    }
+
+    /** libyaml's words for the syntax errors users meet most, where SnakeYAML words them differently. */
+    private static String libyamlWording(String problem, String context) {
+      if (problem == null) {
+        return "invalid YAML syntax";
+      }
+      if (problem.startsWith("mapping values are not allowed")) {
+        return "mapping values are not allowed in this context";
+      }
+      if (problem.startsWith("expected ',' or ']'")) {
+        return "did not find expected ',' or ']'";
+      }
+      if (problem.startsWith("expected ',' or '}'")) {
+        return "did not find expected ',' or '}'";
+      }
+      if (problem.startsWith("expected <block end>")) {
+        return context != null && context.contains("block mapping")
+            ? "did not find expected key" : "did not find expected '-' indicator";
+      }
+      if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
+        return "found character that cannot start any token";
+      }
+      return problem;
     }
   }
 
