@@ -181,6 +181,14 @@ public final class NetworkFunctions {
     if (start.isV4() != containing.isV4()) {
       throw new FunctionException("address family mismatch: " + prefix + " vs. " + addr);
     }
+    // Go's IPNet.Contains compares IPv4-mapped IPv6 addresses and prefixes as IPv4
+    containing = containing.asV4IfMapped();
+    if (start.bits() == 128 && start.isV4()) {
+      start = new IpNet(start.address().and(BigInteger.valueOf(0xffffffffL)), 32, 32);
+      if (end != null) {
+        end = end.and(BigInteger.valueOf(0xffffffffL));
+      }
+    }
     boolean result = containing.bits() == start.bits() && containing.contains(start.address());
     if (end != null) {
       result = result && containing.contains(end);

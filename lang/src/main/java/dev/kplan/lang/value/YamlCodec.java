@@ -136,7 +136,13 @@ public final class YamlCodec {
 
     Event next() {
       try {
-        return it.next();
+        Event e = it.next();
+        if (e instanceof org.snakeyaml.engine.v2.events.DocumentStartEvent d && d.getSpecVersion()
+            .filter(v -> v.getMajor() != 1 || v.getMinor() != 1).isPresent()) {
+          // libyaml reads YAML 1.1 only
+          throw error(e, "found incompatible YAML document");
+        }
+        return e;
       } catch (MarkedYamlEngineException e) {
         Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark = e.getProblemMark();
         String problem = libyamlWording(e.getProblem(), e.getContext());
@@ -321,10 +327,6 @@ public final class YamlCodec {
           attrs.remove(k);
           attrs.put(k, v);
         });
-      } else if (merged instanceof TupleValue t && t.elements().stream().allMatch(e -> e instanceof ObjectValue)) {
-        for (Value e : t.elements()) {
-          mergeInto(attrs, e, at);
-        }
       } else {
         throw events.error(at, "cannot merge " + merged.type().friendlyName() + " into mapping");
       }
