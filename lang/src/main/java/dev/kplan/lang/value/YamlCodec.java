@@ -128,8 +128,10 @@ public final class YamlCodec {
   /** The parser's events, with syntax errors turned into go-cty-yaml's "on line L, column C: …". */
   private static final class Events {
     private final Iterator<Event> it;
+    private final int length;
 
     Events(String text) {
+      this.length = text.length();
       LoadSettings settings = LoadSettings.builder().setLabel("yaml").build();
       this.it = new Parse(settings).parseString(text).iterator();
     }
@@ -146,7 +148,10 @@ public final class YamlCodec {
       } catch (MarkedYamlEngineException e) {
         Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark = e.getProblemMark();
         String problem = libyamlWording(e.getProblem(), e.getContext());
-        if (mark.isEmpty() || mark.get().getLine() == 0) {
+        // libyaml ends an input that lacks a final newline with one before the stream-end token
+        boolean atEnd = !(e instanceof ScannerException) && mark.isPresent()
+            && mark.get().getIndex() >= length && mark.get().getColumn() != 0;
+        if (!atEnd && (mark.isEmpty() || mark.get().getLine() == 0)) {
           mark = e.getContextMark();
           if (mark.isEmpty() || mark.get().getLine() == 0) {
             throw new YamlCodecException(problem);
@@ -154,6 +159,10 @@ public final class YamlCodec {
         }
         int line = mark.get().getLine();
         int col = mark.get().getColumn();
+        if (atEnd) {
+          line++;
+          col = 0;
+        }
         if (e instanceof ScannerException) {
           line++;
           col = 0;
