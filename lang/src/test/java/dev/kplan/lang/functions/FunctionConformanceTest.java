@@ -1,10 +1,17 @@
 package dev.kplan.lang.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.eval.EvalContext;
+import dev.kplan.lang.eval.EvalResult;
+import dev.kplan.lang.eval.Evaluator;
+import dev.kplan.lang.syntax.ParseResult;
+import dev.kplan.lang.syntax.Parser;
 import dev.kplan.lang.value.BoolValue;
 import dev.kplan.lang.value.MapValue;
 import dev.kplan.lang.value.NullValue;
@@ -16,6 +23,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every line of the shared conformance data whose outermost function is a collection, numeric or
- * conversion function, evaluated with {@link TestingExpressions} until the real evaluator lands.
+ * conversion function, parsed and evaluated by the real parser and evaluator with the standard
+ * function table, and (except lines that need other families) also with {@link TestingExpressions}
+ * so that these functions are checked on their own.
  */
 class FunctionConformanceTest {
   static final Set<String> OURS = Set.of("length", "concat", "merge", "lookup", "keys", "values", "contains",
@@ -100,6 +112,27 @@ class FunctionConformanceTest {
         .map(n -> DynamicTest.dynamicTest(n.get("expr").asString(), () -> check(n, table)));
   }
 
+  @TestFactory
+  Stream<DynamicTest> conformanceLinesThroughParserAndEvaluator() throws IOException {
+    FunctionTable table = FunctionTable.standard(
+        new FunctionContext(Path.of("."), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), null));
+    return ourLines().stream()
+        .map(n -> DynamicTest.dynamicTest(n.get("expr").asString(), () -> checkEvaluated(n, table)));
+  }
+
+  private static void checkEvaluated(JsonNode line, FunctionTable table) {
+    String expr = line.get("expr").asString();
+    ParseResult<Expr> parsed = Parser.parseExpression(expr, "conformance.hcl");
+    assertFalse(parsed.diagnostics().hasErrors(), () -> expr + ": " + parsed.diagnostics());
+    EvalResult r = Evaluator.evaluate(parsed.value(), EvalContext.root(table, Map.of()));
+    if (line.get("error").asBoolean()) {
+      assertTrue(r.hasErrors(), () -> expr + " should fail but gave " + r.value());
+      return;
+    }
+    assertFalse(r.hasErrors(), () -> expr + ": " + r.diagnostics());
+    compare(line, expr, r.value());
+  }
+
   @Test
   void coversEveryLineOfOurFunctionsExceptThoseNeedingOtherFamilies() throws IOException {
     long ours = ourLines().size();
@@ -114,7 +147,10 @@ class FunctionConformanceTest {
       assertThrows(FunctionException.class, () -> TestingExpressions.evaluate(expr, table));
       return;
     }
-    Value v = TestingExpressions.evaluate(expr, table);
+    compare(line, expr, TestingExpressions.evaluate(expr, table));
+  }
+
+  private static void compare(JsonNode line, String expr, Value v) {
     Object got = toPlain(v);
     Object want = fromJson(line.get("json"));
     boolean unordered = line.has("unordered") && line.get("unordered").asBoolean();
