@@ -598,6 +598,11 @@ class EvaluatorTest {
   }
 
   @Test
+  void splatOverMarkedNullIsAMarkedEmptyTuple() {
+    assertEquals(Value.tuple(List.of()).mark(Marks.SENSITIVE), value(splat(lit(Value.nullOf(Type.DYNAMIC).mark(Marks.SENSITIVE)))));
+  }
+
+  @Test
   void splatOverNullListIsAnError() {
     assertEquals("Splat of null value", error(splat(lit(Value.nullOf(new ListType(Type.STRING))))).summary());
   }
