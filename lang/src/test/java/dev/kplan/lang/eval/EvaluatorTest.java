@@ -520,6 +520,14 @@ class EvaluatorTest {
   }
 
   @Test
+  void tryAndCanDecideFromTheEvaluatedResultNotFromReferencedUnknowns() {
+    Value unknownObj = Value.unknownOf(new ObjectType(Map.of("id", Type.STRING)));
+    assertEquals(Value.bool(false), value(call("can", rel(lit(unknownObj), "missing"))));
+    assertEquals(s("x"), value(call("try", rel(lit(unknownObj), "missing"), str("x"))));
+    assertEquals(Value.unknownOf(Type.DYNAMIC), value(call("try", rel(lit(unknownObj), "id"), str("x"))));
+  }
+
+  @Test
   void tryWithNoSuccessListsTheFailures() {
     Diagnostic d = error(call("try", ref("var", "nope")));
     assertEquals("Error in function call", d.summary());
