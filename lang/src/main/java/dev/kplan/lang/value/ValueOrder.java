@@ -1,14 +1,11 @@
 package dev.kplan.lang.value;
 
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical order of set elements, as cty orders them when a set is iterated: known before
  * unknown, non-null before null, numbers ascending, strings by code point, false before true,
- * collections element by element.
+ * and values of structural types by their set-hash text ({@link SetHash}).
  */
 public final class ValueOrder implements Comparator<Value> {
   public static final ValueOrder INSTANCE = new ValueOrder();
@@ -31,22 +28,8 @@ public final class ValueOrder implements Comparator<Value> {
     if (a instanceof BoolValue x && b instanceof BoolValue y) {
       return Boolean.compare(x.value(), y.value());
     }
-    if (a instanceof ListValue x && b instanceof ListValue y) {
-      return compareLists(x.elements(), y.elements());
-    }
-    if (a instanceof TupleValue x && b instanceof TupleValue y) {
-      return compareLists(x.elements(), y.elements());
-    }
-    if (a instanceof SetValue x && b instanceof SetValue y) {
-      return compareLists(x.elements(), y.elements());
-    }
-    if (a instanceof MapValue x && b instanceof MapValue y) {
-      return compareMaps(x.entries(), y.entries());
-    }
-    if (a instanceof ObjectValue x && b instanceof ObjectValue y) {
-      return compareMaps(x.attributes(), y.attributes());
-    }
-    return 0;
+    // lists, tuples, sets, maps and objects: cty's byte order of their set-hash texts
+    return compareCodePoints(SetHash.of(a), SetHash.of(b));
   }
 
   private static int rank(Value v) {
@@ -85,32 +68,5 @@ public final class ValueOrder implements Comparator<Value> {
       j += Character.charCount(cb);
     }
     return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  private int compareLists(List<Value> a, List<Value> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = compare(a.get(i), b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
-  }
-
-  private int compareMaps(Map<String, Value> a, Map<String, Value> b) {
-    Iterator<Map.Entry<String, Value>> ia = a.entrySet().iterator();
-    Iterator<Map.Entry<String, Value>> ib = b.entrySet().iterator();
-    while (ia.hasNext() && ib.hasNext()) {
-      Map.Entry<String, Value> ea = ia.next();
-      Map.Entry<String, Value> eb = ib.next();
-      int c = compareCodePoints(ea.getKey(), eb.getKey());
-      if (c == 0) {
-        c = compare(ea.getValue(), eb.getValue());
-      }
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Boolean.compare(ia.hasNext(), ib.hasNext());
   }
 }
