@@ -31,7 +31,28 @@ public final class MismatchMessage {
     if (got.isCollection() && want.isCollection()) {
       return fromCollections(got, want);
     }
+    if (!likelyToConfuse(got, want)) {
+      return want.friendlyName() + " required, but have " + got.friendlyName();
+    }
     return Types.friendlyNameForConstraint(want) + " required";
+  }
+
+  /** cty's {@code typesAreLikelyToCauseConfusion}: when naming both types would mislead. */
+  private static boolean likelyToConfuse(Type got, Type want) {
+    if (got.isPrimitive() != want.isPrimitive()) {
+      return false;
+    }
+    if (want == Type.STRING) {
+      return false;
+    }
+    if ((want == Type.BOOL && got == Type.NUMBER) || (got == Type.BOOL && want == Type.NUMBER)) {
+      return false;
+    }
+    if (got.isCollection() && want.isCollection() && !got.elementType().hasDynamicTypes()
+        && want.elementType().hasDynamicTypes()) {
+      return false;
+    }
+    return !(got instanceof TupleType && want instanceof ObjectType);
   }
 
   private static String objects(ObjectType got, ObjectType want) {
