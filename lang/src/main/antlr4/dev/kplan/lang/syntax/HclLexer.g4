@@ -126,7 +126,7 @@ NEWLINE : '\r'? '\n' { if (newlinesHidden()) setChannel(HIDDEN); } ;
 WS : [ \t\r]+ -> skip ;
 LINE_COMMENT : ('#' | '//') ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF ;
 
 NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;
 

@@ -5,6 +5,7 @@ import dev.kplan.lang.ast.FunctionCallExpr;
 import dev.kplan.lang.ast.TraversalExpr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.SourceRange;
+import dev.kplan.lang.functions.ConversionFunctions;
 import dev.kplan.lang.functions.FunctionException;
 import dev.kplan.lang.functions.FunctionSpec;
 import dev.kplan.lang.functions.FunctionTable;
@@ -15,6 +16,7 @@ import dev.kplan.lang.types.ListType;
 import dev.kplan.lang.types.SetType;
 import dev.kplan.lang.types.TupleType;
 import dev.kplan.lang.types.Type;
+import dev.kplan.lang.types.TypeConstraints;
 import dev.kplan.lang.value.ListValue;
 import dev.kplan.lang.value.Marks;
 import dev.kplan.lang.value.SetValue;
@@ -49,6 +51,9 @@ final class Calls {
     if (table == null) {
       diags.error("Function calls not allowed", "Functions may not be called here.", e.range(), null);
       return Evaluator.result(Evaluator.DYNAMIC, diags);
+    }
+    if (name.equals("convert") && table.get(name) == null) {
+      return convertCall(e, ctx);
     }
     if (name.contains("::")) {
       diags.error(
@@ -222,6 +227,43 @@ final class Calls {
     buf.append("\nAt least one expression must produce a successful result");
     diags.add(callFailed(e, buf.toString()));
     return Evaluator.result(Evaluator.DYNAMIC, diags);
+  }
+
+  /**
+   * OpenTofu's {@code convert(value, type)}: the second argument is a type expression (with
+   * {@code optional(T, default)}), read unevaluated as HCL's type-constraint parameters are.
+   */
+  private static EvalResult convertCall(FunctionCallExpr e, EvalContext ctx) {
+    Diags diags = new Diags();
+    if (e.args().size() < 2) {
+      diags.error(
+          "Not enough function arguments",
+          "Function \"convert\" expects 2 argument(s). Missing value for "
+              + (e.args().isEmpty() ? "\"value\"" : "\"type\"") + ".",
+          Names.last(e.range()), e.range());
+      return Evaluator.result(Evaluator.DYNAMIC, diags);
+    }
+    if (e.args().size() > 2 || e.expandFinal()) {
+      diags.error(
+          "Too many function arguments", "Function \"convert\" expects only 2 argument(s).",
+          e.args().get(Math.min(2, e.args().size() - 1)).range(), e.range());
+      return Evaluator.result(Evaluator.DYNAMIC, diags);
+    }
+    EvalResult value = Evaluator.eval(e.args().get(0), ctx);
+    diags.add(value.diagnostics());
+    TypeConstraints.Result type = TypeConstraints.parse(e.args().get(1));
+    diags.add(type.diagnostics());
+    if (diags.hasErrors()) {
+      return Evaluator.result(Evaluator.DYNAMIC, diags);
+    }
+    try {
+      return Evaluator.result(ConversionFunctions.convert(value.value(), type.constraint()), diags);
+    } catch (FunctionException ex) {
+      diags.error(
+          "Invalid function argument", "Invalid value for \"value\" parameter: " + ex.getMessage() + ".",
+          e.args().get(0).range(), e.range());
+      return Evaluator.result(Evaluator.DYNAMIC, diags);
+    }
   }
 
   /** {@code can(expr)}: whether the expression evaluates without errors. */

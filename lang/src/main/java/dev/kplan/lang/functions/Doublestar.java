@@ -73,7 +73,7 @@ final class Doublestar {
   }
 
   static String toRegex(String pattern) throws BadPattern {
-    String[] segments = pattern.split("/", -1);
+    String[] segments = splitSegments(pattern);
     StringBuilder re = new StringBuilder();
     boolean needSlash = false;
     for (int i = 0; i < segments.length; i++) {
@@ -98,6 +98,33 @@ final class Doublestar {
       needSlash = true;
     }
     return re.toString();
+  }
+
+  /** The pattern's path segments; a slash inside {@code {...}} or {@code [...]} does not split. */
+  private static String[] splitSegments(String pattern) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int depth = 0;
+    boolean inClass = false;
+    int start = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == '/' && depth == 0) {
+        out.add(pattern.substring(start, i));
+        start = i + 1;
+      }
+    }
+    out.add(pattern.substring(start));
+    return out.toArray(new String[0]);
   }
 
   private static String segmentRegex(String seg) throws BadPattern {

@@ -4,6 +4,7 @@ import dev.kplan.lang.types.ConversionException;
 import dev.kplan.lang.types.Convert;
 import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.BoolValue;
+import dev.kplan.lang.value.JsonCodec;
 import dev.kplan.lang.value.NumberValue;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.Value;
@@ -184,7 +185,7 @@ final class GoFormat {
     } else if (!v.sharp && arg instanceof NumberValue n) {
       out.append(padWidth(v, shortestG(n.value())));
     } else {
-      out.append(padWidth(v, GoJson.encode(arg)));
+      out.append(padWidth(v, JsonCodec.encode(arg)));
     }
   }
 
@@ -195,7 +196,13 @@ final class GoFormat {
         s = String.join("", clusters.subList(0, v.prec));
       }
     }
-    out.append(padWidth(v, v.mode == 'q' ? GoJson.quote(s) : s));
+    out.append(padWidth(v, v.mode == 'q' ? jsonQuote(s) : s));
+  }
+
+  private static String jsonQuote(String s) {
+    StringBuilder sb = new StringBuilder();
+    JsonCodec.writeString(s, sb);
+    return sb.toString();
   }
 
   private static String padWidth(Verb v, String s) {

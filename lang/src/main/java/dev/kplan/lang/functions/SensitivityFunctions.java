@@ -31,6 +31,6 @@ public final class SensitivityFunctions {
   }
 
   private static Param anyValue() {
-    return Param.of("value", Type.DYNAMIC).allowingNull().allowingUnknown().allowingMarked();
+    return Param.of("value", Type.DYNAMIC).allowingNull().allowingUnknown().allowingMarked().allowingDynamicType();
   }
 }

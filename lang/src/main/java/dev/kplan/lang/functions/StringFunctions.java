@@ -65,7 +65,12 @@ public final class StringFunctions {
   }
 
   private static FunctionSpec unary(String name, UnaryOperator<String> op) {
-    return new FunctionSpec(name, List.of(Param.of("str", Type.STRING)), null, ReturnType.fixed(Type.STRING),
+    Param str = Param.of("str", Type.STRING);
+    // as in cty, the functions that predate the others also take an argument of type any
+    if (name.equals("upper") || name.equals("lower") || name.equals("strrev")) {
+      str = str.allowingDynamicType();
+    }
+    return new FunctionSpec(name, List.of(str), null, ReturnType.fixed(Type.STRING),
         (args, rt) -> Value.string(op.apply(str(args.get(0)))));
   }
 
@@ -193,7 +198,8 @@ public final class StringFunctions {
 
   private static FunctionSpec substr() {
     return new FunctionSpec("substr",
-        List.of(Param.of("str", Type.STRING), Param.of("offset", Type.NUMBER), Param.of("length", Type.NUMBER)),
+        List.of(Param.of("str", Type.STRING).allowingDynamicType(), Param.of("offset", Type.NUMBER).allowingDynamicType(),
+            Param.of("length", Type.NUMBER).allowingDynamicType()),
         null, ReturnType.fixed(Type.STRING), (args, rt) -> {
           String in = str(args.get(0));
           long offset = toInt(args.get(1));

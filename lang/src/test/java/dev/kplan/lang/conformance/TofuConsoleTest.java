@@ -36,6 +36,16 @@ class TofuConsoleTest {
   }
 
   @Test
+  void screeningPassReportsErrorsWithoutMessages() {
+    List<TofuConsole.Outcome> out = console().evaluate(List.of("1 + \"a\"", "var.undeclared", "[1][0]"), false);
+    assertEquals(new TofuConsole.Outcome.Error(TofuConsole.UNREPORTED), out.get(0));
+    // try cannot catch a reference to an undeclared variable: that one ends the process and is still reported
+    TofuConsole.Outcome.Error undeclared = assertInstanceOf(TofuConsole.Outcome.Error.class, out.get(1));
+    assertTrue(undeclared.message().startsWith("Reference to undeclared input variable"), undeclared.message());
+    assertEquals(new TofuConsole.Outcome.Value("1"), out.get(2));
+  }
+
+  @Test
   void evaluatesAThousandExpressionsWithManyErrorsQuickly() {
     List<String> exprs = new java.util.ArrayList<>();
     for (int i = 0; i < 1000; i++) {

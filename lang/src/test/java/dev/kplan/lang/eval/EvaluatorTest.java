@@ -552,4 +552,59 @@ class EvaluatorTest {
     assertEquals("Function calls not allowed",
         Evaluator.evaluate(call("upper", str("a")), none).diagnostics().errors().get(0).summary());
   }
+
+  @Test
+  void attributesOfUnknownObjectsAreUnknownsOfTheAttributeType() {
+    Value unknownObj = Value.unknownOf(new ObjectType(Map.of("id", Type.NUMBER)));
+    assertEquals(Value.unknownOf(Type.NUMBER), value(rel(lit(unknownObj), "id")));
+    assertEquals(Value.unknownOf(Type.DYNAMIC), value(rel(lit(Value.unknownOf(Type.DYNAMIC)), "anything", 3)));
+  }
+
+  @Test
+  void attributesOfMarkedObjectsAreMarked() {
+    Value marked = Value.object(Map.of("id", s("x"))).mark(Marks.SENSITIVE);
+    assertEquals(s("x").mark(Marks.SENSITIVE), value(rel(lit(marked), "id")));
+  }
+
+  @Test
+  void relativeTraversalAppliesToAnyExpression() {
+    assertEquals(s("B"), value(rel(tuple(str("A"), call("upper", str("b"))), 1)));
+    assertEquals(n("2"), value(rel(paren(ref("var", "map")), "y")));
+  }
+
+  @Test
+  void traversalStopsAtTheFirstError() {
+    EvalResult r = eval(ref("var", "nope", "deeper", 0));
+    assertEquals(1, r.diagnostics().size());
+    assertEquals(Value.unknownOf(Type.DYNAMIC), r.value());
+  }
+
+  @Test
+  void independentErrorsAreAllReported() {
+    EvalResult r = eval(tuple(ref("var", "nope"), idx(str("x"), num(0)), call("nosuch")));
+    assertEquals(3, r.diagnostics().errors().size());
+  }
+
+  @Test
+  void tupleAndObjectsKeepElementMarks() {
+    Value t = value(tuple(ref("var", "secret"), str("a")));
+    assertEquals(Value.tuple(List.of(SECRET, s("a"))), t);
+  }
+
+  @Test
+  void splatCarriesMarksOfTheSource() {
+    Value marked = Value.list(Type.STRING, List.of(s("a"))).mark(Marks.SENSITIVE);
+    assertEquals(Value.list(Type.STRING, List.of(s("a"))).mark(Marks.SENSITIVE), value(splat(lit(marked))));
+  }
+
+  @Test
+  void splatOverNullListIsAnError() {
+    assertEquals("Splat of null value", error(splat(lit(Value.nullOf(new ListType(Type.STRING))))).summary());
+  }
+
+  @Test
+  void emptyListSplatKeepsTheResultElementType() {
+    Value empty = Value.list(new ObjectType(Map.of("id", Type.STRING)), List.of());
+    assertEquals(Value.list(Type.STRING, List.of()), value(splat(lit(empty), "id")));
+  }
 }

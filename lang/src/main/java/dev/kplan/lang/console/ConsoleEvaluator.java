@@ -1,0 +1,105 @@
+package dev.kplan.lang.console;
+
+import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.ast.TemplateExpr;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.eval.EvalContext;
+import dev.kplan.lang.eval.EvalResult;
+import dev.kplan.lang.eval.Evaluator;
+import dev.kplan.lang.functions.FunctionContext;
+import dev.kplan.lang.functions.FunctionException;
+import dev.kplan.lang.functions.FunctionTable;
+import dev.kplan.lang.syntax.ParseResult;
+import dev.kplan.lang.syntax.Parser;
+import dev.kplan.lang.value.Value;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one evaluation path of the console ({@code kplan console}, {@code kplan console -json}) and
+ * of the conformance and differential tests: parse a line as an expression, evaluate it with the
+ * standard function library and the given variables, and return a {@link ConsoleResult}.
+ */
+public final class ConsoleEvaluator {
+  private static final String INPUT_NAME = "<console-input>";
+
+  private final EvalContext context;
+
+  /** Evaluates with {@code functions} and the root-scope {@code variables} ({@code var}, {@code local}, …). */
+  public ConsoleEvaluator(FunctionTable functions, Map<String, Value> variables) {
+    this.context = EvalContext.root(Objects.requireNonNull(functions, "functions is null"), Map.copyOf(variables));
+  }
+
+  /**
+   * Terraform's standard library with {@code baseDir} for file functions and the system clock;
+   * {@code templatefile} renders through the same parser and evaluator.
+   */
+  public static ConsoleEvaluator standard(Path baseDir, Map<String, Value> variables) {
+    TemplateFunctions holder = new TemplateFunctions();
+    FunctionTable functions =
+        FunctionTable.standard(new FunctionContext(baseDir, Clock.systemUTC(), holder::render));
+    holder.functions = functions;
+    return new ConsoleEvaluator(functions, variables);
+  }
+
+  /** The standard library relative to the working directory, with no variables. */
+  public static ConsoleEvaluator standard() {
+    return standard(Path.of("").toAbsolutePath(), Map.of());
+  }
+
+  public ConsoleResult evaluate(String line) {
+    ParseResult<Expr> parsed = Parser.parseExpression(line, INPUT_NAME);
+    Diagnostics diags = parsed.diagnostics();
+    if (diags.hasErrors() || parsed.value() == null) {
+      return failure(diags);
+    }
+    EvalResult result;
+    try {
+      result = Evaluator.evaluate(parsed.value(), context);
+    } catch (RuntimeException bug) {
+      // a fault in kplan itself: report it on this line rather than end the session
+      return failure(
+          diags.plus(
+              dev.kplan.lang.diag.Diagnostic.error(
+                  "Internal error", bug.getClass().getSimpleName() + ": " + bug.getMessage(), null)));
+    }
+    diags = diags.plus(result.diagnostics());
+    if (diags.hasErrors() || result.value() == null) {
+      return failure(diags);
+    }
+    return new ConsoleResult.Success(result.value(), diags);
+  }
+
+  private static ConsoleResult failure(Diagnostics diags) {
+    if (!diags.hasErrors()) {
+      diags = diags.plus(dev.kplan.lang.diag.Diagnostic.error("Invalid expression", "Expected the start of an expression.", null));
+    }
+    return new ConsoleResult.Failure(diags);
+  }
+
+  /** {@code templatefile}'s renderer, bound to the function table once it exists. */
+  private static final class TemplateFunctions {
+    private FunctionTable functions;
+
+    Value render(String text, String fileName, Map<String, Value> vars) throws FunctionException {
+      ParseResult<TemplateExpr> parsed = Parser.parseTemplate(text, fileName);
+      if (parsed.diagnostics().hasErrors() || parsed.value() == null) {
+        throw new FunctionException(1, firstError(parsed.diagnostics()));
+      }
+      EvalResult r = Evaluator.evaluate(parsed.value(), EvalContext.root(functions, vars));
+      if (r.diagnostics().hasErrors()) {
+        throw new FunctionException(1, firstError(r.diagnostics()));
+      }
+      return r.value();
+    }
+
+    private static String firstError(Diagnostics diags) {
+      return diags.errors().stream()
+          .findFirst()
+          .map(d -> d.detail().isEmpty() ? d.summary() : d.summary() + ": " + d.detail())
+          .orElse("invalid template");
+    }
+  }
+}
