@@ -699,6 +699,9 @@ public final class CollectionFunctions {
           out.putAll(m.entries());
         } else if (bare instanceof ObjectValue o) {
           out.putAll(o.attributes());
+        } else {
+          // reached only after an argument of type any stopped the type check early; cty fails here too
+          throw fail("arguments must be maps or objects, got " + MismatchMessage.quote(bare.type().friendlyName()));
         }
       }
       if (ret instanceof MapType m) {

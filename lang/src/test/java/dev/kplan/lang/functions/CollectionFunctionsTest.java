@@ -108,6 +108,7 @@ class CollectionFunctionsTest {
     assertEquals(new ObjectType(Map.of("a", Type.NUMBER, "b", Type.STRING)), objects.type());
     assertEquals("arguments must be maps or objects, got \"string\"", error("merge({}, \"x\")"));
     assertEquals(Value.object(Map.of()), eval("merge()"));
+    assertEquals("arguments must be maps or objects, got \"tuple\"", error("merge({a = 1}, null, [\"x\"])"));
   }
 
   @Test
