@@ -9,21 +9,30 @@ import java.util.List;
 
 /** A growing list of diagnostics while one construct is evaluated. */
 final class Diags {
-  private final List<Diagnostic> items = new ArrayList<>();
+  private List<Diagnostic> items = List.of(); // most evaluations have none: allocate on the first
 
   Diags add(Diagnostics ds) {
-    items.addAll(ds.items());
+    if (!ds.isEmpty()) {
+      mutable().addAll(ds.items());
+    }
     return this;
   }
 
   Diags add(Diagnostic d) {
-    items.add(d);
+    mutable().add(d);
     return this;
   }
 
   Diags error(String summary, String detail, SourceRange subject, SourceRange context) {
-    items.add(new Diagnostic(Severity.ERROR, summary, detail, subject, context));
+    mutable().add(new Diagnostic(Severity.ERROR, summary, detail, subject, context));
     return this;
+  }
+
+  private List<Diagnostic> mutable() {
+    if (items.isEmpty() && !(items instanceof ArrayList)) {
+      items = new ArrayList<>();
+    }
+    return items;
   }
 
   boolean hasErrors() {

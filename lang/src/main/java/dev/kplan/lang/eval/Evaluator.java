@@ -302,8 +302,20 @@ public final class Evaluator {
           range, null);
       return DYNAMIC;
     }
-    String unsupported = "Unsupported attribute";
     Marks marks = obj.marks();
+    // known objects and maps answer directly, without building their (deep) type
+    if (obj instanceof ObjectValue ov) {
+      Value v = ov.get(name);
+      if (v != null) {
+        return v.mark(marks);
+      }
+    } else if (obj instanceof MapValue mv) {
+      Value v = mv.entries().get(name);
+      if (v != null) {
+        return v.mark(marks);
+      }
+    }
+    String unsupported = "Unsupported attribute";
     Type ty = obj.type();
     if (ty instanceof ObjectType ot) {
       if (!ot.attributes().containsKey(name)) {

@@ -36,15 +36,15 @@ public final class Operators {
   private Operators() {}
 
   public static Value add(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::add);
+    return arithmetic(a, b, Float512::add, BigDecimal::add, false);
   }
 
   public static Value subtract(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::subtract);
+    return arithmetic(a, b, Float512::subtract, BigDecimal::subtract, false);
   }
 
   public static Value multiply(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::multiply);
+    return arithmetic(a, b, Float512::multiply, BigDecimal::multiply, true);
   }
 
   /**
@@ -57,8 +57,18 @@ public final class Operators {
     if (early != null) {
       return early.mark(marks);
     }
-    Float512 x = Float512.of(((NumberValue) a.unmarked()).value());
-    Float512 y = Float512.of(((NumberValue) b.unmarked()).value());
+    BigDecimal dx = ((NumberValue) a.unmarked()).value();
+    BigDecimal dy = ((NumberValue) b.unmarked()).value();
+    if (isSmallInteger(dx) && isSmallInteger(dy) && dy.signum() != 0) {
+      long lx = dx.longValueExact();
+      long ly = dy.longValueExact();
+      if (lx % ly == 0) {
+        // an exact integer quotient below 2^63 is exact in 512 bits too
+        return Value.number(BigDecimal.valueOf(lx / ly)).mark(marks);
+      }
+    }
+    Float512 x = Float512.of(dx);
+    Float512 y = Float512.of(dy);
     if (y.isZero()) {
       if (x.isZero()) {
         throw new OperationException("can't divide zero by zero or infinity by infinity");
@@ -78,11 +88,19 @@ public final class Operators {
     if (early != null) {
       return early.mark(marks);
     }
-    Float512 x = Float512.of(((NumberValue) a.unmarked()).value());
-    Float512 y = Float512.of(((NumberValue) b.unmarked()).value());
-    if (y.isZero()) {
+    BigDecimal dx = ((NumberValue) a.unmarked()).value();
+    BigDecimal dy = ((NumberValue) b.unmarked()).value();
+    if (dy.signum() == 0) {
       return a.unmarked().mark(marks);
     }
+    if (isSmallInteger(dx) && isSmallInteger(dy)) {
+      // |a|, |b| < 10^18: the 512-bit quotient keeps over 400 fraction bits, far finer than the
+      // 1/|b| gap to the next integer, so truncating it gives the exact integer quotient and the
+      // whole computation is exact: Java's remainder (sign of the dividend) is cty's result.
+      return Value.number(BigDecimal.valueOf(dx.longValueExact() % dy.longValueExact())).mark(marks);
+    }
+    Float512 x = Float512.of(dx);
+    Float512 y = Float512.of(dy);
     Float512 quotient = Float512.ofInteger(x.divide(y).truncate());
     return number(x.subtract(y.multiply(quotient))).mark(marks);
   }
@@ -358,6 +376,9 @@ public final class Operators {
     if (a.compareTo(b) == 0) {
       return true;
     }
+    if (integerDigits(a) <= EXACT_DIGITS && integerDigits(b) <= EXACT_DIGITS) {
+      return false; // both exact in 512 bits, so distinct decimals stay distinct
+    }
     return Float512.of(a).compareTo(Float512.of(b)) == 0;
   }
 
@@ -385,7 +406,9 @@ public final class Operators {
     return Value.bool(cmp.test(c)).mark(marks);
   }
 
-  private static Value arithmetic(Value a, Value b, BinaryOperator<Float512> op) throws OperationException {
+  private static Value arithmetic(
+      Value a, Value b, BinaryOperator<Float512> op, BinaryOperator<BigDecimal> exact, boolean multiplies)
+      throws OperationException {
     Marks marks = a.marks().union(b.marks());
     Value early = shortCircuit(a, b, Type.NUMBER);
     if (early != null) {
@@ -393,7 +416,34 @@ public final class Operators {
     }
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
+    int dx = integerDigits(x);
+    int dy = integerDigits(y);
+    if (multiplies ? (long) dx + dy <= EXACT_DIGITS : Math.max(dx, dy) < EXACT_DIGITS) {
+      // Integers below 10^150 (< 2^499) are exact in 512 bits, and so is their sum, difference or
+      // (when the digits add up to at most 150) product; the shortest decimal of an exact integer
+      // is the integer itself. So the BigDecimal result is what cty computes.
+      return Value.number(exact.apply(x, y)).mark(marks);
+    }
     return number(op.apply(Float512.of(x), Float512.of(y))).mark(marks);
+  }
+
+  /** Integers with at most this many digits are below 2^499, so exact in a 512-bit mantissa. */
+  private static final int EXACT_DIGITS = 150;
+
+  /**
+   * The number of decimal digits of {@code n} when it is a whole number (values are normalised, so
+   * whole numbers have a scale of at most zero); {@link Integer#MAX_VALUE} otherwise.
+   */
+  private static int integerDigits(BigDecimal n) {
+    if (n.scale() > 0) {
+      return n.signum() == 0 ? 1 : Integer.MAX_VALUE;
+    }
+    return n.precision() - n.scale();
+  }
+
+  /** A whole number below 10^18 in magnitude (so it fits a long, with room for remainders). */
+  private static boolean isSmallInteger(BigDecimal n) {
+    return integerDigits(n) <= 18;
   }
 
   /** cty's function-call rules: null is an error, unknown gives an unknown result. */

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
+import dev.kplan.lang.value.SortedAttributes;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -17,8 +17,10 @@ public record ObjectType(Map<String, Type> attributes, Set<String> optional) imp
 
   public ObjectType {
     Objects.requireNonNull(attributes, "attributes is null");
-    attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
-    optional = Collections.unmodifiableSet(new TreeSet<>(optional == null ? Set.of() : optional));
+    attributes = SortedAttributes.of(attributes);
+    optional = optional == null || optional.isEmpty()
+        ? Set.of()
+        : Collections.unmodifiableSet(new TreeSet<>(optional));
     if (!attributes.keySet().containsAll(optional)) {
       throw new IllegalArgumentException("optional attributes not in the object: " + optional);
     }

@@ -2,8 +2,6 @@ package dev.kplan.lang.value;
 
 import dev.kplan.lang.types.ObjectType;
 import dev.kplan.lang.types.Type;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -13,7 +11,7 @@ public record ObjectValue(Map<String, Value> attributes, Marks marks) implements
   public static final ObjectValue EMPTY = new ObjectValue(Map.of(), Marks.NONE);
 
   public ObjectValue {
-    attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+    attributes = SortedAttributes.of(attributes);
     Objects.requireNonNull(marks, "marks is null");
   }
 
@@ -23,9 +21,9 @@ public record ObjectValue(Map<String, Value> attributes, Marks marks) implements
 
   @Override
   public Type type() {
-    Map<String, Type> types = new LinkedHashMap<>();
+    TreeMap<String, Type> types = new TreeMap<>();
     attributes.forEach((k, v) -> types.put(k, v.type()));
-    return new ObjectType(types);
+    return new ObjectType(SortedAttributes.wrap(types));
   }
 
   @Override
