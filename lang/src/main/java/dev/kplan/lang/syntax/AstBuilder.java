@@ -46,10 +46,31 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
   private final SourcePositions pos;
   private final List<Diagnostic> diags;
+  // A configuration repeats the same names and strings many times; the tree keeps one copy of each.
+  private final Map<String, String> strings = new HashMap<>();
+  private final Map<String, Value> stringValues = new HashMap<>();
 
   AstBuilder(SourcePositions pos, List<Diagnostic> diags) {
     this.pos = pos;
     this.diags = diags;
+  }
+
+  /** The builder's one copy of {@code s}. */
+  String share(String s) {
+    String prior = strings.putIfAbsent(s, s);
+    return prior == null ? s : prior;
+  }
+
+  private String text(Token t) {
+    return share(t.getText());
+  }
+
+  private String text(HclParser.IdentifierContext id) {
+    return text(id.getStart());
+  }
+
+  private Value stringValue(String s) {
+    return stringValues.computeIfAbsent(s, k -> Value.string(share(k)));
   }
 
   // ---- ranges ----
@@ -109,7 +130,7 @@ final class AstBuilder {
   Attribute attribute(Token name, HclParser.ExpressionContext exprCtx) {
     Expr expr = expression(exprCtx);
     SourceRange nameRange = range(name);
-    return new Attribute(name.getText(), expr, nameRange, nameRange.to(expr.range()));
+    return new Attribute(text(name), expr, nameRange, nameRange.to(expr.range()));
   }
 
   private Block block(HclParser.BlockContext ctx) {
@@ -132,18 +153,18 @@ final class AstBuilder {
     } else {
       body = new Body(List.of(), bodyRange);
     }
-    return new Block(type.getText(), labels, body, range(type), labelRanges, range(open), range(type, close));
+    return new Block(text(type), labels, body, range(type), labelRanges, range(open), range(type, close));
   }
 
   private String label(HclParser.BlockLabelContext l) {
     if (l.identifier() != null) {
-      return l.identifier().getText();
+      return text(l.identifier());
     }
     StringBuilder sb = new StringBuilder();
     for (TerminalNode lit : l.Q_LIT()) {
       sb.append(literalText(lit.getSymbol(), true));
     }
-    return sb.toString();
+    return share(sb.toString());
   }
 
   String literalText(Token t, boolean quoted) {
@@ -216,7 +237,7 @@ final class AstBuilder {
     while (cursor[0] < steps.size()) {
       HclParser.PostfixContext p = steps.get(cursor[0]++);
       if (p instanceof HclParser.GetAttrContext g) {
-        ret = step(ret, new Traverser.GetAttr(g.identifier().getText(), range(g)));
+        ret = step(ret, new Traverser.GetAttr(text(g.identifier()), range(g)));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         ret = step(ret, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
       } else if (p instanceof HclParser.AttrSplatContext s) {
@@ -249,7 +270,7 @@ final class AstBuilder {
       HclParser.PostfixContext p = steps.get(cursor[0]);
       if (p instanceof HclParser.GetAttrContext g) {
         last = range(g);
-        trav.add(new Traverser.GetAttr(g.identifier().getText(), last));
+        trav.add(new Traverser.GetAttr(text(g.identifier()), last));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         last = range(l);
         trav.add(legacyIndex(l.NUMBER().getSymbol(), last, true));
@@ -350,7 +371,7 @@ final class AstBuilder {
       case "true": return new LiteralExpr(Value.bool(true), r);
       case "false": return new LiteralExpr(Value.bool(false), r);
       case "null": return new LiteralExpr(Value.nullOf(Type.DYNAMIC), r);
-      default: return new TraversalExpr(t.getText(), r, List.of(), r);
+      default: return new TraversalExpr(text(t), r, List.of(), r);
     }
   }
 
@@ -362,16 +383,16 @@ final class AstBuilder {
     List<HclParser.IdentifierContext> names = c.identifier();
     String name;
     if (names.size() == 1) {
-      name = names.get(0).getText();
+      name = text(names.get(0));
     } else {
       StringBuilder sb = new StringBuilder();
       for (HclParser.IdentifierContext n : names) {
         if (sb.length() > 0) {
           sb.append("::");
         }
-        sb.append(n.getText());
+        sb.append(text(n));
       }
-      name = sb.toString();
+      name = share(sb.toString());
     }
     List<Expr> args = new ArrayList<>();
     boolean expand = false;
@@ -398,7 +419,7 @@ final class AstBuilder {
   /** hclsyntax's ObjectConsKeyExpr: a bare name is a string; a naked multi-step traversal is ambiguous. */
   private Expr objectKey(HclParser.ExpressionContext ctx) {
     if (ctx.getStart() == ctx.getStop() && isIdentifierToken(ctx.getStart().getType())) {
-      return new LiteralExpr(Value.string(ctx.getStart().getText()), range(ctx.getStart()));
+      return new LiteralExpr(stringValue(ctx.getStart().getText()), range(ctx.getStart()));
     }
     Expr key = expression(ctx);
     if (key instanceof TraversalExpr t && !t.steps().isEmpty()) {
@@ -418,8 +439,8 @@ final class AstBuilder {
   private Expr forExpr(HclParser.ForIntroContext intro, List<HclParser.ExpressionContext> exprs, boolean hasKey,
       TerminalNode ellipsis, HclParser.ForConditionContext cond, boolean objectForm, SourceRange range) {
     List<HclParser.IdentifierContext> names = intro.identifier();
-    String keyVar = names.size() > 1 ? names.get(0).getText() : null;
-    String valueVar = names.get(names.size() - 1).getText();
+    String keyVar = names.size() > 1 ? text(names.get(0)) : null;
+    String valueVar = text(names.get(names.size() - 1));
     Expr collection = expression(intro.expression());
     Expr keyExpr = hasKey ? expression(exprs.get(0)) : null;
     Expr valueExpr = expression(exprs.get(hasKey ? 1 : 0));
@@ -468,21 +489,21 @@ final class AstBuilder {
         }
         // hclsyntax's scanner yields one literal token per line in heredocs and templates.
         if (!quoted && text.endsWith("\n")) {
-          lit.text = litText.toString();
+          lit.text = share(litText.toString());
           pieces.add(lit);
           lit = null;
         }
         continue;
       }
       if (lit != null) {
-        lit.text = litText.toString();
+        lit.text = share(litText.toString());
         pieces.add(lit);
         lit = null;
       }
       pieces.add(sequence(item));
     }
     if (lit != null) {
-      lit.text = litText.toString();
+      lit.text = share(litText.toString());
       pieces.add(lit);
     }
     SourceRange whole;
@@ -504,7 +525,7 @@ final class AstBuilder {
       for (TemplatePart p : r.parts()) {
         sb.append(((TemplatePart.Literal) p).text());
       }
-      return new LiteralExpr(Value.string(sb.toString()), whole);
+      return new LiteralExpr(stringValue(sb.toString()), whole);
     }
     return new TemplateExpr(r.parts(), heredoc, whole);
   }
@@ -525,8 +546,8 @@ final class AstBuilder {
     }
     if (item instanceof HclParser.TplForContext f) {
       List<HclParser.IdentifierContext> names = f.identifier();
-      String keyVar = names.size() > 1 ? names.get(0).getText() : null;
-      String valueVar = names.get(names.size() - 1).getText();
+      String keyVar = names.size() > 1 ? text(names.get(0)) : null;
+      String valueVar = text(names.get(names.size() - 1));
       return TemplateAssembler.Piece.sequence(TemplateAssembler.Kind.FOR, expression(f.expression()), keyVar,
           valueVar, stripBefore, stripAfter, r);
     }
