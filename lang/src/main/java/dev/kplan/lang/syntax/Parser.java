@@ -144,6 +144,9 @@ public final class Parser {
     List<Diagnostic> tokenDiagnostics() {
       List<Diagnostic> out = new ArrayList<>();
       for (Token t : tokens.getTokens()) {
+        if (!SyntaxErrors.mayBeInvalid(t)) {
+          continue;
+        }
         Diagnostic d = SyntaxErrors.invalidToken(t, range(t));
         if (d != null) {
           out.add(d);

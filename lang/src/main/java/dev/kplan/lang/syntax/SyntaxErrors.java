@@ -19,6 +19,12 @@ final class SyntaxErrors {
 
   static final String INVALID_EXPRESSION = "Invalid expression";
 
+  /** True for the token types {@link #invalidToken} reports (so that others need no range). */
+  static boolean mayBeInvalid(Token t) {
+    int type = t.getType();
+    return type == HclLexer.INVALID || type == HclLexer.Q_NEWLINE || type == HclLexer.UNTERMINATED_COMMENT;
+  }
+
   static Diagnostic invalidToken(Token t, SourceRange r) {
     switch (t.getType()) {
       case HclLexer.INVALID:
