@@ -12,6 +12,8 @@ final class SourcePositions {
   private final int[] lineStarts; // code-point index of each line's first character
   private final int[] charOffsets; // code-point index -> char offset; null when the text has no surrogates
   private final int codePointCount;
+  private int lastLine; // a hint for lineOf; positions are used by one parse on one thread
+  private final SourceRange.LineIndex index; // compact ranges, when code points and chars coincide
 
   SourcePositions(String file, String text) {
     this.file = file;
@@ -46,8 +48,10 @@ final class SourcePositions {
       }
       offsets[cp] = n;
       this.charOffsets = offsets;
+      this.index = null;
     } else {
       this.charOffsets = null;
+      this.index = new SourceRange.LineIndex(file, lineStarts, cp);
     }
   }
 
@@ -61,6 +65,9 @@ final class SourcePositions {
 
   /** The range of code points {@code [start, end)}. */
   SourceRange range(int start, int end) {
+    if (index != null) {
+      return index.range(start, end);
+    }
     start = clamp(start);
     end = Math.max(start, clamp(end));
     int startLine = lineOf(start);
@@ -89,7 +96,20 @@ final class SourcePositions {
   }
 
   private int lineOf(int cp) {
+    // the builder asks for positions mostly in source order: try the last line and the next first
+    int l = lastLine;
+    if (cp >= lineStarts[l]) {
+      if (l + 1 == lineStarts.length || cp < lineStarts[l + 1]) {
+        return l;
+      }
+      if (l + 2 == lineStarts.length || cp < lineStarts[l + 2]) {
+        lastLine = l + 1;
+        return l + 1;
+      }
+    }
     int i = Arrays.binarySearch(lineStarts, cp);
-    return i >= 0 ? i : -i - 2;
+    l = i >= 0 ? i : -i - 2;
+    lastLine = l;
+    return l;
   }
 }
