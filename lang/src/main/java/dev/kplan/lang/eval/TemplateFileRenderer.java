@@ -1,6 +1,7 @@
 package dev.kplan.lang.eval;
 
 import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.ast.References;
 import dev.kplan.lang.ast.TemplateExpr;
 import dev.kplan.lang.ast.TemplatePart;
 import dev.kplan.lang.ast.TraversalExpr;
@@ -48,7 +49,7 @@ public final class TemplateFileRenderer implements FunctionContext.TemplateRende
       }
     }
     Expr expr = unwrapped(parsed.value());
-    for (TraversalExpr t : Refs.of(expr)) {
+    for (TraversalExpr t : References.of(expr)) {
       if (!vars.containsKey(t.root())) {
         throw new FunctionException(1, "vars map does not contain key " + Names.quote(t.root()) + ", referenced at "
             + Names.rangeText(t.rootRange()));
