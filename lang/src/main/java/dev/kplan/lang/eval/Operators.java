@@ -353,12 +353,12 @@ public final class Operators {
     return a.equals(b);
   }
 
-  /** Numbers compare as cty's 512-bit floats do. */
+  /**
+   * cty's {@code rawNumberEqual}: two numbers are equal when they print the same (shortest
+   * decimal at their own precision), which for kplan's shortest-form decimals is equality of value.
+   */
   static boolean sameNumber(BigDecimal a, BigDecimal b) {
-    if (a.compareTo(b) == 0) {
-      return true;
-    }
-    return Float512.of(a).compareTo(Float512.of(b)) == 0;
+    return a.compareTo(b) == 0;
   }
 
   /** cty's {@code Value.True()}: a known, non-null {@code true}. Null counts as not true. */
@@ -379,9 +379,6 @@ public final class Operators {
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
     int c = x.compareTo(y);
-    if (c != 0 && sameNumber(x, y)) {
-      c = 0;
-    }
     return Value.bool(cmp.test(c)).mark(marks);
   }
 
