@@ -42,9 +42,6 @@ final class Calls {
     if (name.equals("can")) {
       return canCall(e, ctx);
     }
-    if (name.equals("convert") && ctx.functions() != null && ctx.functions().get("convert") == null) {
-      return ConvertCall.call(e, ctx);
-    }
     Diags diags = new Diags();
     FunctionTable table = ctx.functions();
     if (table == null) {

@@ -659,7 +659,7 @@ public final class Evaluator {
     } else if (trueResult.type() instanceof DynamicType || falseResult.type() instanceof DynamicType) {
       resultType = Type.DYNAMIC;
     } else {
-      Optional<Type> unified = Unify.unify(List.of(trueResult.type(), falseResult.type()));
+      Optional<Type> unified = Unify.unifyUnsafe(List.of(trueResult.type(), falseResult.type()));
       if (unified.isEmpty()) {
         diags.error(
             "Inconsistent conditional result types",

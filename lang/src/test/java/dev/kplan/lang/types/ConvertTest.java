@@ -140,6 +140,10 @@ class ConvertTest {
         () -> Convert.convert(tuple(s("1"), s("x")), new ListType(Type.NUMBER)));
     assertEquals("a number is required", e.getMessage());
     assertEquals("[1]", e.path().toString());
+    ConversionException nested = assertThrows(ConversionException.class, () -> Convert.convert(
+        tuple(Value.object(Map.of("n", n(1))), Value.object(Map.of("n", s("x")))),
+        new ListType(new ObjectType(Map.of("n", Type.NUMBER)))));
+    assertEquals("[1].n: a number is required", nested.messageWithPath());
   }
 
   @Test
