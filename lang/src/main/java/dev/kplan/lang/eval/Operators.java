@@ -19,6 +19,8 @@ import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.Value;
 import dev.kplan.lang.value.ValueMarks;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
@@ -32,6 +34,8 @@ import java.util.function.BinaryOperator;
  */
 public final class Operators {
   static final String NULL_ARGUMENT = "argument must not be null";
+  /** Enough digits that a quotient which terminates within 100 digits is exact. */
+  private static final MathContext QUOTIENT_DIGITS = new MathContext(110);
 
   private Operators() {}
 
@@ -57,15 +61,17 @@ public final class Operators {
     if (early != null) {
       return early.mark(marks);
     }
-    Float512 x = Float512.of(((NumberValue) a.unmarked()).value());
-    Float512 y = Float512.of(((NumberValue) b.unmarked()).value());
+    BigDecimal dx = ((NumberValue) a.unmarked()).value();
+    BigDecimal dy = ((NumberValue) b.unmarked()).value();
+    Float512 x = Float512.of(dx);
+    Float512 y = Float512.of(dy);
     if (y.isZero()) {
       if (x.isZero()) {
         throw new OperationException("can't divide zero by zero or infinity by infinity");
       }
       throw new OperationException("can't divide by zero: the result would be infinite");
     }
-    return number(x.divide(y)).mark(marks);
+    return result(x.divide(y), dx.divide(dy, QUOTIENT_DIGITS)).mark(marks);
   }
 
   /**
@@ -78,13 +84,16 @@ public final class Operators {
     if (early != null) {
       return early.mark(marks);
     }
-    Float512 x = Float512.of(((NumberValue) a.unmarked()).value());
-    Float512 y = Float512.of(((NumberValue) b.unmarked()).value());
+    BigDecimal dx = ((NumberValue) a.unmarked()).value();
+    BigDecimal dy = ((NumberValue) b.unmarked()).value();
+    Float512 x = Float512.of(dx);
+    Float512 y = Float512.of(dy);
     if (y.isZero()) {
       return a.unmarked().mark(marks);
     }
-    Float512 quotient = Float512.ofInteger(x.divide(y).truncate());
-    return number(x.subtract(y.multiply(quotient))).mark(marks);
+    BigInteger q = x.divide(y).truncate();
+    Float512 binary = x.subtract(y.multiply(Float512.ofInteger(q)));
+    return result(binary, dx.subtract(dy.multiply(new BigDecimal(q)))).mark(marks);
   }
 
   public static Value negate(Value a) throws OperationException {
@@ -391,14 +400,24 @@ public final class Operators {
     }
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
-    if (x.scale() <= 0 && y.scale() <= 0) {
+    BigDecimal r = exact.apply(x, y);
+    if (x.scale() <= 0 && y.scale() <= 0 && r.toBigInteger().bitLength() <= Float512.PRECISION) {
       // integers whose exact result fits the mantissa need no rounding: the binary result is exact
-      BigDecimal r = exact.apply(x, y);
-      if (r.scale() <= 0 && r.toBigInteger().bitLength() <= Float512.PRECISION) {
-        return Value.number(r).mark(marks);
-      }
+      return Value.number(r).mark(marks);
     }
-    return number(op.apply(Float512.of(x), Float512.of(y))).mark(marks);
+    return result(op.apply(Float512.of(x), Float512.of(y)), r).mark(marks);
+  }
+
+  /**
+   * The number for binary result {@code f}. When {@code exact}, a short decimal, rounds to the
+   * same binary number, it is the shortest form (any shorter decimal would lie farther away than
+   * the half-ulp interval is wide), which spares the digit walk for everyday results.
+   */
+  private static NumberValue result(Float512 f, BigDecimal exact) {
+    if (exact != null && exact.precision() <= 100 && Float512.of(exact).sameValue(f)) {
+      return Value.number(exact);
+    }
+    return number(f);
   }
 
   /** cty's function-call rules: null is an error, unknown gives an unknown result. */
