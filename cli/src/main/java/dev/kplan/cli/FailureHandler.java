@@ -11,6 +11,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
+    if (ex instanceof CommandLine.ParameterException pe) {
+      // usage problems found while running (e.g. a malformed -var) read like parse errors
+      return new UsageErrorHandler().handleParseException(pe, new String[0]);
+    }
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     err.println();
     err.println("Error: " + summaryOf(ex));

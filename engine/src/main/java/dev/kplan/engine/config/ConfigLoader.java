@@ -11,6 +11,7 @@ import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.diag.SourceRange;
 import dev.kplan.lang.syntax.ParseResult;
 import dev.kplan.lang.syntax.Parser;
+import dev.kplan.lang.types.Type;
 import dev.kplan.lang.types.TypeConstraint;
 import dev.kplan.lang.types.TypeConstraints;
 import dev.kplan.lang.value.BoolValue;
@@ -145,14 +146,12 @@ public final class ConfigLoader {
           b.labelRanges().get(0)));
     }
     Body body = b.body();
-    TypeConstraint type = TypeConstraint.ANY;
+    TypeConstraint type = new TypeConstraint(Type.DYNAMIC, null);
     Attribute typeAttr = body.attribute("type");
     if (typeAttr != null) {
-      var parsed = TypeConstraints.parse(typeAttr.expr());
+      TypeConstraints.Result parsed = TypeConstraints.parse(typeAttr.expr());
       diags.addAll(parsed.diagnostics().items());
-      if (parsed.value() != null) {
-        type = parsed.value();
-      }
+      type = parsed.constraint();
     }
     List<Validation> validations = new ArrayList<>();
     for (Block vb : body.blocks("validation")) {

@@ -3,7 +3,7 @@ package dev.kplan.engine.config;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.eval.EvalContext;
-import dev.kplan.lang.eval.Templates;
+import dev.kplan.lang.eval.TemplateFileRenderer;
 import dev.kplan.lang.functions.FunctionContext;
 import dev.kplan.lang.functions.FunctionTable;
 import dev.kplan.lang.value.Value;
@@ -20,14 +20,27 @@ import java.util.Map;
  * {@code path}, with the standard functions rooted at the module folder. {@code kplan console}
  * evaluates in it; the planner extends it with resources.
  */
-public record ModuleScope(Module module, EvalContext context, Diagnostics diagnostics) {
+public record ModuleScope(
+    Module module, FunctionTable functions, Map<String, Value> variables, Diagnostics diagnostics) {
+  public ModuleScope {
+    variables = Map.copyOf(variables);
+  }
+
+  /** An evaluation context over this scope. */
+  public EvalContext context() {
+    return EvalContext.root(functions, variables);
+  }
+
 
   public static ModuleScope load(Path dir, List<VariableInput> commandLine, Map<String, String> env, Clock clock) {
     Path absolute = dir.toAbsolutePath().normalize();
     LoadResult loaded = ConfigLoader.load(absolute);
     List<Diagnostic> diags = new ArrayList<>(loaded.diagnostics().items());
-    FunctionTable functions =
-        FunctionTable.standard(new FunctionContext(absolute, clock, Templates.renderer(absolute, clock)));
+    FunctionTable[] table = new FunctionTable[1];
+    // templatefile renders with the same function table it belongs to
+    table[0] = FunctionTable.standard(
+        new FunctionContext(absolute, clock, new TemplateFileRenderer(() -> table[0])));
+    FunctionTable functions = table[0];
     List<VariableInput> inputs;
     try {
       inputs = VariableInputs.standard(absolute, env, commandLine);
@@ -47,6 +60,6 @@ public record ModuleScope(Module module, EvalContext context, Diagnostics diagno
     LocalsEvaluator.Evaluated locals = LocalsEvaluator.evaluate(loaded.module(), scope, functions);
     diags.addAll(locals.diagnostics().items());
     scope.put("local", Value.object(locals.values()));
-    return new ModuleScope(loaded.module(), EvalContext.root(functions, scope), Diagnostics.of(diags));
+    return new ModuleScope(loaded.module(), functions, scope, Diagnostics.of(diags));
   }
 }

@@ -13,7 +13,6 @@ import dev.kplan.lang.functions.FunctionTable;
 import dev.kplan.lang.syntax.ParseResult;
 import dev.kplan.lang.syntax.Parser;
 import dev.kplan.lang.types.ConversionException;
-import dev.kplan.lang.types.Convert;
 import dev.kplan.lang.types.PrimitiveType;
 import dev.kplan.lang.value.BoolValue;
 import dev.kplan.lang.value.Marks;
@@ -98,8 +97,7 @@ public final class VariableResolver {
         continue;
       }
       try {
-        v = decl.type().applyDefaults(Convert.convert(v, decl.type().type()));
-        v = Convert.convert(v, decl.type().type());
+        v = decl.type().convert(v);
       } catch (ConversionException e) {
         diags.add(Diagnostic.error("Invalid value for input variable",
             "The given value is not suitable for var." + decl.name() + " declared at " + at(decl.range()) + ": "
