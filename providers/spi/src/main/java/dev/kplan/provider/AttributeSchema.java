@@ -44,7 +44,7 @@ public record AttributeSchema(
     return new AttributeSchema(type, false, true, true, false, false, "");
   }
 
-  public AttributeSchema sensitive() {
+  public AttributeSchema markedSensitive() {
     return new AttributeSchema(type, required, optional, computed, true, forceNew, description);
   }
 
