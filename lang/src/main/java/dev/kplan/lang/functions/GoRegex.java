@@ -41,9 +41,106 @@ final class GoRegex {
       Map.entry("word", "0-9A-Za-z_"),
       Map.entry("xdigit", "0-9A-Fa-f"));
   private static final java.util.Set<String> CATEGORIES = java.util.Set.of(
-      "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N",
+      "C", "Cc", "Cf", "Cn", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N",
       "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So",
       "Z", "Zl", "Zp", "Zs");
+  /** Go's {@code unicode.CategoryAliases}, keyed by canonical name. */
+  private static final Map<String, String> CATEGORY_ALIASES = canonicalKeys(Map.ofEntries(
+      Map.entry("Cased_Letter", "LC"), Map.entry("Close_Punctuation", "Pe"), Map.entry("Combining_Mark", "M"),
+      Map.entry("Connector_Punctuation", "Pc"), Map.entry("Control", "Cc"), Map.entry("Currency_Symbol", "Sc"),
+      Map.entry("Dash_Punctuation", "Pd"), Map.entry("Decimal_Number", "Nd"), Map.entry("Enclosing_Mark", "Me"),
+      Map.entry("Final_Punctuation", "Pf"), Map.entry("Format", "Cf"), Map.entry("Initial_Punctuation", "Pi"),
+      Map.entry("Letter", "L"), Map.entry("Letter_Number", "Nl"), Map.entry("Line_Separator", "Zl"),
+      Map.entry("Lowercase_Letter", "Ll"), Map.entry("Mark", "M"), Map.entry("Math_Symbol", "Sm"),
+      Map.entry("Modifier_Letter", "Lm"), Map.entry("Modifier_Symbol", "Sk"), Map.entry("Nonspacing_Mark", "Mn"),
+      Map.entry("Number", "N"), Map.entry("Open_Punctuation", "Ps"), Map.entry("Other", "C"),
+      Map.entry("Other_Letter", "Lo"), Map.entry("Other_Number", "No"), Map.entry("Other_Punctuation", "Po"),
+      Map.entry("Other_Symbol", "So"), Map.entry("Paragraph_Separator", "Zp"), Map.entry("Private_Use", "Co"),
+      Map.entry("Punctuation", "P"), Map.entry("Separator", "Z"), Map.entry("Space_Separator", "Zs"),
+      Map.entry("Spacing_Mark", "Mc"), Map.entry("Surrogate", "Cs"), Map.entry("Symbol", "S"),
+      Map.entry("Titlecase_Letter", "Lt"), Map.entry("Unassigned", "Cn"), Map.entry("Uppercase_Letter", "Lu"),
+      Map.entry("cntrl", "Cc"), Map.entry("digit", "Nd"), Map.entry("punct", "P")));
+  /**
+   * Unicode scripts by canonical name, as Java knows them. Go (1.25, 1.26) looks scripts up by the
+   * canonical form of the given name in a table keyed by names such as {@code Old_Italic} and
+   * {@code SignWriting}, so only the scripts whose name is already canonical can be found.
+   */
+  private static final Map<String, Character.UnicodeScript> SCRIPTS = scripts();
+
+  private static Map<String, String> canonicalKeys(Map<String, String> byName) {
+    Map<String, String> out = new java.util.HashMap<>();
+    byName.forEach((k, v) -> out.put(canonicalName(k), v));
+    return out;
+  }
+
+  private static Map<String, Character.UnicodeScript> scripts() {
+    Map<String, Character.UnicodeScript> out = new java.util.HashMap<>();
+    for (Character.UnicodeScript s : Character.UnicodeScript.values()) {
+      if (s != Character.UnicodeScript.UNKNOWN && s != Character.UnicodeScript.SIGNWRITING
+          && s.name().indexOf('_') < 0) {
+        out.put(canonicalName(s.name()), s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Go's (1.25+) lookup key for {@code \p{name}}: first letter upper case, the rest lower case,
+   * without underscores, hyphens and spaces.
+   */
+  static String canonicalName(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    boolean first = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '-' || c == ' ') {
+        continue;
+      }
+      if (first) {
+        if (c >= 'a' && c <= 'z') {
+          c = (char) (c - 'a' + 'A');
+        }
+        first = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        c = (char) (c - 'A' + 'a');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /** The Java class for Go's {@code \p{name}} (negated for {@code \P}), or null for an unknown name. */
+  private static String unicodeTable(String name, boolean negated) {
+    String canon = canonicalName(name);
+    String p = negated ? "\\P{" : "\\p{";
+    switch (canon) {
+      case "Any":
+        return negated ? "[^\\x{0}-\\x{10FFFF}]" : "[\\x{0}-\\x{10FFFF}]";
+      case "Assigned":
+        return (negated ? "\\p{" : "\\P{") + "Cn}";
+      case "Ascii":
+        return negated ? "[^\\x{0}-\\x{7F}]" : "[\\x{0}-\\x{7F}]";
+      case "Lc":
+        return p + "LC}";
+      default:
+        break;
+    }
+    if (CATEGORIES.contains(canon)) {
+      return p + canon + "}";
+    }
+    Character.UnicodeScript script = SCRIPTS.get(canon);
+    if (script != null) {
+      return p + "Is" + script.name() + "}";
+    }
+    String alias = CATEGORY_ALIASES.get(canon);
+    if (alias != null) {
+      return p + alias + "}";
+    }
+    return null;
+  }
+
+  private static final int SHORT_INPUT = 2_000;
+  private static final long LARGE_STACK_BYTES = 512L * 1024 * 1024;
 
   private final Pattern pattern;
   private final List<String> groupNames;
@@ -74,7 +171,35 @@ final class GoRegex {
     }
   }
 
+  /** Recently compiled patterns: a pattern in a for expression or formatlist is used many times. */
+  private static final Map<String, Object> CACHE = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+          return size() > 256;
+        }
+      });
+
+  /** The pattern for Go syntax {@code source}, or Go's error for it. */
   static GoRegex compile(String source) throws SyntaxError {
+    Object cached = CACHE.get(source);
+    if (cached == null) {
+      try {
+        cached = translate(source);
+      } catch (SyntaxError e) {
+        cached = e;
+      }
+      CACHE.put(source, cached);
+    }
+    if (cached instanceof SyntaxError e) {
+      throw new SyntaxError(e.code(), e.expr());
+    }
+    return (GoRegex) cached;
+  }
+
+  private static GoRegex translate(String source) throws SyntaxError {
     Translator t = new Translator(source);
     String java = t.translate();
     try {
@@ -94,13 +219,19 @@ final class GoRegex {
   }
 
   /** The first match as Go's submatch index pairs (-1 for groups that took no part), or null. */
-  int[] find(String s) {
-    Matcher m = pattern.matcher(s);
-    return m.find() ? spans(m) : null;
+  int[] find(String s) throws FunctionException {
+    return deep(s, () -> {
+      Matcher m = pattern.matcher(s);
+      return m.find() ? spans(m) : null;
+    });
   }
 
   /** All successive non-overlapping matches, skipping empty matches right after a match, as Go. */
-  List<int[]> findAll(String s) {
+  List<int[]> findAll(String s) throws FunctionException {
+    return deep(s, () -> findAllNow(s));
+  }
+
+  private List<int[]> findAllNow(String s) {
     List<int[]> out = new ArrayList<>();
     Matcher m = pattern.matcher(s);
     int pos = 0;
@@ -124,7 +255,11 @@ final class GoRegex {
   }
 
   /** Go's {@code ReplaceAllString}: {@code $1}, {@code ${name}} and {@code $$} in the template. */
-  String replaceAll(String s, String template) {
+  String replaceAll(String s, String template) throws FunctionException {
+    return deep(s, () -> replaceAllNow(s, template));
+  }
+
+  private String replaceAllNow(String s, String template) {
     StringBuilder out = new StringBuilder();
     Matcher m = pattern.matcher(s);
     int lastEnd = 0;
@@ -147,6 +282,41 @@ final class GoRegex {
     }
     out.append(s, lastEnd, s.length());
     return out.toString();
+  }
+
+  /**
+   * Runs a match. Go's matcher takes linear time and constant stack; Java's backtracking recurses
+   * per repetition of a group, so long inputs are matched on a thread with a large stack.
+   */
+  private static <T> T deep(String input, java.util.function.Supplier<T> match) throws FunctionException {
+    if (input.length() < SHORT_INPUT) {
+      return match.get();
+    }
+    java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(null, () -> {
+      try {
+        result.set(match.get());
+      } catch (Throwable e) {
+        failure.set(e);
+      }
+    }, "regex-match", LARGE_STACK_BYTES);
+    t.start();
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FunctionException("interrupted while matching a regular expression");
+    }
+    Throwable f = failure.get();
+    if (f instanceof StackOverflowError) {
+      throw new FunctionException("the regular expression is too complex to match against a string this long");
+    } else if (f instanceof RuntimeException re) {
+      throw re;
+    } else if (f instanceof Error err) {
+      throw err;
+    }
+    return result.get();
   }
 
   private static int[] spans(Matcher m) {
@@ -609,22 +779,9 @@ final class GoRegex {
         negated = !negated;
         name = name.substring(1);
       }
-      String java;
-      if (name.equals("Any")) {
-        java = negated ? "[^\\x{0}-\\x{10FFFF}]" : "[\\x{0}-\\x{10FFFF}]";
-      } else if (CATEGORIES.contains(name)) {
-        java = (negated ? "\\P{" : "\\p{") + name + "}";
-      } else {
-        try {
-          Character.UnicodeScript.forName(name);
-        } catch (IllegalArgumentException e) {
-          throw new SyntaxError("invalid character class range", seq);
-        }
-        if (!name.chars().allMatch(ch -> ch < 128 && (Character.isLetter(ch) || ch == '_'))
-            || !Character.isUpperCase(name.charAt(0))) {
-          throw new SyntaxError("invalid character class range", seq);
-        }
-        java = (negated ? "\\P{Is" : "\\p{Is") + name + "}";
+      String java = unicodeTable(name, negated);
+      if (java == null) {
+        throw new SyntaxError("invalid character class range", seq);
       }
       pos = next;
       return java;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kplan.lang.types.ListType;
 import dev.kplan.lang.types.Type;
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +24,5 @@ class SetOrderTest {
         Value.set(Type.NUMBER, List.of(Value.number(10), Value.number(-3), Value.number(2))).elements());
     assertEquals(List.of(Value.string("B"), Value.string("a"), Value.string("é")),
         Value.set(Type.STRING, List.of(Value.string("é"), Value.string("a"), Value.string("B"))).elements());
-  }
-
-  @Test
-  void writesNumbersInTheHashTextAsGoBigFloatStringDoes() {
-    assertEquals("1000000", SetHash.goFloatString(new BigDecimal("1000000")));
-    assertEquals("1e+10", SetHash.goFloatString(new BigDecimal("10000000000")));
-    assertEquals("2.5", SetHash.goFloatString(new BigDecimal("2.5")));
-    assertEquals("123456789", SetHash.goFloatString(new BigDecimal("123456789")));
-    assertEquals("1.234567891e+10", SetHash.goFloatString(new BigDecimal("12345678912")));
-    assertEquals("0.0001", SetHash.goFloatString(new BigDecimal("0.0001")));
-    assertEquals("1e-05", SetHash.goFloatString(new BigDecimal("0.00001")));
-  }
-
-  @Test
-  void quotesStringsAsGoDoes() {
-    StringBuilder sb = new StringBuilder();
-    SetHash.goQuote("a\"b\\c\n\u0001é", sb);
-    assertEquals("\"a\\\"b\\\\c\\n\\x01é\"", sb.toString());
   }
 }

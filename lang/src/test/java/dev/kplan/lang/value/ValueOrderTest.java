@@ -31,18 +31,16 @@ class ValueOrderTest {
 
   @Test
   void writesNumbersAsGoBigFloatString() {
-    assertEquals("1.23456789e+19", SetHash.goFloatString(new BigDecimal("12345678901234567890")));
-    assertEquals("0.02", SetHash.goFloatString(new BigDecimal("0.02")));
-    assertEquals("100", SetHash.goFloatString(new BigDecimal("100")));
-    assertEquals("1e+10", SetHash.goFloatString(new BigDecimal("1e10")));
-    assertEquals("1e-05", SetHash.goFloatString(new BigDecimal("0.00001")));
-    assertEquals("-2.5", SetHash.goFloatString(new BigDecimal("-2.5")));
+    assertEquals("1.23456789e+19", ValueOrder.goFloatString(new BigDecimal("12345678901234567890")));
+    assertEquals("0.02", ValueOrder.goFloatString(new BigDecimal("0.02")));
+    assertEquals("100", ValueOrder.goFloatString(new BigDecimal("100")));
+    assertEquals("1e+10", ValueOrder.goFloatString(new BigDecimal("1e10")));
+    assertEquals("1e-05", ValueOrder.goFloatString(new BigDecimal("0.00001")));
+    assertEquals("-2.5", ValueOrder.goFloatString(new BigDecimal("-2.5")));
   }
 
   @Test
   void quotesStringsAsGo() {
-    StringBuilder sb = new StringBuilder();
-    SetHash.goQuote("a\"b\\c\n日本語\u00a0", sb);
-    assertEquals("\"a\\\"b\\\\c\\n日本語\\u00a0\"", sb.toString());
+    assertEquals("\"a\\\"b\\\\c\\n日本語\\u00a0\"", ValueOrder.goQuote("a\"b\\c\n日本語\u00a0"));
   }
 }
