@@ -45,7 +45,8 @@ class StringFunctionsGoldenTest {
   private static final java.util.regex.Pattern MISMATCH_DETAIL =
       java.util.regex.Pattern.compile(", but have [a-z ]+(?=\\.$)");
   /** kplan's numbers are BigDecimal, which has no negative zero; cty's big.Float has one. */
-  private static final java.util.Set<String> NEGATIVE_ZERO = java.util.Set.of("format(\"%s\", -0)", "nonsensitive(-0)");
+  private static final java.util.regex.Pattern NEGATIVE_ZERO =
+      java.util.regex.Pattern.compile("(^|[^\\w.])-0(\\.0+)?([^\\w.]|$)");
 
   private static List<Golden> goldens() throws IOException {
     JsonMapper mapper = JsonMapper.builder().build();
@@ -83,7 +84,7 @@ class StringFunctionsGoldenTest {
   @TestFactory
   Stream<DynamicTest> givesWhatOpenTofuGives() throws IOException {
     return goldens().stream()
-        .filter(g -> !NEGATIVE_ZERO.contains(g.expr()) && evaluate(g.expr()) != null)
+        .filter(g -> !NEGATIVE_ZERO.matcher(g.expr()).find() && evaluate(g.expr()) != null)
         .map(g -> DynamicTest.dynamicTest(g.expr(),
             () -> assertEquals(g.comparable(), evaluate(g.expr()).comparable())));
   }
