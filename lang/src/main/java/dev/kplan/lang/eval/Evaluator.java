@@ -538,7 +538,7 @@ public final class Evaluator {
     boolean autoUpgrade = !(sourceTy instanceof TupleType || sourceTy instanceof ListType || sourceTy instanceof SetType);
     if (sourceVal.isNull()) {
       if (autoUpgrade) {
-        return result(Value.tuple(List.of()), diags);
+        return result(Value.tuple(List.of()).mark(sourceVal.marks()), diags);
       }
       diags.error(
           "Splat of null value", "Splat expressions (with the * symbol) cannot be applied to null sequences.",
@@ -659,7 +659,7 @@ public final class Evaluator {
     } else if (trueResult.type() instanceof DynamicType || falseResult.type() instanceof DynamicType) {
       resultType = Type.DYNAMIC;
     } else {
-      Optional<Type> unified = Unify.unify(List.of(trueResult.type(), falseResult.type()));
+      Optional<Type> unified = Unify.unifyUnsafe(List.of(trueResult.type(), falseResult.type()));
       if (unified.isEmpty()) {
         diags.error(
             "Inconsistent conditional result types",

@@ -119,12 +119,8 @@ public final class CryptoFunctions {
         }
         body = s.substring(9);
       }
-      case 38 -> {
-        if (s.charAt(0) != '{' || s.charAt(37) != '}') {
-          throw new IllegalArgumentException("invalid prefix/suffix");
-        }
-        body = s.substring(1, 37);
-      }
+      // google/uuid takes any first and last character here, not only braces
+      case 38 -> body = s.substring(1, 37);
       case 32 -> {
         return hexBytes(s);
       }

@@ -30,7 +30,9 @@ public final class FilesystemFunctions {
   private FilesystemFunctions() {}
 
   public static List<FunctionSpec> functions(FunctionContext ctx) {
-    String baseDir = ctx.baseDir().toAbsolutePath().normalize().toString().replace('\\', '/');
+    // kept as given (usually relative, like Terraform's "."), so messages name paths as Terraform does
+    String baseDir = GoPaths.clean(ctx.baseDir().toString().replace('\\', '/'));
+    String absBaseDir = ctx.baseDir().toAbsolutePath().normalize().toString().replace('\\', '/');
     List<FunctionSpec> fns = new ArrayList<>(List.of(
         new FunctionSpec("file", List.of(pathParam()), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> {
@@ -55,7 +57,7 @@ public final class FilesystemFunctions {
         new FunctionSpec("abspath", List.of(Param.of("path", Type.STRING)), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> {
               String p = str(args.get(0));
-              return Value.string(GoPaths.isAbs(p) ? GoPaths.clean(p) : GoPaths.join(baseDir, p));
+              return Value.string(GoPaths.isAbs(p) ? GoPaths.clean(p) : GoPaths.join(absBaseDir, p));
             }),
         new FunctionSpec("basename", List.of(Param.of("path", Type.STRING)), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> Value.string(GoPaths.base(str(args.get(0))))),
@@ -194,14 +196,13 @@ public final class FilesystemFunctions {
     } catch (IOException e) {
       throw new FunctionException("failed to glob pattern " + redactIfSensitive(pattern, marks) + ": " + e.getMessage());
     }
-    Path root = Path.of(GoPaths.clean(path));
+    String root = GoPaths.clean(path);
     List<Value> out = new ArrayList<>();
     for (String m : matches) {
-      Path mp = Path.of(m);
-      if (!Files.isRegularFile(mp)) {
+      if (!Files.isRegularFile(Path.of(m))) {
         continue;
       }
-      out.add(Value.string(root.relativize(mp).toString().replace('\\', '/')));
+      out.add(Value.string(GoPaths.rel(root, m)));
     }
     return Value.set(Type.STRING, out).withMarks(marks);
   }

@@ -406,6 +406,13 @@ final class RecoveringParser {
    * enclosing body and is left for it.
    */
   private void recoverItem(int itemStart, int errorAt) {
+    skipItem(itemStart, errorAt);
+    if (p <= itemStart && toks.get(itemStart).getType() != Token.EOF) {
+      p = itemStart + 1; // always make progress, e.g. past a stray closing brace
+    }
+  }
+
+  private void skipItem(int itemStart, int errorAt) {
     ArrayDeque<Integer> open = new ArrayDeque<>();
     int i = itemStart;
     while (i < toks.size()) {
