@@ -1058,8 +1058,14 @@ public final class CollectionFunctions {
     return spec("sort", List.of(param("list", listOfString).allowingUnknown()), null, ReturnType.fixed(listOfString),
         (args, ret) -> {
           Value list = args.get(0);
-          if (!list.isWhollyKnown()) {
+          if (!list.isKnown()) {
             return Value.unknownOf(ret);
+          }
+          if (!list.isWhollyKnown()) {
+            // cty knows the length even though the order is not known yet (a length-refined
+            // unknown), which OpenTofu shows and iterates as that many unknown elements
+            return new ListValue(Type.STRING,
+                Collections.nCopies(elements(list).size(), Value.unknownOf(Type.STRING)), Marks.NONE);
           }
           List<Value> elems = elements(list);
           if (elems.isEmpty()) {

@@ -317,7 +317,7 @@ public final class StringFunctions {
 
   private static FunctionSpec format() {
     return new FunctionSpec("format", List.of(Param.of("format", Type.STRING)),
-        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown(), ReturnType.fixed(Type.STRING),
+        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown().allowingDynamicType(), ReturnType.fixed(Type.STRING),
         (args, rt) -> {
           List<Value> values = args.subList(1, args.size());
           for (Value v : values) {
@@ -331,7 +331,7 @@ public final class StringFunctions {
 
   private static FunctionSpec formatList() {
     return new FunctionSpec("formatlist", List.of(Param.of("format", Type.STRING)),
-        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown(), ReturnType.fixed(LIST_OF_STRING),
+        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown().allowingDynamicType(), ReturnType.fixed(LIST_OF_STRING),
         (args, rt) -> {
           String fmt = str(args.get(0));
           List<Value> values = args.subList(1, args.size());
