@@ -1,37 +1,15 @@
 package dev.kplan.lang.eval;
 
 import dev.kplan.lang.diag.SourceRange;
+import dev.kplan.lang.value.GoQuote;
 
 /** Text helpers shared by diagnostics: Go's {@code %q} quoting, HCL's name suggestions and ranges. */
 final class Names {
   private Names() {}
 
-  /** {@code s} quoted as Go's {@code %q} does for printable text. */
+  /** {@code s} quoted as Go's {@code %q} does. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case 0x07 -> sb.append("\\a");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case 0x0b -> sb.append("\\v");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", c));
-          } else if (Character.isISOControl(c) || (!Character.isDefined(c))) {
-            sb.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
-          } else {
-            sb.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return sb.append('"').toString();
+    return GoQuote.quote(s);
   }
 
   /** HCL's {@code nameSuggestion}: the first candidate within edit distance 2, or "". */
