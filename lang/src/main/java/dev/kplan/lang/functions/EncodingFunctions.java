@@ -38,7 +38,7 @@ public final class EncodingFunctions {
 
   public static List<FunctionSpec> functions() {
     return List.of(
-        new FunctionSpec("jsonencode", List.of(Param.of("val", Type.DYNAMIC).allowingNull()), null,
+        new FunctionSpec("jsonencode", List.of(Param.of("val", Type.DYNAMIC).allowingNull().allowingDynamicType()), null,
             ReturnType.fixed(Type.STRING), (args, rt) -> Value.string(JsonCodec.encode(args.get(0)))),
         new FunctionSpec("jsondecode", List.of(Param.of("str", Type.STRING)), null,
             ReturnType.fixed(Type.DYNAMIC), (args, rt) -> {
@@ -48,7 +48,7 @@ public final class EncodingFunctions {
                 throw new FunctionException(e.getMessage());
               }
             }),
-        new FunctionSpec("yamlencode", List.of(Param.of("value", Type.DYNAMIC).allowingNull()), null,
+        new FunctionSpec("yamlencode", List.of(Param.of("value", Type.DYNAMIC).allowingNull().allowingDynamicType()), null,
             ReturnType.fixed(Type.STRING), (args, rt) -> {
               try {
                 return Value.string(YamlCodec.encode(args.get(0)));

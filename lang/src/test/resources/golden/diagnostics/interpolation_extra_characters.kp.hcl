@@ -1,0 +1,1 @@
+value = "${var.name:-default}"

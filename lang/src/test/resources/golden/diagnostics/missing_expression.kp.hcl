@@ -1,0 +1,2 @@
+replicas =
+port = 80

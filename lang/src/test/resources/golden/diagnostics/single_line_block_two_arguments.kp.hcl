@@ -1,0 +1,1 @@
+lifecycle { create_before_destroy = true, prevent_destroy = true }

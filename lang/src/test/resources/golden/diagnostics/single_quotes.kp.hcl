@@ -1,0 +1,1 @@
+image = 'nginx:1.27'

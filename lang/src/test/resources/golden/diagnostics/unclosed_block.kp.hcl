@@ -1,0 +1,2 @@
+resource "kubernetes_manifest" "web" {
+  manifest = {}

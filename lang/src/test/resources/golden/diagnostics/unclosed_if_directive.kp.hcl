@@ -1,0 +1,1 @@
+greeting = "%{ if admin }hello"
