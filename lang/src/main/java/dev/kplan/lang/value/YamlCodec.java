@@ -131,9 +131,9 @@ public final class YamlCodec {
   }
 
   /**
-   * SnakeYAML lacks the {@code \L} and {@code \P} escapes of double-quoted scalars (which libyaml,
-   * and so yamlencode, write for U+2028 and U+2029); on meeting one, the text is read again with
-   * that escape spelled {@code \u2028}/{@code \u2029}.
+   * Where SnakeYAML refuses what libyaml reads — the {@code \L} and {@code \P} escapes of
+   * double-quoted scalars (which yamlencode writes for U+2028 and U+2029), a tab between tokens —
+   * the text is read again with that spot spelled the way SnakeYAML accepts.
    */
   private static final class LineSeparatorEscape extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -215,6 +215,7 @@ public final class YamlCodec {
     }
 
     private void patchLineSeparatorEscape(MarkedYamlEngineException e) {
+      patchSeparatingTab(e);
       String problem = e.getProblem();
       if (problem == null || e.getProblemMark().isEmpty()
           || !(problem.startsWith("found unknown escape character L") || problem.startsWith("found unknown escape character P"))) {
@@ -226,6 +227,27 @@ public final class YamlCodec {
           String escape = text.charAt(i + 1) == 'L' ? "\\u2028" : "\\u2029";
           throw new LineSeparatorEscape(text.substring(0, i) + escape + text.substring(i + 2));
         }
+      }
+    }
+
+    /**
+     * libyaml accepts a tab as the space between tokens on a line ({@code key:\tvalue}); SnakeYAML
+     * refuses it, so such a tab is read again as a space. Tabs that indent stay errors.
+     */
+    private void patchSeparatingTab(MarkedYamlEngineException e) {
+      if (e.getProblem() == null || !e.getProblem().startsWith("found character") || e.getProblemMark().isEmpty()) {
+        return;
+      }
+      int at = e.getProblemMark().get().getIndex();
+      if (at >= text.length() || text.charAt(at) != '\t') {
+        return;
+      }
+      int i = at - 1;
+      while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i--;
+      }
+      if (i >= 0 && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        throw new LineSeparatorEscape(text.substring(0, at) + ' ' + text.substring(at + 1));
       }
     }
 
