@@ -1,11 +1,14 @@
 package dev.kplan.provider.local;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,8 +16,8 @@ import java.util.Set;
 
 /**
  * Writes a file so that readers (and a crash) see either the old or the new content: a temporary
- * file beside the target, then a rename. Modes are given at creation, so the process umask applies
- * as with the Go providers' {@code os.WriteFile}/{@code os.MkdirAll}.
+ * file beside the target ({@code .NAME.kplan-tmp}), flushed to disk, then a rename. Modes are
+ * given at creation, so the process umask applies as with the Go providers' {@code os.WriteFile}/{@code os.MkdirAll}.
  */
 final class AtomicFiles {
   private AtomicFiles() {}
@@ -29,11 +32,23 @@ final class AtomicFiles {
         Files.createDirectories(dir);
       }
     }
-    Path temp = posix
-        ? Files.createTempFile(dir, ".kplan-", ".tmp", PosixFilePermissions.asFileAttribute(mode(fileMode)))
-        : Files.createTempFile(dir, ".kplan-", ".tmp");
+    // A fixed name beside the target, not a random one: a temporary file left by a crash is
+    // taken over and renamed by the next write of the same target, so no stray file outlives it.
+    Path temp = dir.resolve("." + target.getFileName() + ".kplan-tmp");
+    Files.deleteIfExists(temp);
+    if (posix) {
+      Files.createFile(temp, PosixFilePermissions.asFileAttribute(mode(fileMode)));
+    } else {
+      Files.createFile(temp);
+    }
     try {
-      Files.write(temp, content);
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
+        ch.force(true); // the rename must never expose a file whose bytes are not on disk yet
+      }
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -111,7 +111,18 @@ public final class LocalProvider implements Provider {
 
   @Override
   public ApplyResult apply(ApplyRequest request) {
-    return type(request.typeName()).apply(request, workspace);
+    ManagedType type = type(request.typeName());
+    if (!request.isDelete()) {
+      // computed attributes may still be unknown (apply decides them); arguments may not
+      ObjectValue planned = Attrs.plain(request.plannedState());
+      type.schema().block().attributes().forEach((name, a) -> {
+        if ((a.required() || a.optional()) && !Attrs.get(planned, name).isWhollyKnown()) {
+          throw new ProviderException(ProviderException.Code.PROVIDER_BUG,
+              request.typeName() + ": argument \"" + name + "\" is still unknown at apply; plan again with known values");
+        }
+      });
+    }
+    return type.apply(request, workspace);
   }
 
   @Override

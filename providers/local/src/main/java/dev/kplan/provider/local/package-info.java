@@ -28,6 +28,12 @@
  *       as drift; hashicorp/local instead forgets such a file. File modes are created under the
  *       umask, as upstream, and not read back. {@code random_*} and {@code kplan_data} read back
  *       their stored state.</li>
+ *   <li>Apply writes {@code .NAME.kplan-tmp} beside the target, flushes it and renames it over
+ *       the target; a temporary file left by a killed process is taken over by the next write of
+ *       that file, so a crash leaves no stray file once the engine re-creates what was not
+ *       recorded. An apply whose planned arguments are still unknown throws
+ *       {@code ProviderException(PROVIDER_BUG)}: the engine must plan again with known values
+ *       (computed attributes may stay unknown).</li>
  *   <li>Sensitive attributes ({@code random_password.result}, {@code local_sensitive_file.content}
  *       and {@code content_base64}) are flagged in the schema; values go in and out unmarked, and
  *       marks on inputs are stripped.</li>

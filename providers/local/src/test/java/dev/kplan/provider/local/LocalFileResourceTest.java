@@ -221,4 +221,24 @@ class LocalFileResourceTest {
     assertEquals("0700", str(state, "file_permission"));
     assertEquals("hello", new String(Files.readAllBytes(dir.resolve("s.txt")), StandardCharsets.UTF_8));
   }
+
+  @Test
+  void aTemporaryFileLeftByACrashIsTakenOverByTheNextWrite() throws Exception {
+    Files.writeString(dir.resolve(".a.txt.kplan-tmp"), "half-writ");
+    create(p, "local_file", hello("a.txt"));
+    try (var s = Files.list(dir)) {
+      assertEquals(List.of(dir.resolve("a.txt")), s.toList());
+    }
+    assertEquals("hello", Files.readString(dir.resolve("a.txt")));
+  }
+
+  @Test
+  void applyWithAnUnknownArgumentIsAnEngineBugNotAnEmptyFile() {
+    ObjectValue cfg = config(p, "local_file", "filename", "a.txt", "content", Value.unknownOf(Type.STRING));
+    PlanResult plan = plan(p, "local_file", nothing(p, "local_file"), cfg);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.kplan.provider.ProviderException.class,
+        () -> apply(p, "local_file", nothing(p, "local_file"), plan, cfg));
+    assertEquals(dev.kplan.provider.ProviderException.Code.PROVIDER_BUG, e.code());
+    assertFalse(Files.exists(dir.resolve("a.txt")));
+  }
 }
