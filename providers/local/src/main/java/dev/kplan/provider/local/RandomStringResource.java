@@ -108,6 +108,12 @@ final class RandomStringResource implements ManagedType {
           "length (" + length + ") must be at least the sum of min_upper, min_lower, min_numeric and min_special ("
               + sum + ").", null));
     }
+    boolean noClass = FLAGS.stream().allMatch(f -> Attrs.get(config, f) instanceof dev.kplan.lang.value.BoolValue b && !b.value());
+    if (length != null && allKnown && length > sum && noClass) {
+      d.add(Diagnostic.error("No character classes",
+          "With special, upper, lower and numeric all false only the min_* counts can be drawn, and they add up to "
+              + sum + ", less than length (" + length + ").", null));
+    }
     return Diagnostics.of(d);
   }
 
@@ -161,7 +167,7 @@ final class RandomStringResource implements ManagedType {
   static String generate(ObjectValue args) {
     int length = Math.toIntExact(Attrs.number(args, "length"));
     String special = Attrs.string(args, "override_special");
-    if (special == null) {
+    if (special == null || special.isEmpty()) { // upstream: an empty override means the default set
       special = SPECIAL;
     }
     List<Character> out = new ArrayList<>(length);

@@ -115,11 +115,22 @@ class RandomResourcesTest {
   }
 
   @Test
-  void noCharactersToChooseFromIsADiagnosticAtApply() {
-    ObjectValue cfg = config(p, "random_string", "length", 4,
+  void noCharacterClassIsADiagnosticUnlessTheMinimumsFillTheLength() {
+    ObjectValue none = config(p, "random_string", "length", 4,
         "upper", false, "lower", false, "numeric", false, "special", false);
-    PlanResult plan = plan(p, "random_string", nothing(p, "random_string"), cfg);
-    assertTrue(TestingLocal.apply(p, "random_string", nothing(p, "random_string"), plan, cfg).diagnostics().hasErrors());
+    assertEquals("No character classes",
+        plan(p, "random_string", nothing(p, "random_string"), none).diagnostics().errors().get(0).summary());
+    ObjectValue filled = config(p, "random_string", "length", 4, "min_numeric", 4,
+        "upper", false, "lower", false, "numeric", false, "special", false);
+    String r = str(create(p, "random_string", filled), "result");
+    assertEquals(4, count(r, RandomStringResource.NUMERIC), r);
+  }
+
+  @Test
+  void emptyOverrideSpecialMeansTheDefaultSpecials() {
+    ObjectValue cfg = config(p, "random_string", "length", 30,
+        "upper", false, "lower", false, "numeric", false, "override_special", "");
+    assertEquals(30, count(str(create(p, "random_string", cfg), "result"), RandomStringResource.SPECIAL));
   }
 
   @Test
