@@ -54,14 +54,4 @@ class LocalFileDataSourceTest {
     assertNull(r.state());
     assertTrue(r.diagnostics().hasErrors());
   }
-
-  @Test
-  void relativeBaseDirStartsAtTheWorkingDirectoryAndAbsoluteFilenamesIgnoreIt() throws Exception {
-    Files.writeString(dir.resolve("abs.txt"), "x");
-    Provider fresh = new LocalProviderFactory().create();
-    fresh.configure(new ConfigureRequest(Value.object(Map.of("base_dir", Value.string("does/not/matter")))));
-    ReadDataResult r = fresh.readData(new ReadDataRequest("local_file",
-        Value.object(Map.of("filename", Value.string(dir.resolve("abs.txt").toString())))));
-    assertEquals("x", str(r.state(), "content"));
-  }
 }
