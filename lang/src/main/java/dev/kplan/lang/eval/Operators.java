@@ -19,6 +19,8 @@ import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.Value;
 import dev.kplan.lang.value.ValueMarks;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
@@ -32,19 +34,21 @@ import java.util.function.BinaryOperator;
  */
 public final class Operators {
   static final String NULL_ARGUMENT = "argument must not be null";
+  /** Enough digits that a quotient which terminates within 100 digits is exact. */
+  private static final MathContext QUOTIENT_DIGITS = new MathContext(110);
 
   private Operators() {}
 
   public static Value add(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::add, BigDecimal::add, false);
+    return arithmetic(a, b, Float512::add, BigDecimal::add);
   }
 
   public static Value subtract(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::subtract, BigDecimal::subtract, false);
+    return arithmetic(a, b, Float512::subtract, BigDecimal::subtract);
   }
 
   public static Value multiply(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::multiply, BigDecimal::multiply, true);
+    return arithmetic(a, b, Float512::multiply, BigDecimal::multiply);
   }
 
   /**
@@ -75,7 +79,7 @@ public final class Operators {
       }
       throw new OperationException("can't divide by zero: the result would be infinite");
     }
-    return number(x.divide(y)).mark(marks);
+    return result(x.divide(y), dx.divide(dy, QUOTIENT_DIGITS)).mark(marks);
   }
 
   /**
@@ -101,8 +105,9 @@ public final class Operators {
     }
     Float512 x = Float512.of(dx);
     Float512 y = Float512.of(dy);
-    Float512 quotient = Float512.ofInteger(x.divide(y).truncate());
-    return number(x.subtract(y.multiply(quotient))).mark(marks);
+    BigInteger q = x.divide(y).truncate();
+    Float512 binary = x.subtract(y.multiply(Float512.ofInteger(q)));
+    return result(binary, dx.subtract(dy.multiply(new BigDecimal(q)))).mark(marks);
   }
 
   public static Value negate(Value a) throws OperationException {
@@ -371,15 +376,12 @@ public final class Operators {
     return a.equals(b);
   }
 
-  /** Numbers compare as cty's 512-bit floats do. */
+  /**
+   * cty's {@code rawNumberEqual}: two numbers are equal when they print the same (shortest
+   * decimal at their own precision), which for kplan's shortest-form decimals is equality of value.
+   */
   static boolean sameNumber(BigDecimal a, BigDecimal b) {
-    if (a.compareTo(b) == 0) {
-      return true;
-    }
-    if (integerDigits(a) <= EXACT_DIGITS && integerDigits(b) <= EXACT_DIGITS) {
-      return false; // both exact in 512 bits, so distinct decimals stay distinct
-    }
-    return Float512.of(a).compareTo(Float512.of(b)) == 0;
+    return a.compareTo(b) == 0;
   }
 
   /** cty's {@code Value.True()}: a known, non-null {@code true}. Null counts as not true. */
@@ -400,15 +402,11 @@ public final class Operators {
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
     int c = x.compareTo(y);
-    if (c != 0 && sameNumber(x, y)) {
-      c = 0;
-    }
     return Value.bool(cmp.test(c)).mark(marks);
   }
 
   private static Value arithmetic(
-      Value a, Value b, BinaryOperator<Float512> op, BinaryOperator<BigDecimal> exact, boolean multiplies)
-      throws OperationException {
+      Value a, Value b, BinaryOperator<Float512> op, BinaryOperator<BigDecimal> exact) throws OperationException {
     Marks marks = a.marks().union(b.marks());
     Value early = shortCircuit(a, b, Type.NUMBER);
     if (early != null) {
@@ -416,34 +414,29 @@ public final class Operators {
     }
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
-    int dx = integerDigits(x);
-    int dy = integerDigits(y);
-    if (multiplies ? (long) dx + dy <= EXACT_DIGITS : Math.max(dx, dy) < EXACT_DIGITS) {
-      // Integers below 10^150 (< 2^499) are exact in 512 bits, and so is their sum, difference or
-      // (when the digits add up to at most 150) product; the shortest decimal of an exact integer
-      // is the integer itself. So the BigDecimal result is what cty computes.
-      return Value.number(exact.apply(x, y)).mark(marks);
+    BigDecimal r = exact.apply(x, y);
+    if (x.scale() <= 0 && y.scale() <= 0 && r.toBigInteger().bitLength() <= Float512.PRECISION) {
+      // integers whose exact result fits the mantissa need no rounding: the binary result is exact
+      return Value.number(r).mark(marks);
     }
-    return number(op.apply(Float512.of(x), Float512.of(y))).mark(marks);
+    return result(op.apply(Float512.of(x), Float512.of(y)), r).mark(marks);
   }
-
-  /** Integers with at most this many digits are below 2^499, so exact in a 512-bit mantissa. */
-  private static final int EXACT_DIGITS = 150;
 
   /**
-   * The number of decimal digits of {@code n} when it is a whole number (values are normalised, so
-   * whole numbers have a scale of at most zero); {@link Integer#MAX_VALUE} otherwise.
+   * The number for binary result {@code f}. When {@code exact}, a short decimal, rounds to the
+   * same binary number, it is the shortest form (any shorter decimal would lie farther away than
+   * the half-ulp interval is wide), which spares the digit walk for everyday results.
    */
-  private static int integerDigits(BigDecimal n) {
-    if (n.scale() > 0) {
-      return n.signum() == 0 ? 1 : Integer.MAX_VALUE;
+  private static NumberValue result(Float512 f, BigDecimal exact) {
+    if (exact != null && exact.precision() <= 100 && Float512.of(exact).sameValue(f)) {
+      return Value.number(exact);
     }
-    return n.precision() - n.scale();
+    return number(f);
   }
 
-  /** A whole number below 10^18 in magnitude (so it fits a long, with room for remainders). */
+  /** A whole number below 10^18 in magnitude (normalised values have a scale of at most zero). */
   private static boolean isSmallInteger(BigDecimal n) {
-    return integerDigits(n) <= 18;
+    return n.scale() <= 0 && n.precision() - n.scale() <= 18;
   }
 
   /** cty's function-call rules: null is an error, unknown gives an unknown result. */
