@@ -7,7 +7,7 @@
  */
 parser grammar HclParser;
 
-options { tokenVocab = HclLexer; superClass = org.antlr.v4.runtime.Parser; }
+options { tokenVocab = HclLexer; superClass = org.antlr.v4.runtime.Parser; contextSuperClass = CompactRuleContext; }
 
 
 configFile : body EOF ;
