@@ -97,14 +97,17 @@ final class AstBuilder {
   Body body(HclParser.BodyContext ctx, SourceRange range) {
     List<BodyItem> items = new ArrayList<>();
     for (HclParser.BodyItemContext item : ctx.bodyItem()) {
-      if (item.attribute() != null) {
-        HclParser.AttributeContext a = item.attribute();
-        items.add(attribute(a.identifier().getStart(), a.expression()));
-      } else {
-        items.add(block(item.block()));
-      }
+      items.add(bodyItem(item));
     }
     return body(items, range);
+  }
+
+  BodyItem bodyItem(HclParser.BodyItemContext item) {
+    if (item.attribute() != null) {
+      HclParser.AttributeContext a = item.attribute();
+      return attribute(a.identifier().getStart(), a.expression());
+    }
+    return block(item.block());
   }
 
   /** A body from its items, reporting repeated argument names as hclsyntax does. */

@@ -1,6 +1,7 @@
 package dev.kplan.lang.syntax;
 
 import dev.kplan.lang.ast.Body;
+import dev.kplan.lang.ast.BodyItem;
 import dev.kplan.lang.ast.Expr;
 import dev.kplan.lang.ast.TemplateExpr;
 import dev.kplan.lang.ast.TemplatePart;
@@ -13,9 +14,13 @@ import java.util.Objects;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The one entry point to HCL native syntax.
@@ -35,11 +40,17 @@ public final class Parser {
     List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
     Body body = null;
     if (diags.isEmpty()) {
+      HclParser parser = s.fastParser();
+      AstBuilder builder = s.builder(diags);
+      TopLevelItems items = new TopLevelItems(builder);
+      parser.addParseListener(items);
       try {
-        HclParser.ConfigFileContext tree = s.fastParser().configFile();
-        body = s.builder(diags).body(tree.body(), s.pos.range(0, s.pos.codePointCount()));
+        parser.configFile();
+        body = builder.body(items.built, s.pos.range(0, s.pos.codePointCount()));
       } catch (ParseCancellationException e) {
         diags.clear();
+      } finally {
+        parser.removeParseListener(items);
       }
     }
     if (body == null) {
@@ -101,6 +112,41 @@ public final class Parser {
       return new TemplateExpr(List.of(new TemplatePart.Literal(sv.value(), l.range())), false, l.range());
     }
     return new TemplateExpr(List.of(), false, expr.range());
+  }
+
+  /**
+   * Builds each top-level body item as soon as the fast parse has finished it and drops its parse
+   * tree, so that a large file never holds its whole parse tree next to the AST: the AST is built
+   * item by item, as hclsyntax's parser does, with the same diagnostics in the same order.
+   */
+  private static final class TopLevelItems implements ParseTreeListener {
+    final List<BodyItem> built = new ArrayList<>();
+    private final AstBuilder builder;
+
+    TopLevelItems(AstBuilder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void exitEveryRule(ParserRuleContext ctx) {
+      // rules also exit while a bail-out unwinds: those contexts carry the exception
+      if (ctx instanceof HclParser.BodyItemContext item
+          && ctx.exception == null
+          && ctx.getParent() != null
+          && ctx.getParent().getParent() instanceof HclParser.ConfigFileContext) {
+        built.add(builder.bodyItem(item));
+        ((ParserRuleContext) ctx.getParent()).removeLastChild();
+      }
+    }
+
+    @Override
+    public void enterEveryRule(ParserRuleContext ctx) {}
+
+    @Override
+    public void visitTerminal(TerminalNode node) {}
+
+    @Override
+    public void visitErrorNode(ErrorNode node) {}
   }
 
   /** Lexed input shared by both stages. */
