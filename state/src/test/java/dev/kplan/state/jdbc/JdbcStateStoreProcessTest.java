@@ -83,4 +83,22 @@ class JdbcStateStoreProcessTest {
       }
     }
   }
+
+  @Test
+  void aProcessKeepsWorkingWhenTheProcessServingTheFileIsKilled() throws Exception {
+    Path file = dir.resolve(".kplan/state.mv.db");
+    try (ChildProcess child = ChildProcess.start(dir, "record", file.toString(), "2")) {
+      child.expect("RECORDED 2");
+      // The child opened the file first and serves it; this store reaches it over loopback.
+      try (JdbcStateStore store = JdbcStateStore.h2(file)) {
+        assertEquals(2, store.read().resources().size());
+        child.kill();
+        assertEquals(List.of("local_file.f1", "local_file.f2"), List.copyOf(store.read().resources().keySet()));
+        try (StateStore.Lock lock = store.lock("parent@test", "apply", Duration.ofSeconds(10))) {
+          lock.begin("parent", "apply");
+          assertEquals(2, lock.commit().serial());
+        }
+      }
+    }
+  }
 }
