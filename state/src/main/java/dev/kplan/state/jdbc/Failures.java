@@ -19,7 +19,12 @@ final class Failures {
     if (sql != null) {
       int code = sql.getErrorCode();
       String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-      if (code == H2_FILE_CORRUPTED || code == H2_FILE_VERSION_ERROR) {
+      if (code == H2_FILE_VERSION_ERROR) {
+        return new StateException("The state database " + where + " is in a file format this kplan's H2 cannot read"
+            + " (written by another kplan or H2 version, or not a state file), so kplan cannot " + doing
+            + ". kplan left the file untouched. (" + detail + ")", failure);
+      }
+      if (code == H2_FILE_CORRUPTED) {
         return new StateException("The state database " + where + " is damaged or is not a kplan state file, so kplan"
             + " cannot " + doing + ". kplan left the file untouched; restore it from a backup or move it away. ("
             + detail + ")", failure);

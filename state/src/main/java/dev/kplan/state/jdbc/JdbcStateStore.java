@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -146,16 +147,37 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public StateSnapshot read() throws StateException {
+    return readAt(OptionalLong.empty());
+  }
+
+  /**
+   * The content of version {@code serial} as it was when the next version began (for a version left
+   * open, as it is now). Versions are never deleted, so every serial from 1 to the latest exists.
+   */
+  public StateSnapshot readVersion(long serial) throws StateException {
+    return readAt(OptionalLong.of(serial));
+  }
+
+  private StateSnapshot readAt(OptionalLong version) throws StateException {
+    // Latest: rows no version has ended. Version S: rows begun at or before S and not ended by S.
+    String rows = version.isPresent()
+        ? " WHERE since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
+        : " WHERE until_serial IS NULL";
     try (Connection c = pool.getConnection()) {
       // One snapshot of the database, so a record() committing meanwhile is either wholly in or out.
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       try {
-        long serial = latestSerial(c);
+        long latest = latestSerial(c);
+        long serial = version.orElse(latest);
+        if (version.isPresent() && (serial < 1 || serial > latest)) {
+          throw new StateException("The state at " + where + " has no version " + serial
+              + (latest == 0 ? " (nothing was ever applied)." : " (versions are 1 to " + latest + ")."));
+        }
         Map<String, ResourceInstance> resources = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT address, provider, schema_version, attributes_json,"
-            + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance"
-            + " WHERE until_serial IS NULL")) {
+            + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance" + rows)) {
+          bindVersion(s, version);
           s.setFetchSize(1000);
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -167,11 +189,12 @@ public final class JdbcStateStore implements StateStore {
           }
         }
         Map<String, OutputValue> outputs = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-            "SELECT name, value_json, sensitive FROM output_value WHERE until_serial IS NULL");
-            ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            outputs.put(rs.getString(1), new OutputValue(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+        try (PreparedStatement s = c.prepareStatement("SELECT name, value_json, sensitive FROM output_value" + rows)) {
+          bindVersion(s, version);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              outputs.put(rs.getString(1), new OutputValue(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+            }
           }
         }
         c.commit();
@@ -182,6 +205,13 @@ public final class JdbcStateStore implements StateStore {
       }
     } catch (SQLException | IllegalArgumentException e) {
       throw Failures.of(where, "read the state", e);
+    }
+  }
+
+  private static void bindVersion(PreparedStatement s, OptionalLong version) throws SQLException {
+    if (version.isPresent()) {
+      s.setLong(1, version.getAsLong());
+      s.setLong(2, version.getAsLong());
     }
   }
 

@@ -112,6 +112,36 @@ class JdbcStateStoreTest {
   }
 
   @Test
+  void everyVersionCanBeReadBack() throws StateException {
+    StateSnapshot v1;
+    StateSnapshot v2;
+    try (StateStore.Lock lock = store.lock("alice@host", "apply", NO_WAIT)) {
+      lock.begin("alice", "apply");
+      lock.record(new StateChange.Put(instance("local_file.a", "{\"n\":1}")));
+      lock.record(new StateChange.Put(instance("local_file.b", "{}")));
+      lock.record(new StateChange.SetOutput(new OutputValue("n", "1", false)));
+      v1 = lock.commit();
+    }
+    try (StateStore.Lock lock = store.lock("alice@host", "apply", NO_WAIT)) {
+      lock.begin("alice", "apply");
+      lock.record(new StateChange.Put(instance("local_file.a", "{\"n\":2}")));
+      lock.record(new StateChange.Remove("local_file.b"));
+      lock.record(new StateChange.SetOutput(new OutputValue("n", "2", false)));
+      v2 = lock.commit();
+    }
+    try (StateStore.Lock lock = store.lock("alice@host", "apply", NO_WAIT)) {
+      lock.begin("alice", "apply");
+      lock.record(new StateChange.Put(instance("local_file.c", "{}")));
+      lock.commit();
+    }
+    assertEquals(v1, store.readVersion(1));
+    assertEquals(v2, store.readVersion(2));
+    assertEquals(store.read(), store.readVersion(3));
+    StateException missing = assertThrows(StateException.class, () -> store.readVersion(4));
+    assertTrue(missing.getMessage().contains("1 to 3"), missing.getMessage());
+  }
+
+  @Test
   void removalEndsAnInstanceAndCountsAsRemoved() throws StateException {
     try (StateStore.Lock lock = store.lock("alice@host", "apply", NO_WAIT)) {
       lock.begin("alice", "apply");
