@@ -27,6 +27,11 @@
  * from it during an apply, and PostgreSQL would need a second mechanism anyway.
  * {@code WRITE_DELAY=0} makes each commit reach the file before it returns.
  *
+ * <p>H2 opens a truncated file by falling back to the newest whole chunk, an older state, and
+ * writes on from there; so a file nobody has open that is visibly cut short is refused before H2
+ * touches it ({@code H2FileCheck}). After a crash (a {@code .lock.db} is left) the fall-back is
+ * right: only the chunk of a commit that never returned can be incomplete.
+ *
  * <p>Errors a user can cause (a damaged file, an unreachable database, a schema from a newer kplan)
  * become {@link dev.kplan.state.StateException}s naming the file or URL; nothing is ever repaired
  * by recreating. Must not import lang, the engine, providers or the CLI.

@@ -101,4 +101,32 @@ class JdbcStateStoreProcessTest {
       }
     }
   }
+
+  @Test
+  void killedAtArbitraryPointsTheStateKeepsEveryRecordedChangeAndStaysUsable() throws Exception {
+    Path file = dir.resolve(".kplan/state.mv.db");
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 1; round <= 3; round++) {
+      int seen = 1 + random.nextInt(40);
+      try (ChildProcess child = ChildProcess.start(dir, "record", file.toString(), "100000")) {
+        child.expect("RECORDED " + seen);
+        child.kill(); // while it goes on recording: anywhere in a transaction or between two
+      }
+      try (JdbcStateStore store = JdbcStateStore.h2(file)) {
+        StateSnapshot state = store.read();
+        assertEquals(round, state.serial());
+        for (int i = 1; i <= seen; i++) {
+          assertTrue(state.resources().containsKey("local_file.f" + i), "round " + round + " lost local_file.f" + i);
+        }
+        for (long serial = 1; serial <= round; serial++) {
+          store.readVersion(serial);
+        }
+      }
+    }
+    try (JdbcStateStore store = JdbcStateStore.h2(file);
+        StateStore.Lock lock = store.lock("parent@test", "apply", Duration.ofSeconds(10))) {
+      lock.begin("parent", "apply");
+      assertEquals(4, lock.commit().serial());
+    }
+  }
 }
