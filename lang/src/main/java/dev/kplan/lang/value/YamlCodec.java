@@ -205,6 +205,10 @@ public final class YamlCodec {
         return context != null && context.contains("block mapping")
             ? "did not find expected key" : "did not find expected '-' indicator";
       }
+      if (problem.startsWith("unexpected character found") && context != null
+          && (context.contains("anchor") || context.contains("alias"))) {
+        return "did not find expected alphabetic or numeric character";
+      }
       if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
         return "found character that cannot start any token";
       }
@@ -431,7 +435,12 @@ public final class YamlCodec {
       case STR, BINARY -> {
         if (tag.equals(BINARY)) {
           try {
-            Base64.getDecoder().decode(src);
+            // Go's decoder skips line breaks but, unlike Java's, insists on padding
+            String b64 = src.replace("\r", "").replace("\n", "");
+            if (b64.length() % 4 != 0) {
+              throw new IllegalArgumentException("missing padding");
+            }
+            Base64.getDecoder().decode(b64);
           } catch (IllegalArgumentException e) {
             throw new YamlCodecException("cannot parse " + quote(src) + " as " + tag + ": not valid base64");
           }
