@@ -30,6 +30,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state store on a JDBC database: an H2 file by default ({@link #h2}), any URL Flyway and the
@@ -39,6 +41,8 @@ import java.util.UUID;
 public final class JdbcStateStore implements StateStore {
   /** The one lock slot (workspaces would add more). */
   static final String SLOT = "default";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
 
   private static final String H2_FILE_SUFFIX = ".mv.db";
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
@@ -289,7 +293,11 @@ public final class JdbcStateStore implements StateStore {
         PreparedStatement s = c.prepareStatement("DELETE FROM state_lock WHERE slot = ? AND lock_id = ?")) {
       s.setString(1, SLOT);
       s.setString(2, stale.info().id());
-      s.executeUpdate();
+      if (s.executeUpdate() == 1) {
+        LOG.warn("Removed the state lock {} of {} ({}, since {}): its process {} on {} no longer runs.", stale.info().id(),
+            stale.info().owner(), stale.info().operation(), stale.info().created(), stale.holder().pid(),
+            stale.holder().host());
+      }
     } catch (SQLException e) {
       throw Failures.of(where, "clear the lock left by a process that died", e);
     }
