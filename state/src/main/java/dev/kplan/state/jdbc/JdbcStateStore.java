@@ -44,6 +44,15 @@ public final class JdbcStateStore implements StateStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
 
+  static {
+    // H2's automatic mixed mode would serve the state (secrets included) on every interface; the
+    // processes that share a state file are on this machine, so loopback is enough. H2 reads the
+    // property once, when its classes load, which is after this.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
   private static final String H2_FILE_SUFFIX = ".mv.db";
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
@@ -74,6 +83,9 @@ public final class JdbcStateStore implements StateStore {
     }
     if (Files.exists(dbFile) && !Files.isRegularFile(dbFile)) {
       throw new StateException("The state file " + dbFile + " is not a regular file.");
+    }
+    if (absolute.toString().indexOf(';') >= 0) {
+      throw new StateException("The state file path " + absolute + " contains ';', which an H2 URL cannot hold.");
     }
     H2FileCheck.check(dbFile, absolute.resolveSibling(base + ".lock.db"));
     // AUTO_SERVER: the first process opens the file and serves it to others over loopback; when
