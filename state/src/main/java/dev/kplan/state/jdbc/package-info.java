@@ -16,7 +16,9 @@
  * <h2>Several processes, one H2 file</h2>
  * Embedded H2 locks its file per process, so a second kplan could not even open the state to see
  * who holds the lock. The file is opened in H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}):
- * the first process opens it and serves it to the others over loopback; when that process exits
+ * the first process opens it and serves it to the others over loopback (the server binds
+ * 127.0.0.1 only, through {@code h2.bindAddress}, and needs the random key H2 writes to the
+ * {@code .lock.db} file beside the state); when that process exits
  * (or is killed) the next connection opens the file itself. With one database shared by all, the
  * state lock is a row of {@code state_lock} (ID, owner, operation, time, holder host and pid) on H2
  * and PostgreSQL alike, so a second process waits (polling with backoff) up to its timeout and then
