@@ -66,6 +66,11 @@ public final class JdbcStateStore implements StateStore {
     this.lineage = lineage;
   }
 
+  /** Where the state lives when the configuration does not say: {@code .kplan/state.mv.db} in its folder. */
+  public static Path defaultFile(Path configurationDir) {
+    return configurationDir.resolve(".kplan").resolve("state" + H2_FILE_SUFFIX);
+  }
+
   /**
    * Opens (creating it and its folders when missing) the H2 state file {@code file}, normally
    * {@code .kplan/state.mv.db}. A name without the {@code .mv.db} suffix gets it, as H2 would.
