@@ -1,6 +1,6 @@
 -- kplan state, schema 1. Portable SQL: H2 2.x and PostgreSQL accept every statement as written
 -- (no vendor types, no MERGE/UPSERT, no identity columns; VARCHAR without a length is unbounded
--- on PostgreSQL and holds up to 1,000,000 characters on H2).
+-- on PostgreSQL and takes the maximum length, far above any object, on H2).
 --
 -- Every version is kept. Rows of resource_instance and output_value carry the half-open range of
 -- versions they belong to: [since_serial, until_serial). The latest state is the rows whose
