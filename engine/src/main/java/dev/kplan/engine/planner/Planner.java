@@ -225,6 +225,7 @@ public final class Planner {
           } else {
             v = JsonCodec.decode(ri.attributesJson(), type);
           }
+          v = SensitivePaths.mark(v, SensitivePaths.decode(ri.sensitivePathsJson()));
         } catch (JsonCodecException e) {
           diags.add(Diagnostic.error("Invalid stored state",
               "The stored attributes of " + ri.address() + " do not match the schema of \"" + addr.value().type()
@@ -270,7 +271,8 @@ public final class Planner {
                 DriftCause.DELETED));
             continue;
           }
-          Value lv = Schemas.markSensitive(p.schema.block(), li.liveState());
+          Value lv = Schemas.markSensitive(p.schema.block(),
+              ValuePaths.applyMarks(li.liveState(), ValuePaths.markedPaths(p.storedValue)));
           p.value = lv;
           if (!ValueMarks.unmarkDeep(lv).equals(ValueMarks.unmarkDeep(p.storedValue))) {
             drift.add(new Drift(e.getKey(), p.storedValue, lv, li.attributions(), DriftCause.UPDATED));

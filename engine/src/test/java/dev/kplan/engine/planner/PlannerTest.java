@@ -46,11 +46,21 @@ class PlannerTest {
   }
 
   Plan plan(String hcl, PlanOptions options) throws IOException {
+    return plan(hcl, options, new FunctionTable(Map.of()));
+  }
+
+  FunctionTable standardFunctions() {
+    FunctionTable[] table = new FunctionTable[1];
+    table[0] = FunctionTable.standard(new dev.kplan.lang.functions.FunctionContext(dir, java.time.Clock.systemUTC(),
+        new dev.kplan.lang.eval.TemplateFileRenderer(() -> table[0])));
+    return table[0];
+  }
+
+  Plan plan(String hcl, PlanOptions options, FunctionTable functions) throws IOException {
     Files.writeString(dir.resolve("main.kp.hcl"), hcl);
     LoadResult loaded = ConfigLoader.load(dir);
     assertFalse(loaded.diagnostics().hasErrors(), loaded.diagnostics().toString());
-    return Planner.plan(new Planner.Input(loaded.module(), vars, state, providers, new FunctionTable(Map.of()),
-        options));
+    return Planner.plan(new Planner.Input(loaded.module(), vars, state, providers, functions, options));
   }
 
   /** Plans and applies; returns the plan that was applied. */
@@ -364,6 +374,74 @@ class PlannerTest {
     Plan ok = plan(hcl.replace("value = test_thing.a.name", "value = test_thing.a.name\n sensitive = true"));
     assertTrue(ok.diagnostics().errors().isEmpty(), ok.diagnostics().toString());
     assertTrue(ok.outputs().get("n").isSensitive());
+  }
+
+  @Test
+  void sensitiveMarksSurviveTheRoundTripThroughState() throws IOException {
+    vars = Map.of("owner", Value.string("alice").mark(Marks.SENSITIVE));
+    String hcl = """
+        variable "owner" { sensitive = true }
+        resource "test_thing" "a" {
+          name = var.owner
+          tags = { who = var.owner, team = "x" }
+        }
+        """;
+    apply(hcl);
+    assertTrue(state.resources().get("test_thing.a").sensitivePathsJson().contains("\"get_attr\",\"value\":\"name\""),
+        state.resources().get("test_thing.a").sensitivePathsJson());
+    Plan p = plan(hcl);
+    ResourceChange c = p.change(addr("test_thing.a"));
+    assertEquals(Action.NO_OP, c.action());
+    assertTrue(attr(c.before(), "name").isSensitive());
+    Value tags = attr(c.before(), "tags");
+    assertTrue(((dev.kplan.lang.value.MapValue) tags).entries().get("who").isSensitive());
+    assertFalse(((dev.kplan.lang.value.MapValue) tags).entries().get("team").isSensitive());
+  }
+
+  @Test
+  void replaceTriggeredByReplacesWhenTheTriggerChanges() throws IOException {
+    String hcl = """
+        resource "test_thing" "cfg" {
+          name = "cfg"
+          size = 1
+        }
+        resource "test_thing" "app" {
+          name = "app"
+          lifecycle { replace_triggered_by = [test_thing.cfg] }
+        }
+        """;
+    apply(hcl);
+    assertFalse(plan(hcl).hasChanges());
+    Plan p = plan(hcl.replace("size = 1", "size = 2"));
+    assertEquals(Action.UPDATE, p.change(addr("test_thing.cfg")).action());
+    ResourceChange app = p.change(addr("test_thing.app"));
+    assertEquals(Action.DELETE_THEN_CREATE, app.action());
+    assertEquals(ChangeReason.REPLACE_BY_TRIGGERS, app.reason());
+  }
+
+  @Test
+  void forEachOverASetOfStringsKeysByValue() throws IOException {
+    Plan p = plan("""
+        resource "test_thing" "s" {
+          for_each = toset(["p", "q", "p"])
+          name     = "${each.key}/${each.value}"
+        }
+        """, PlanOptions.DEFAULT, standardFunctions());
+    assertEquals(Map.of("test_thing.s[\"p\"]", Action.CREATE, "test_thing.s[\"q\"]", Action.CREATE), actions(p));
+    assertEquals(Value.string("q/q"), attr(p.change(addr("test_thing.s[\"q\"]")).after(), "name"));
+  }
+
+  @Test
+  void unknownCountIsRejectedUntilApply() throws IOException {
+    Plan p = plan("""
+        resource "test_thing" "a" { name = "a" }
+        resource "test_thing" "b" {
+          count = length(test_thing.a.id)
+          name  = "b"
+        }
+        """, PlanOptions.DEFAULT, standardFunctions());
+    assertEquals(List.of("Invalid count argument"), errors(p));
+    assertTrue(p.diagnostics().errors().get(0).detail().startsWith("The \"count\" value depends on resource attributes"));
   }
 
   @Test
