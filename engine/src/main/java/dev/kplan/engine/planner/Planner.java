@@ -131,6 +131,8 @@ public final class Planner {
     private final Map<String, Value> locals = new LinkedHashMap<>();
     private final Map<String, Map<String, Value>> managed = new TreeMap<>();
     private final Map<String, Map<String, Value>> data = new TreeMap<>();
+    /** Each managed resource type's object as last built; dropped when one of its resources is published. */
+    private final Map<String, Value> typeObjects = new HashMap<>();
     private final Map<String, Value> outputs = new LinkedHashMap<>();
     private final Set<ProviderAddress> configured = new HashSet<>();
     private final Set<ProviderAddress> failed = new HashSet<>();
@@ -283,21 +285,42 @@ public final class Planner {
 
     // ---- evaluation scope ----
 
-    private EvalContext context() {
+    /**
+     * An evaluation context holding var, local, path and, of the resources, only the root names
+     * in {@code roots}: building every resource type's object for every evaluation would make
+     * planning quadratic in the number of resources.
+     */
+    private EvalContext context(Set<String> roots) {
       Map<String, Value> vars = new LinkedHashMap<>();
       vars.put("var", Value.object(in.variables()));
       vars.put("local", Value.object(locals));
       vars.put("path", Value.object(Map.of(
           "module", Value.string("."), "root", Value.string("."),
           "cwd", Value.string(in.module().dir().toAbsolutePath().toString()))));
-      managed.forEach((type, byName) -> vars.put(type, Value.object(byName)));
-      Map<String, Value> dataTypes = new LinkedHashMap<>();
-      data.forEach((type, byName) -> dataTypes.put(type, Value.object(byName)));
-      vars.put("data", Value.object(dataTypes));
+      for (String root : roots) {
+        Map<String, Value> byName = managed.get(root);
+        if (byName != null) {
+          vars.put(root, typeObjects.computeIfAbsent(root, k -> Value.object(byName)));
+        }
+      }
+      if (roots.contains("data")) {
+        Map<String, Value> dataTypes = new LinkedHashMap<>();
+        data.forEach((type, byName) -> dataTypes.put(type, Value.object(byName)));
+        vars.put("data", Value.object(dataTypes));
+      }
       return EvalContext.root(in.functions(), vars);
     }
 
+    private static Set<String> roots(List<TraversalExpr> refs) {
+      Set<String> out = new HashSet<>();
+      for (TraversalExpr t : refs) {
+        out.add(t.root());
+      }
+      return out;
+    }
+
     private void publish(ResourceAddress addr, Value v) {
+      typeObjects.remove(addr.type());
       (addr.mode() == ResourceMode.DATA ? data : managed)
           .computeIfAbsent(addr.type(), k -> new TreeMap<>()).put(addr.name(), v);
     }
@@ -305,7 +328,7 @@ public final class Planner {
     private void evaluateLocal(String name) {
       for (Local l : in.module().locals()) {
         if (l.name().equals(name)) {
-          EvalResult r = Evaluator.evaluate(l.expr(), context());
+          EvalResult r = Evaluator.evaluate(l.expr(), context(roots(References.of(l.expr()))));
           diags.addAll(r.diagnostics().items());
           locals.put(name, r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value());
         }
@@ -329,7 +352,8 @@ public final class Planner {
       List<Diagnostic> local = new ArrayList<>(
           ResourceSchemaChecker.check(body, provider.schema().providerConfig(), block == null ? null : block.range()));
       Value config = local.isEmpty()
-          ? BodyDecoder.decode(body, provider.schema().providerConfig(), context(), local) : null;
+          ? BodyDecoder.decode(body, provider.schema().providerConfig(), context(roots(References.of(body))), local)
+          : null;
       diags.addAll(local);
       if (config == null || Diagnostics.of(local).hasErrors()) {
         failed.add(pa);
@@ -392,7 +416,13 @@ public final class Planner {
         publish(addr, Value.unknownOf(type));
         return;
       }
-      EvalContext base = context();
+      List<TraversalExpr> refs = new ArrayList<>(References.of(rb.config()));
+      for (Expr e : new Expr[] {rb.count(), rb.forEach()}) {
+        if (e != null) {
+          refs.addAll(References.of(e));
+        }
+      }
+      EvalContext base = context(roots(refs));
       Expansion.Result expansion = Expansion.expand(rb, base, diags);
       if (expansion.instances() == null) {
         publish(addr, Value.unknownOf(Type.DYNAMIC));
@@ -674,7 +704,7 @@ public final class Planner {
         if (!o.name().equals(name)) {
           continue;
         }
-        EvalResult r = Evaluator.evaluate(o.value(), context());
+        EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
         diags.addAll(r.diagnostics().items());
         Value v = r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value();
         if (!o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
