@@ -7,14 +7,42 @@ import java.util.Objects;
 /**
  * A vertex of the dependency graph. {@link #id()} is the name Terraform users know it by
  * ({@code var.x}, {@code local.x}, {@code aws_vpc.main}, {@code data.a_b.c}, {@code output.x},
- * {@code provider.kubernetes.staging}); nodes order by it.
+ * {@code provider.kubernetes.staging}).
  */
 public sealed interface Node extends Comparable<Node> {
   String id();
 
+  /**
+   * Providers, then variables, locals, resources (in address order), outputs; by name within a
+   * kind. Compares fields rather than {@link #id()} strings, which graphs of thousands of
+   * resources would otherwise build on every comparison.
+   */
   @Override
   default int compareTo(Node o) {
+    int r = Integer.compare(rank(this), rank(o));
+    if (r != 0) {
+      return r;
+    }
+    if (this instanceof ResourceNode a && o instanceof ResourceNode b) {
+      return a.address().compareTo(b.address());
+    }
+    if (this instanceof ProviderNode a && o instanceof ProviderNode b) {
+      return a.address().compareTo(b.address());
+    }
     return id().compareTo(o.id());
+  }
+
+  private static int rank(Node n) {
+    if (n instanceof ProviderNode) {
+      return 0;
+    }
+    if (n instanceof VariableNode) {
+      return 1;
+    }
+    if (n instanceof LocalNode) {
+      return 2;
+    }
+    return n instanceof ResourceNode ? 3 : 4;
   }
 
   /** An input variable. */

@@ -48,6 +48,7 @@ import dev.kplan.provider.ConfigureRequest;
 import dev.kplan.provider.PlanRequest;
 import dev.kplan.provider.PlanResult;
 import dev.kplan.provider.Provider;
+import dev.kplan.provider.ProviderSchema;
 import dev.kplan.provider.ReadDataRequest;
 import dev.kplan.provider.ReadDataResult;
 import dev.kplan.provider.ReadRequest;
@@ -141,9 +142,16 @@ public final class Planner {
     private Set<Node> targetNodes = Set.of();
     private Set<Node> targetDependencies = Set.of();
 
+    private final Map<ResourceAddress, ResourceBlock> blocks = new HashMap<>();
+    /** Each provider's schema, asked for once: providers may build it on every call. */
+    private final Map<ProviderAddress, ProviderSchema> schemas = new HashMap<>();
+
     Run(Input in) {
       this.in = in;
       this.options = in.options();
+      for (ResourceBlock rb : in.module().resources()) {
+        blocks.put(rb.address(), rb);
+      }
     }
 
     Plan run() {
@@ -172,7 +180,7 @@ public final class Planner {
         } else if (n instanceof Node.ProviderNode p) {
           configure(p.address());
         } else if (n instanceof Node.ResourceNode r) {
-          resource(in.module().resource(r.address()));
+          resource(blocks.get(r.address()));
         } else if (n instanceof Node.OutputNode o && options.mode() != PlanMode.DESTROY) {
           output(o.name());
         }
@@ -182,6 +190,10 @@ public final class Planner {
       }
       orphans();
       return finish();
+    }
+
+    private ProviderSchema schemaOf(ProviderAddress pa, Provider provider) {
+      return schemas.computeIfAbsent(pa, k -> provider.schema());
     }
 
     private Plan finish() {
@@ -209,7 +221,7 @@ public final class Planner {
           diags.add(missingProvider(pa.value(), ri.address()));
           continue;
         }
-        ResourceSchema schema = provider.schema().resources().get(addr.value().type());
+        ResourceSchema schema = schemaOf(pa.value(), provider).resources().get(addr.value().type());
         if (schema == null) {
           diags.add(Diagnostic.error("Unknown resource type in state",
               "The stored object " + ri.address() + " has type \"" + addr.value().type() + "\", which "
@@ -350,9 +362,9 @@ public final class Planner {
       ProviderBlock block = in.module().provider(pa);
       Body body = block == null ? new Body(List.of(), null) : block.config();
       List<Diagnostic> local = new ArrayList<>(
-          ResourceSchemaChecker.check(body, provider.schema().providerConfig(), block == null ? null : block.range()));
+          ResourceSchemaChecker.check(body, schemaOf(pa, provider).providerConfig(), block == null ? null : block.range()));
       Value config = local.isEmpty()
-          ? BodyDecoder.decode(body, provider.schema().providerConfig(), context(roots(References.of(body))), local)
+          ? BodyDecoder.decode(body, schemaOf(pa, provider).providerConfig(), context(roots(References.of(body))), local)
           : null;
       diags.addAll(local);
       if (config == null || Diagnostics.of(local).hasErrors()) {
@@ -399,7 +411,7 @@ public final class Planner {
         return;
       }
       Map<String, ResourceSchema> types = rb.mode() == ResourceMode.DATA
-          ? provider.schema().dataSources() : provider.schema().resources();
+          ? schemaOf(rb.provider(), provider).dataSources() : schemaOf(rb.provider(), provider).resources();
       ResourceSchema schema = types.get(rb.type());
       if (schema == null) {
         diags.add(Diagnostic.error(rb.mode() == ResourceMode.DATA ? "Invalid data source" : "Invalid resource type",
@@ -676,7 +688,7 @@ public final class Planner {
         if (!configured.contains(p.provider)) {
           continue; // reported when configuring
         }
-        ResourceBlock rb = in.module().resource(a);
+        ResourceBlock rb = blocks.get(a.resource());
         ChangeReason reason;
         if (destroyAll) {
           reason = ChangeReason.DELETE_BECAUSE_DESTROY_MODE;
