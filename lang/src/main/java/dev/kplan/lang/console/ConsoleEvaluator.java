@@ -1,13 +1,12 @@
 package dev.kplan.lang.console;
 
 import dev.kplan.lang.ast.Expr;
-import dev.kplan.lang.ast.TemplateExpr;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.eval.EvalContext;
 import dev.kplan.lang.eval.EvalResult;
 import dev.kplan.lang.eval.Evaluator;
+import dev.kplan.lang.eval.TemplateFileRenderer;
 import dev.kplan.lang.functions.FunctionContext;
-import dev.kplan.lang.functions.FunctionException;
 import dev.kplan.lang.functions.FunctionTable;
 import dev.kplan.lang.syntax.ParseResult;
 import dev.kplan.lang.syntax.Parser;
@@ -46,10 +45,10 @@ public final class ConsoleEvaluator {
    * {@code terraform.workspace} ({@code "default"}) are what a root module in {@code baseDir} sees.
    */
   public static ConsoleEvaluator standard(Path baseDir, Map<String, Value> variables) {
-    TemplateFunctions holder = new TemplateFunctions();
-    FunctionTable functions =
-        FunctionTable.standard(new FunctionContext(baseDir, Clock.systemUTC(), holder::render));
-    holder.functions = functions;
+    FunctionTable[] table = new FunctionTable[1];
+    FunctionTable functions = FunctionTable.standard(
+        new FunctionContext(baseDir, Clock.systemUTC(), new TemplateFileRenderer(() -> table[0])));
+    table[0] = functions;
     Map<String, Value> scope = new java.util.HashMap<>(variables);
     scope.putIfAbsent("path", Value.object(Map.of(
         "module", Value.string("."),
@@ -96,29 +95,5 @@ public final class ConsoleEvaluator {
       diags = diags.plus(dev.kplan.lang.diag.Diagnostic.error("Invalid expression", "Expected the start of an expression.", null));
     }
     return new ConsoleResult.Failure(diags);
-  }
-
-  /** {@code templatefile}'s renderer, bound to the function table once it exists. */
-  private static final class TemplateFunctions {
-    private FunctionTable functions;
-
-    Value render(String text, String fileName, Map<String, Value> vars) throws FunctionException {
-      ParseResult<TemplateExpr> parsed = Parser.parseTemplate(text, fileName);
-      if (parsed.diagnostics().hasErrors() || parsed.value() == null) {
-        throw new FunctionException(1, firstError(parsed.diagnostics()));
-      }
-      EvalResult r = Evaluator.evaluate(parsed.value(), EvalContext.root(functions, vars));
-      if (r.diagnostics().hasErrors()) {
-        throw new FunctionException(1, firstError(r.diagnostics()));
-      }
-      return r.value();
-    }
-
-    private static String firstError(Diagnostics diags) {
-      return diags.errors().stream()
-          .findFirst()
-          .map(d -> d.detail().isEmpty() ? d.summary() : d.summary() + ": " + d.detail())
-          .orElse("invalid template");
-    }
   }
 }

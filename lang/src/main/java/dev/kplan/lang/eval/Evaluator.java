@@ -987,7 +987,7 @@ public final class Evaluator {
     for (Map.Entry<Value, Value> kv : iterate(p.collection)) {
       EvalContext child = iterationScope(ctx, e.keyVar(), e.valueVar(), kv.getKey(), kv.getValue());
       if (e.condition() != null) {
-        Include inc = include(e.condition(), child, e.range(), known, diags);
+        Include inc = include(e.condition(), child, e.range(), known, true, diags);
         if (inc == Include.UNKNOWN) {
           known = false;
           continue;
@@ -1065,7 +1065,7 @@ public final class Evaluator {
     for (Map.Entry<Value, Value> kv : iterate(p.collection)) {
       EvalContext child = iterationScope(ctx, keyVar, valueVar, kv.getKey(), kv.getValue());
       if (condition != null) {
-        Include inc = include(condition, child, range, known, diags);
+        Include inc = include(condition, child, range, known, false, diags);
         if (inc == Include.UNKNOWN) {
           known = false;
           continue;
@@ -1149,7 +1149,12 @@ public final class Evaluator {
     }
   }
 
-  private static Include include(Expr condition, EvalContext child, SourceRange range, boolean known, Diags diags) {
+  /**
+   * The {@code if} clause for one element. As in HCL, the tuple form skips an unknown condition
+   * before checking its type, while the object form converts it first.
+   */
+  private static Include include(
+      Expr condition, EvalContext child, SourceRange range, boolean known, boolean objectForm, Diags diags) {
     EvalResult r = eval(condition, child);
     diags.add(r.diagnostics());
     Value raw = r.value();
@@ -1159,7 +1164,7 @@ public final class Evaluator {
       }
       return Include.UNKNOWN;
     }
-    if (!raw.isKnown()) {
+    if (!objectForm && !raw.isKnown()) {
       return Include.UNKNOWN;
     }
     Value b;
@@ -1171,6 +1176,9 @@ public final class Evaluator {
             "Invalid 'for' condition", "The 'if' clause value is invalid: " + ex.getMessage() + ".", condition.range(),
             range);
       }
+      return Include.UNKNOWN;
+    }
+    if (!b.isKnown()) {
       return Include.UNKNOWN;
     }
     return new Include(((BoolValue) b.unmarked()).value(), b.marks());

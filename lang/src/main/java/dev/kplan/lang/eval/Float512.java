@@ -3,6 +3,7 @@ package dev.kplan.lang.eval;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A binary floating-point number with a 512-bit mantissa, rounded to nearest even: what go-cty's
@@ -41,11 +42,11 @@ public final class Float512 {
     BigInteger den;
     int k;
     if (scale <= 0) {
-      num = u.multiply(BigInteger.TEN.pow(-scale));
+      num = u.multiply(pow(TENS, 10, -scale));
       den = BigInteger.ONE;
       k = 0;
     } else {
-      den = BigInteger.TEN.pow(scale);
+      den = pow(TENS, 10, scale);
       // enough extra bits that the quotient has more than PRECISION bits before rounding
       k = PRECISION + 2 + den.bitLength() - u.bitLength();
       if (k >= 0) {
@@ -124,6 +125,19 @@ public final class Float512 {
     return roundSigned(i, 0, false);
   }
 
+  /** True when both are the same binary number. */
+  public boolean sameValue(Float512 o) {
+    if (mant.signum() != o.mant.signum()) {
+      return false;
+    }
+    if (mant.signum() == 0) {
+      return true;
+    }
+    int tz = mant.getLowestSetBit();
+    int otz = o.mant.getLowestSetBit();
+    return exp + tz == o.exp + otz && mant.shiftRight(tz).equals(o.mant.shiftRight(otz));
+  }
+
   public int compareTo(Float512 o) {
     return toExactDecimal().compareTo(o.toExactDecimal());
   }
@@ -138,46 +152,127 @@ public final class Float512 {
 
   /**
    * The shortest decimal that rounds back to this number at 512 bits: Go's
-   * {@code big.Float.Text('f', -1)} ({@code roundShortest} in {@code math/big/ftoa.go}).
+   * {@code big.Float.Text('f', -1)} ({@code roundShortest} in {@code math/big/ftoa.go}). Go walks
+   * the printed digits of the number and of its half-ulp neighbours; the same decision is made
+   * here on integers: the fewest digits at which truncating or rounding up the number stays inside
+   * the interval between the neighbours (found by bisection, since more digits only bring the
+   * candidates closer), taking the nearer candidate when both do, ties to even.
    */
   public BigDecimal toShortestDecimal() {
     if (isZero()) {
       return BigDecimal.ZERO;
     }
-    Digits d = Digits.of(toExactDecimal().abs());
     BigInteger m = mant.abs();
     // mantissa with PRECISION+1 bits, so that its lsb is half an ulp
     int s = m.bitLength() - (PRECISION + 1);
-    int e = exp;
-    if (s < 0) {
-      m = m.shiftLeft(-s);
-    } else if (s > 0) {
-      m = m.shiftRight(s);
+    int e = exp + s;
+    m = s < 0 ? m.shiftLeft(-s) : m.shiftRight(s);
+    if (e >= 0) {
+      return toShortestDecimalReference();
     }
-    e += s;
-    Digits lower = Digits.of(exactOf(m.subtract(BigInteger.ONE), e));
-    Digits upper = Digits.of(exactOf(m.add(BigInteger.ONE), e));
+    // scaled by 10^k the number and its neighbours are integers: v = m*5^k, v -+ 5^k
+    int k = -e;
+    BigInteger half = pow(FIVES, 5, k);
+    BigInteger v = m.multiply(half);
+    BigInteger lower = v.subtract(half);
+    BigInteger upper = v.add(half);
     boolean inclusive = !m.testBit(1);
-    Digits out = d;
-    for (int i = 0; i < d.mant.length(); i++) {
-      char l = lower.at(i);
-      char u = upper.at(i);
-      char c = d.mant.charAt(i);
-      boolean okDown = l != c || inclusive && i + 1 == lower.mant.length();
-      boolean okUp = c != u && (inclusive || c + 1 < u || i + 1 < upper.mant.length());
+    int digits = (int) (v.bitLength() * LOG10_2) + 1;
+    if (v.compareTo(pow(TENS, 10, digits)) >= 0) {
+      digits++;
+    } else if (digits > 1 && v.compareTo(pow(TENS, 10, digits - 1)) < 0) {
+      digits--;
+    }
+    // j = how many trailing digits are dropped; the largest j that still fits is the shortest form
+    int lo = 0;
+    int hi = digits - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (pick(v, mid, lower, upper, inclusive) != null) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    BigInteger chosen = pick(v, lo, lower, upper, inclusive);
+    BigDecimal r = new BigDecimal(chosen.divide(pow(TENS, 10, lo)), k - lo).stripTrailingZeros();
+    return mant.signum() < 0 ? r.negate() : r;
+  }
+
+  /** Truncation or round-up of {@code v} at 10^j that lies inside the interval (the nearer if both), or null. */
+  private static BigInteger pick(BigInteger v, int j, BigInteger lower, BigInteger upper, boolean inclusive) {
+    BigInteger unit = pow(TENS, 10, j);
+    BigInteger rest = v.mod(unit);
+    BigInteger fl = v.subtract(rest);
+    BigInteger ce = rest.signum() == 0 ? fl : fl.add(unit);
+    boolean okDown = inclusive ? fl.compareTo(lower) >= 0 : fl.compareTo(lower) > 0;
+    boolean okUp = inclusive ? ce.compareTo(upper) <= 0 : ce.compareTo(upper) < 0;
+    if (okDown && okUp) {
+      int c = rest.compareTo(ce.subtract(v));
+      if (c == 0) {
+        return fl.divide(unit).testBit(0) ? ce : fl;
+      }
+      return c < 0 ? fl : ce;
+    } else if (okDown) {
+      return fl;
+    } else if (okUp) {
+      return ce;
+    }
+    return null;
+  }
+
+  private static final double LOG10_2 = Math.log10(2);
+  private static final ConcurrentHashMap<Integer, BigInteger> FIVES = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Integer, BigInteger> TENS = new ConcurrentHashMap<>();
+
+  private static BigInteger pow(ConcurrentHashMap<Integer, BigInteger> cache, int base, int k) {
+    if (k > 4096) {
+      return BigInteger.valueOf(base).pow(k);
+    }
+    return cache.computeIfAbsent(k, x -> BigInteger.valueOf(base).pow(x));
+  }
+
+  /** The same digit walk over fully printed exact decimals: the slow reference for tests. */
+  BigDecimal toShortestDecimalReference() {
+    if (isZero()) {
+      return BigDecimal.ZERO;
+    }
+    BigInteger m = mant.abs();
+    int s = m.bitLength() - (PRECISION + 1);
+    int e = exp + s;
+    m = s < 0 ? m.shiftLeft(-s) : m.shiftRight(s);
+    String d = exactDigits(toExactDecimal().abs());
+    String lower = exactDigits(exactOf(m.subtract(BigInteger.ONE), e));
+    String upper = exactDigits(exactOf(m.add(BigInteger.ONE), e));
+    int dp = toExactDecimal().abs().stripTrailingZeros().precision() - toExactDecimal().abs().stripTrailingZeros().scale();
+    Digits full = new Digits(d, dp);
+    Digits lo = new Digits(lower, 0);
+    Digits hi = new Digits(upper, 0);
+    boolean inclusive = !m.testBit(1);
+    Digits out = full;
+    for (int i = 0; i < d.length(); i++) {
+      char l = lo.at(i);
+      char u = hi.at(i);
+      char c = d.charAt(i);
+      boolean okDown = l != c || inclusive && i + 1 == lower.length();
+      boolean okUp = c != u && (inclusive || c + 1 < u || i + 1 < upper.length());
       if (okDown && okUp) {
-        out = d.round(i + 1);
+        out = full.round(i + 1);
         break;
       } else if (okDown) {
-        out = d.roundDown(i + 1);
+        out = full.roundDown(i + 1);
         break;
       } else if (okUp) {
-        out = d.roundUp(i + 1);
+        out = full.roundUp(i + 1);
         break;
       }
     }
     BigDecimal r = out.toBigDecimal();
     return mant.signum() < 0 ? r.negate() : r;
+  }
+
+  private static String exactDigits(BigDecimal positive) {
+    return positive.stripTrailingZeros().unscaledValue().toString();
   }
 
   private static BigDecimal exactOf(BigInteger m, int e) {
@@ -219,12 +314,6 @@ public final class Float512 {
 
   /** A decimal as Go's {@code decimal}: digits without trailing zeros, value = 0.mant * 10^dp. */
   private record Digits(String mant, int dp) {
-    static Digits of(BigDecimal positive) {
-      BigDecimal s = positive.stripTrailingZeros();
-      String digits = s.unscaledValue().toString();
-      return new Digits(digits, digits.length() - s.scale());
-    }
-
     char at(int i) {
       return i < mant.length() ? mant.charAt(i) : '0';
     }

@@ -19,6 +19,8 @@ import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.Value;
 import dev.kplan.lang.value.ValueMarks;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
@@ -32,19 +34,21 @@ import java.util.function.BinaryOperator;
  */
 public final class Operators {
   static final String NULL_ARGUMENT = "argument must not be null";
+  /** Enough digits that a quotient which terminates within 100 digits is exact. */
+  private static final MathContext QUOTIENT_DIGITS = new MathContext(110);
 
   private Operators() {}
 
   public static Value add(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::add);
+    return arithmetic(a, b, Float512::add, BigDecimal::add);
   }
 
   public static Value subtract(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::subtract);
+    return arithmetic(a, b, Float512::subtract, BigDecimal::subtract);
   }
 
   public static Value multiply(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::multiply);
+    return arithmetic(a, b, Float512::multiply, BigDecimal::multiply);
   }
 
   /**
@@ -57,15 +61,17 @@ public final class Operators {
     if (early != null) {
       return early.mark(marks);
     }
-    Float512 x = Float512.of(((NumberValue) a.unmarked()).value());
-    Float512 y = Float512.of(((NumberValue) b.unmarked()).value());
+    BigDecimal dx = ((NumberValue) a.unmarked()).value();
+    BigDecimal dy = ((NumberValue) b.unmarked()).value();
+    Float512 x = Float512.of(dx);
+    Float512 y = Float512.of(dy);
     if (y.isZero()) {
       if (x.isZero()) {
         throw new OperationException("can't divide zero by zero or infinity by infinity");
       }
       throw new OperationException("can't divide by zero: the result would be infinite");
     }
-    return number(x.divide(y)).mark(marks);
+    return result(x.divide(y), dx.divide(dy, QUOTIENT_DIGITS)).mark(marks);
   }
 
   /**
@@ -78,13 +84,16 @@ public final class Operators {
     if (early != null) {
       return early.mark(marks);
     }
-    Float512 x = Float512.of(((NumberValue) a.unmarked()).value());
-    Float512 y = Float512.of(((NumberValue) b.unmarked()).value());
+    BigDecimal dx = ((NumberValue) a.unmarked()).value();
+    BigDecimal dy = ((NumberValue) b.unmarked()).value();
+    Float512 x = Float512.of(dx);
+    Float512 y = Float512.of(dy);
     if (y.isZero()) {
       return a.unmarked().mark(marks);
     }
-    Float512 quotient = Float512.ofInteger(x.divide(y).truncate());
-    return number(x.subtract(y.multiply(quotient))).mark(marks);
+    BigInteger q = x.divide(y).truncate();
+    Float512 binary = x.subtract(y.multiply(Float512.ofInteger(q)));
+    return result(binary, dx.subtract(dy.multiply(new BigDecimal(q)))).mark(marks);
   }
 
   public static Value negate(Value a) throws OperationException {
@@ -353,12 +362,12 @@ public final class Operators {
     return a.equals(b);
   }
 
-  /** Numbers compare as cty's 512-bit floats do. */
+  /**
+   * cty's {@code rawNumberEqual}: two numbers are equal when they print the same (shortest
+   * decimal at their own precision), which for kplan's shortest-form decimals is equality of value.
+   */
   static boolean sameNumber(BigDecimal a, BigDecimal b) {
-    if (a.compareTo(b) == 0) {
-      return true;
-    }
-    return Float512.of(a).compareTo(Float512.of(b)) == 0;
+    return a.compareTo(b) == 0;
   }
 
   /** cty's {@code Value.True()}: a known, non-null {@code true}. Null counts as not true. */
@@ -379,13 +388,11 @@ public final class Operators {
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
     int c = x.compareTo(y);
-    if (c != 0 && sameNumber(x, y)) {
-      c = 0;
-    }
     return Value.bool(cmp.test(c)).mark(marks);
   }
 
-  private static Value arithmetic(Value a, Value b, BinaryOperator<Float512> op) throws OperationException {
+  private static Value arithmetic(
+      Value a, Value b, BinaryOperator<Float512> op, BinaryOperator<BigDecimal> exact) throws OperationException {
     Marks marks = a.marks().union(b.marks());
     Value early = shortCircuit(a, b, Type.NUMBER);
     if (early != null) {
@@ -393,7 +400,24 @@ public final class Operators {
     }
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
-    return number(op.apply(Float512.of(x), Float512.of(y))).mark(marks);
+    BigDecimal r = exact.apply(x, y);
+    if (x.scale() <= 0 && y.scale() <= 0 && r.toBigInteger().bitLength() <= Float512.PRECISION) {
+      // integers whose exact result fits the mantissa need no rounding: the binary result is exact
+      return Value.number(r).mark(marks);
+    }
+    return result(op.apply(Float512.of(x), Float512.of(y)), r).mark(marks);
+  }
+
+  /**
+   * The number for binary result {@code f}. When {@code exact}, a short decimal, rounds to the
+   * same binary number, it is the shortest form (any shorter decimal would lie farther away than
+   * the half-ulp interval is wide), which spares the digit walk for everyday results.
+   */
+  private static NumberValue result(Float512 f, BigDecimal exact) {
+    if (exact != null && exact.precision() <= 100 && Float512.of(exact).sameValue(f)) {
+      return Value.number(exact);
+    }
+    return number(f);
   }
 
   /** cty's function-call rules: null is an error, unknown gives an unknown result. */

@@ -38,7 +38,7 @@ public final class EncodingFunctions {
 
   public static List<FunctionSpec> functions() {
     return List.of(
-        new FunctionSpec("jsonencode", List.of(Param.of("val", Type.DYNAMIC).allowingNull()), null,
+        new FunctionSpec("jsonencode", List.of(Param.of("val", Type.DYNAMIC).allowingNull().allowingDynamicType()), null,
             ReturnType.fixed(Type.STRING), (args, rt) -> Value.string(JsonCodec.encode(args.get(0)))),
         new FunctionSpec("jsondecode", List.of(Param.of("str", Type.STRING)), null,
             ReturnType.fixed(Type.DYNAMIC), (args, rt) -> {
@@ -48,7 +48,7 @@ public final class EncodingFunctions {
                 throw new FunctionException(e.getMessage());
               }
             }),
-        new FunctionSpec("yamlencode", List.of(Param.of("value", Type.DYNAMIC).allowingNull()), null,
+        new FunctionSpec("yamlencode", List.of(Param.of("value", Type.DYNAMIC).allowingNull().allowingDynamicType()), null,
             ReturnType.fixed(Type.STRING), (args, rt) -> {
               try {
                 return Value.string(YamlCodec.encode(args.get(0)));
@@ -145,9 +145,10 @@ public final class EncodingFunctions {
   }
 
   /**
-   * gzip framed as Go's compress/gzip writes it (no name, zero mtime, OS byte 255, a sync flush
-   * before the final block). The deflate stream itself comes from zlib rather than Go's
-   * compress/flate, so for larger inputs the bytes can differ while decompressing identically.
+   * gzip framed as Go's compress/gzip writes it (no name, zero mtime, OS byte 255, a sync flush,
+   * then an empty final stored block). The compressed blocks come from zlib rather than Go's
+   * compress/flate: identical for short inputs without repeats, otherwise different bytes that
+   * decompress identically.
    */
   private static String base64gzip(String s) {
     byte[] input = s.getBytes(StandardCharsets.UTF_8);
@@ -162,11 +163,8 @@ public final class EncodingFunctions {
         n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
         out.write(buf, 0, n);
       } while (n == buf.length);
-      deflater.finish();
-      while (!deflater.finished()) {
-        n = deflater.deflate(buf);
-        out.write(buf, 0, n);
-      }
+      // Go's Close after that flush ends with an empty final stored block
+      out.writeBytes(new byte[] {0x01, 0x00, 0x00, (byte) 0xff, (byte) 0xff});
     } finally {
       deflater.end();
     }

@@ -34,6 +34,7 @@ final class RecoveringParser {
   private final int[] visibleIndex;
   private final CapturingStrategy strategy = new CapturingStrategy();
   private int p;
+  private int blockDepth; // how many block bodies enclose the current item
 
   RecoveringParser(Parser.Session session, List<Diagnostic> diags) {
     this.session = session;
@@ -96,6 +97,19 @@ final class RecoveringParser {
 
   /** Items up to the end of the body: EOF at top level, else the closing brace (consumed). */
   private List<BodyItem> parseBodyItems(Token openBrace) {
+    if (openBrace != null) {
+      blockDepth++;
+    }
+    try {
+      return parseBodyItemsIn(openBrace);
+    } finally {
+      if (openBrace != null) {
+        blockDepth--;
+      }
+    }
+  }
+
+  private List<BodyItem> parseBodyItemsIn(Token openBrace) {
     List<BodyItem> items = new ArrayList<>();
     while (true) {
       Token t = peek();
@@ -224,6 +238,9 @@ final class RecoveringParser {
             .withContext(range(ident).to(range(t))));
       }
       recoverItem(itemStart, p);
+      if (type == HclLexer.NEWLINE && peek().getType() == HclLexer.LBRACE) {
+        recoverItem(p, p); // the body that should have been on the header's line belongs to this item
+      }
       return headerOnly(ident, labels, labelRanges);
     }
 
@@ -443,7 +460,8 @@ final class RecoveringParser {
           break;
         case HclLexer.RBRACE:
           if (!open.contains(HclLexer.LBRACE)) {
-            if (i >= errorAt) {
+            // Inside a block an unmatched brace closes it; at top level it is stray and skipped.
+            if (i >= errorAt && blockDepth > 0) {
               p = i;
               return;
             }

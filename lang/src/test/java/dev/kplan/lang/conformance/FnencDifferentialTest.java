@@ -3,25 +3,17 @@ package dev.kplan.lang.conformance;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.console.ConsoleEvaluator;
 import dev.kplan.lang.console.ConsoleResult;
-import dev.kplan.lang.eval.EvalContext;
-import dev.kplan.lang.eval.EvalResult;
-import dev.kplan.lang.eval.Evaluator;
-import dev.kplan.lang.functions.FunctionContext;
-import dev.kplan.lang.functions.FunctionTable;
-import dev.kplan.lang.syntax.ParseResult;
-import dev.kplan.lang.syntax.Parser;
+import dev.kplan.lang.value.Value;
 import dev.kplan.lang.value.JsonCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,19 +26,15 @@ class FnencDifferentialTest {
   static final Path CASES = Paths.get("src/test/resources/differential/fnenc-cases.txt");
 
   static String ours(String text) {
-    ParseResult<Expr> parsed = Parser.parseExpression(text, "<console-input>");
-    FunctionContext ctx = new FunctionContext(Paths.get("."), Clock.systemUTC(), null);
-    if (parsed.diagnostics().hasErrors()) {
-      return "error: " + String.join("; ", new ConsoleResult.Failure(parsed.diagnostics()).messages());
+    ConsoleResult r = ConsoleEvaluator.standard(Paths.get("."), java.util.Map.of()).evaluate(text);
+    if (r instanceof ConsoleResult.Failure f) {
+      return "error: " + String.join("; ", f.messages());
     }
-    EvalResult r = Evaluator.evaluate(parsed.value(), EvalContext.root(FunctionTable.standard(ctx), Map.of()));
-    if (r.diagnostics().hasErrors()) {
-      return "error: " + String.join("; ", new ConsoleResult.Failure(r.diagnostics()).messages());
-    }
-    if (!r.value().isWhollyKnown() || r.value().hasMarksDeep()) {
+    Value v = ((ConsoleResult.Success) r).value();
+    if (!v.isWhollyKnown() || v.hasMarksDeep()) {
       return "opaque";
     }
-    return JsonCodec.encode(r.value());
+    return JsonCodec.encode(v);
   }
 
   static String theirs(TofuConsole.Outcome o) {

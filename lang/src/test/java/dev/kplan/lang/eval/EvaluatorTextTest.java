@@ -171,13 +171,32 @@ class EvaluatorTextTest {
   }
 
   @Test
-  void templatefileCannotCallItself(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("t.tpl"), "${templatefile(\"t.tpl\", {})}");
+  void templatefileMayRenderOtherTemplates(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("inner.tpl"), "hi ${who}");
+    Files.writeString(dir.resolve("outer.tpl"), "${templatefile(\"inner.tpl\", {who = upper(name)})}!");
     FunctionTable fns = Hcl.standardFunctions(dir);
-    EvalResult r = Evaluator.evaluate(Hcl.parse("templatefile(\"t.tpl\", {})"), EvalContext.root(fns, VARS));
+    EvalResult r = Evaluator.evaluate(Hcl.parse("templatefile(\"outer.tpl\", {name = \"x\"})"),
+        EvalContext.root(fns, VARS));
+    assertFalse(r.hasErrors(), () -> r.diagnostics().toString());
+    assertEquals(Value.string("hi X!"), r.value());
+  }
+
+  @Test
+  void templatefileRecursionStopsAtOpenTofusDepthLimit(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("self.tpl"), "${templatefile(\"self.tpl\", {})}");
+    FunctionTable fns = Hcl.standardFunctions(dir);
+    EvalResult r = Evaluator.evaluate(Hcl.parse("templatefile(\"self.tpl\", {})"), EvalContext.root(fns, VARS));
     Diagnostic d = r.diagnostics().errors().get(0);
     assertEquals("Error in function call", d.summary());
-    assertTrue(d.detail().contains("cannot recursively call templatefile from inside another template function"),
-        d.detail());
+    assertEquals("Call to function \"templatefile\" failed: maximum recursion depth 1024 reached.", d.detail());
+  }
+
+  @Test
+  void templatefileErrorsCarryTheTemplatePosition(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("b.tpl"), "x ${1 + true}");
+    FunctionTable fns = Hcl.standardFunctions(dir);
+    EvalResult r = Evaluator.evaluate(Hcl.parse("templatefile(\"b.tpl\", {})"), EvalContext.root(fns, VARS));
+    assertEquals("Call to function \"templatefile\" failed: b.tpl:1,9-13: Invalid operand; Unsuitable value for right "
+        + "operand: number required, but have bool..", r.diagnostics().errors().get(0).detail());
   }
 }

@@ -41,6 +41,21 @@ class Float512Test {
   }
 
   @Test
+  void shortestFormMatchesTheFullyPrintedDigitWalk() {
+    java.util.Random rnd = new java.util.Random(11);
+    for (int i = 0; i < 3000; i++) {
+      BigDecimal a = new BigDecimal(java.math.BigInteger.valueOf(rnd.nextInt(2_000_000) - 1_000_000), rnd.nextInt(40) - 20);
+      BigDecimal b = new BigDecimal(java.math.BigInteger.valueOf(rnd.nextInt(2_000) + 1), rnd.nextInt(6) - 3);
+      Float512 r = i % 2 == 0 ? Float512.of(a).divide(Float512.of(b)) : Float512.of(a).multiply(Float512.of(b));
+      assertEquals(0, r.toShortestDecimalReference().compareTo(r.toShortestDecimal()), a + " op " + b);
+    }
+    for (String t : new String[] {"0.123456", "0.3", "7", "1e-30", "123456789.5", "1e300", "-2.5e-200"}) {
+      Float512 near = Float512.of(new BigDecimal(t)).add(Float512.of(new BigDecimal(t).abs().movePointLeft(150)));
+      assertEquals(0, near.toShortestDecimalReference().compareTo(near.toShortestDecimal()), t);
+    }
+  }
+
+  @Test
   void truncatesTowardZero() {
     assertEquals("-2", Float512.of(new BigDecimal("-2.7")).truncate().toString());
     assertEquals("2", Float512.of(new BigDecimal("2.7")).truncate().toString());

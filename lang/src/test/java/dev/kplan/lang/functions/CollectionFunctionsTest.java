@@ -211,7 +211,8 @@ class CollectionFunctionsTest {
   @Test
   void sortOrdersByCodePoint() throws Exception {
     assertEquals(list(Type.STRING, s("B"), s("a"), s("é")), eval("sort([\"é\", \"a\", \"B\"])"));
-    assertEquals(Value.unknownOf(new ListType(Type.STRING)), call("sort", list(Type.STRING, UNKNOWN_STRING)));
+    assertEquals(list(Type.STRING, UNKNOWN_STRING, UNKNOWN_STRING), call("sort", list(Type.STRING, s("b"), UNKNOWN_STRING)));
+    assertEquals(Value.unknownOf(new ListType(Type.STRING)), call("sort", Value.unknownOf(new ListType(Type.STRING))));
   }
 
   @Test

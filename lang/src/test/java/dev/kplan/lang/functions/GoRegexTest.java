@@ -132,9 +132,30 @@ class GoRegexTest {
   }
 
   @Test
-  void matchesLongInputsThatWouldOverflowJavasDefaultStack() throws Exception {
+  void capturesFollowGoAcrossLoopsAndFailedOptionalGroups() throws Exception {
+    GoRegex loop = GoRegex.compile("(a{0,2})*");
+    int[] m = loop.find("aaaaabb");
+    assertEquals("a", "aaaaabb".substring(m[2], m[3]));
+    assertArrayEquals(new int[] {0, 0, -1, -1, -1, -1}, GoRegex.compile("((.){2})?").find("b"));
+    int[] alt = GoRegex.compile("((a?|.+c)*)?").find("abababc");
+    assertArrayEquals(new int[] {0, 7, 0, 7, 1, 7}, alt);
+  }
+
+  @Test
+  void matchesInLinearTimeWhereBacktrackingWouldNot() throws Exception {
+    long start = System.nanoTime();
+    assertNull(GoRegex.compile("(a*)*b").find("a".repeat(5_000)));
     String s = "ab".repeat(25_000);
     assertEquals("", replace("(?:a|b)*", s, ""));
     assertArrayEquals(new int[] {0, s.length(), s.length() - 1, s.length()}, GoRegex.compile("(a|b)*").find(s));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    org.junit.jupiter.api.Assertions.assertTrue(millis < 10_000, "took " + millis + " ms");
+  }
+
+  @Test
+  void caseFoldingUsesGosSimpleFoldingOrbits() throws Exception {
+    assertEquals("--\u0130\u0131", replace("(?i)i", "iI\u0130\u0131", "-"));
+    assertEquals("--", replace("(?i)k", "\u212aK", "-"));
+    assertEquals("k\u212a", replace("(?i)\\W", "k\u212a", "-"));
   }
 }

@@ -126,6 +126,18 @@ class ConvertTest {
   }
 
   @Test
+  void typesUnknownsAndNullsAsPreciselyAsTheInputAllows() throws Exception {
+    Value unknownTuple = Value.unknownOf(new TupleType(List.of(Type.STRING, Type.NUMBER)));
+    assertEquals(Value.unknownOf(new ListType(Type.STRING)), Convert.convert(unknownTuple, new ListType(Type.DYNAMIC)));
+    Value nullObject = Value.nullOf(new ObjectType(Map.of("a", Type.BOOL)));
+    assertEquals(Value.nullOf(new MapType(Type.BOOL)), Convert.convert(nullObject, new MapType(Type.DYNAMIC)));
+    assertEquals(Value.unknownOf(new ObjectType(Map.of("a", Type.STRING))),
+        Convert.convert(Value.unknownOf(Type.DYNAMIC), new ObjectType(Map.of("a", Type.STRING), Set.of("a"))));
+    assertEquals(Value.unknownOf(Type.STRING).mark(Marks.SENSITIVE),
+        Convert.convert(Value.unknownOf(Type.NUMBER).mark(Marks.SENSITIVE), Type.STRING));
+  }
+
+  @Test
   void keepsMarksOnConvertedValuesAndElements() throws Exception {
     Value secret = n(1).mark(Marks.SENSITIVE);
     assertEquals(s("1").mark(Marks.SENSITIVE), Convert.convert(secret, Type.STRING));

@@ -41,6 +41,6 @@ class ValueOrderTest {
 
   @Test
   void quotesStringsAsGo() {
-    assertEquals("\"a\\\"b\\\\c\\n日本語\\u00a0\"", ValueOrder.goQuote("a\"b\\c\n日本語\u00a0"));
+    assertEquals("\"a\\\"b\\\\c\\n日本語\\u00a0\"", GoQuote.quote("a\"b\\c\n日本語\u00a0"));
   }
 }
