@@ -304,6 +304,15 @@ public final class Evaluator {
     }
     String unsupported = "Unsupported attribute";
     Marks marks = obj.marks();
+    if (obj instanceof ObjectValue known) {
+      // the fast path: an object's type is built from all its attributes, deeply, which a lookup does not need
+      Value attr = known.get(name);
+      if (attr == null) {
+        diags.error(unsupported, "This object does not have an attribute named " + Names.quote(name) + ".", range, null);
+        return DYNAMIC;
+      }
+      return attr.mark(marks);
+    }
     Type ty = obj.type();
     if (ty instanceof ObjectType ot) {
       if (!ot.attributes().containsKey(name)) {
