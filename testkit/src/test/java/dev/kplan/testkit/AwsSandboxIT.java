@@ -1,12 +1,16 @@
 package dev.kplan.testkit;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -36,7 +40,7 @@ class AwsSandboxIT {
             String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("web").description("web tier"))
                     .groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
-                    .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(ip -> ip.cidrIp("10.0.0.0/8")).build()));
+                    .ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").build()).build()));
 
             Vpc vpc = ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0);
             Subnet subnet = ec2.describeSubnets(r -> r.subnetIds(subnetId)).subnets().get(0);
@@ -51,7 +55,7 @@ class AwsSandboxIT {
             ec2.deleteSecurityGroup(r -> r.groupId(groupId));
             ec2.deleteSubnet(r -> r.subnetId(subnetId));
             ec2.deleteVpc(r -> r.vpcId(vpcId));
-            assertTrue(ec2.describeVpcs(r -> r.filters(f -> f.name("vpc-id").values(vpcId))).vpcs().isEmpty());
+            assertTrue(ec2.describeVpcs(r -> r.filters(Filter.builder().name("vpc-id").values(vpcId).build())).vpcs().isEmpty());
         }
     }
 
@@ -89,9 +93,10 @@ class AwsSandboxIT {
 
             assertEquals("kplan-it", iam.getRole(r -> r.roleName("kplan-it")).role().roleName());
             assertEquals(List.of("read"), iam.listRolePolicies(r -> r.roleName("kplan-it")).policyNames());
-            String stored = java.net.URLDecoder.decode(
+            // IAM returns policy documents URL-encoded
+            String stored = URLDecoder.decode(
                     iam.getRolePolicy(r -> r.roleName("kplan-it").policyName("read")).policyDocument(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
             assertTrue(stored.replace(" ", "").contains("\"Action\":\"s3:GetObject\""), stored);
 
             iam.deleteRolePolicy(r -> r.roleName("kplan-it").policyName("read"));

@@ -2,12 +2,14 @@ package dev.kplan.testkit;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,6 +20,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,29 +152,32 @@ class KubernetesSandboxIT {
     @Test
     void watchSeesAddedAndModifiedEvents(Sandbox sandbox) throws InterruptedException {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        try (KubernetesClient watching = sandbox.newKubernetesClient();
-             Watch ignored = watching.apps().deployments().inNamespace(namespace).withName("watched").watch(
-                     new Watcher<>() {
-                         @Override
-                         public void eventReceived(Action action, Deployment d) {
-                             events.add(action + " replicas=" + d.getSpec().getReplicas());
-                         }
+        try (KubernetesClient watching = sandbox.newKubernetesClient()) {
+            Watch watch = watching.apps().deployments().inNamespace(namespace).withName("watched").watch(new Watcher<>() {
+                @Override
+                public void eventReceived(Action action, Deployment d) {
+                    events.add(action + " replicas=" + d.getSpec().getReplicas());
+                }
 
-                         @Override
-                         public void onClose(WatcherException cause) {
-                         }
-                     })) {
-            KubernetesClient client = sandbox.kubernetesClient();
-            apply(client, deployment("watched", 1));
-            apply(client, deployment("watched", 2));
+                @Override
+                public void onClose(WatcherException cause) {
+                }
+            });
+            try {
+                KubernetesClient client = sandbox.kubernetesClient();
+                apply(client, deployment("watched", 1));
+                apply(client, deployment("watched", 2));
 
-            List<String> seen = new java.util.ArrayList<>();
-            while (!seen.contains("MODIFIED replicas=2")) {
-                String event = events.poll(20, TimeUnit.SECONDS);
-                assertNotNull(event, "a MODIFIED event with replicas=2 arrives; seen so far: " + seen);
-                seen.add(event);
+                List<String> seen = new ArrayList<>();
+                while (!seen.contains("MODIFIED replicas=2")) {
+                    String event = events.poll(20, TimeUnit.SECONDS);
+                    assertNotNull(event, "a MODIFIED event with replicas=2 arrives; seen so far: " + seen);
+                    seen.add(event);
+                }
+                assertTrue(seen.get(0).startsWith("ADDED"), "the first event is ADDED: " + seen);
+            } finally {
+                watch.close();
             }
-            assertTrue(seen.get(0).startsWith("ADDED"), "the first event is ADDED: " + seen);
         }
     }
 
@@ -202,9 +208,9 @@ class KubernetesSandboxIT {
                 .withNewNames().withKind("Widget").withPlural("widgets").withSingular("widget").endNames()
                 .addNewVersion().withName("v1").withServed(true).withStorage(true)
                 .withNewSchema().withNewOpenAPIV3Schema().withType("object")
-                .addToProperties("spec", new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
+                .addToProperties("spec", new JSONSchemaPropsBuilder()
                         .withType("object")
-                        .addToProperties("size", new io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaPropsBuilder()
+                        .addToProperties("size", new JSONSchemaPropsBuilder()
                                 .withType("integer").build())
                         .build())
                 .endOpenAPIV3Schema().endSchema()
@@ -213,7 +219,7 @@ class KubernetesSandboxIT {
                 .build();
     }
 
-    private static Optional<ManagedFieldsEntry> managedBy(io.fabric8.kubernetes.api.model.HasMetadata o, String manager) {
+    private static Optional<ManagedFieldsEntry> managedBy(HasMetadata o, String manager) {
         return o.getMetadata().getManagedFields().stream().filter(e -> manager.equals(e.getManager())).findFirst();
     }
 

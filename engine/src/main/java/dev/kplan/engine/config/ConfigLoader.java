@@ -170,6 +170,7 @@ public final class ConfigLoader {
         literalBool(body.attribute("sensitive"), false, diags),
         literalBool(body.attribute("nullable"), true, diags),
         validations,
+        typeAttr != null && !(type.type() instanceof dev.kplan.lang.types.PrimitiveType),
         b.definitionRange());
   }
 

@@ -13,7 +13,6 @@ import dev.kplan.lang.functions.FunctionTable;
 import dev.kplan.lang.syntax.ParseResult;
 import dev.kplan.lang.syntax.Parser;
 import dev.kplan.lang.types.ConversionException;
-import dev.kplan.lang.types.PrimitiveType;
 import dev.kplan.lang.value.BoolValue;
 import dev.kplan.lang.value.Marks;
 import dev.kplan.lang.value.StringValue;
@@ -151,7 +150,7 @@ public final class VariableResolver {
   }
 
   private static Value parseRaw(VariableInput.Raw raw, Variable decl, EvalContext ctx, List<Diagnostic> diags) {
-    if (decl.type().type() instanceof PrimitiveType) {
+    if (!decl.rawValuesAreExpressions()) {
       // Terraform takes values for primitive-typed variables literally, without quotes
       return Value.string(raw.text());
     }

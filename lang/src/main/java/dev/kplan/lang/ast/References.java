@@ -57,7 +57,9 @@ public final class References {
       walk(s.source(), bound, out);
       walk(s.each(), bound, out);
     } else if (e instanceof FunctionCallExpr f) {
-      for (Expr a : f.args()) {
+      // convert's second argument is a type constraint (string, list(number), …), not references
+      int n = f.name().equals("convert") ? Math.min(1, f.args().size()) : f.args().size();
+      for (Expr a : f.args().subList(0, n)) {
         walk(a, bound, out);
       }
     } else if (e instanceof ConditionalExpr c) {

@@ -1,13 +1,12 @@
 package dev.kplan.lang.console;
 
 import dev.kplan.lang.ast.Expr;
-import dev.kplan.lang.ast.TemplateExpr;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.eval.EvalContext;
 import dev.kplan.lang.eval.EvalResult;
 import dev.kplan.lang.eval.Evaluator;
+import dev.kplan.lang.eval.TemplateFileRenderer;
 import dev.kplan.lang.functions.FunctionContext;
-import dev.kplan.lang.functions.FunctionException;
 import dev.kplan.lang.functions.FunctionTable;
 import dev.kplan.lang.syntax.ParseResult;
 import dev.kplan.lang.syntax.Parser;
@@ -27,22 +26,36 @@ public final class ConsoleEvaluator {
   public static final String INPUT_NAME = "<console-input>";
 
   private final EvalContext context;
+  private final Map<String, Value> variables;
 
-  /** Evaluates with {@code functions} and the root-scope {@code variables} ({@code var}, {@code local}, …). */
+  /**
+   * Evaluates with {@code functions} and the root-scope {@code variables} ({@code var},
+   * {@code local}, {@code path}, …). These are also what counts as declared: a reference to
+   * anything else is an error before evaluation, as in Terraform (see {@link ConsoleReferences}).
+   */
   public ConsoleEvaluator(FunctionTable functions, Map<String, Value> variables) {
-    this.context = EvalContext.root(Objects.requireNonNull(functions, "functions is null"), Map.copyOf(variables));
+    this.variables = Map.copyOf(variables);
+    this.context = EvalContext.root(Objects.requireNonNull(functions, "functions is null"), this.variables);
   }
 
   /**
    * Terraform's standard library with {@code baseDir} for file functions and the system clock;
-   * {@code templatefile} renders through the same parser and evaluator.
+   * {@code templatefile} renders through the same parser and evaluator. Unless given,
+   * {@code path} ({@code module}, {@code root}: {@code "."}; {@code cwd}: {@code baseDir}) and
+   * {@code terraform.workspace} ({@code "default"}) are what a root module in {@code baseDir} sees.
    */
   public static ConsoleEvaluator standard(Path baseDir, Map<String, Value> variables) {
-    TemplateFunctions holder = new TemplateFunctions();
-    FunctionTable functions =
-        FunctionTable.standard(new FunctionContext(baseDir, Clock.systemUTC(), holder::render));
-    holder.functions = functions;
-    return new ConsoleEvaluator(functions, variables);
+    FunctionTable[] table = new FunctionTable[1];
+    FunctionTable functions = FunctionTable.standard(
+        new FunctionContext(baseDir, Clock.systemUTC(), new TemplateFileRenderer(() -> table[0])));
+    table[0] = functions;
+    Map<String, Value> scope = new java.util.HashMap<>(variables);
+    scope.putIfAbsent("path", Value.object(Map.of(
+        "module", Value.string("."),
+        "root", Value.string("."),
+        "cwd", Value.string(baseDir.toAbsolutePath().normalize().toString()))));
+    scope.putIfAbsent("terraform", Value.object(Map.of("workspace", Value.string("default"))));
+    return new ConsoleEvaluator(functions, scope);
   }
 
   /** The standard library relative to the working directory, with no variables. */
@@ -54,6 +67,10 @@ public final class ConsoleEvaluator {
     ParseResult<Expr> parsed = Parser.parseExpression(line, INPUT_NAME);
     Diagnostics diags = parsed.diagnostics();
     if (diags.hasErrors() || parsed.value() == null) {
+      return failure(diags);
+    }
+    diags = diags.plus(ConsoleReferences.check(parsed.value(), variables));
+    if (diags.hasErrors()) {
       return failure(diags);
     }
     EvalResult result;
@@ -78,29 +95,5 @@ public final class ConsoleEvaluator {
       diags = diags.plus(dev.kplan.lang.diag.Diagnostic.error("Invalid expression", "Expected the start of an expression.", null));
     }
     return new ConsoleResult.Failure(diags);
-  }
-
-  /** {@code templatefile}'s renderer, bound to the function table once it exists. */
-  private static final class TemplateFunctions {
-    private FunctionTable functions;
-
-    Value render(String text, String fileName, Map<String, Value> vars) throws FunctionException {
-      ParseResult<TemplateExpr> parsed = Parser.parseTemplate(text, fileName);
-      if (parsed.diagnostics().hasErrors() || parsed.value() == null) {
-        throw new FunctionException(1, firstError(parsed.diagnostics()));
-      }
-      EvalResult r = Evaluator.evaluate(parsed.value(), EvalContext.root(functions, vars));
-      if (r.diagnostics().hasErrors()) {
-        throw new FunctionException(1, firstError(r.diagnostics()));
-      }
-      return r.value();
-    }
-
-    private static String firstError(Diagnostics diags) {
-      return diags.errors().stream()
-          .findFirst()
-          .map(d -> d.detail().isEmpty() ? d.summary() : d.summary() + ": " + d.detail())
-          .orElse("invalid template");
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.kplan.lang.eval;
 
 import dev.kplan.lang.ast.Expr;
 import dev.kplan.lang.ast.FunctionCallExpr;
-import dev.kplan.lang.ast.TraversalExpr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.SourceRange;
 import dev.kplan.lang.functions.ConversionFunctions;
@@ -42,9 +41,6 @@ final class Calls {
     }
     if (name.equals("can")) {
       return canCall(e, ctx);
-    }
-    if (name.equals("convert") && ctx.functions() != null && ctx.functions().get("convert") == null) {
-      return ConvertCall.call(e, ctx);
     }
     Diags diags = new Diags();
     FunctionTable table = ctx.functions();
@@ -193,9 +189,9 @@ final class Calls {
   }
 
   /**
-   * {@code try(a, b, ...)}: the first argument that evaluates without errors. An argument that
-   * refers to anything not wholly known makes the whole result unknown, since it cannot be told yet
-   * whether it would succeed.
+   * {@code try(a, b, ...)}: the first argument that evaluates without errors. A successful result
+   * that is not wholly known makes the whole result unknown, since it cannot be told yet which
+   * argument will finally win (HCL's tryfunc since v2.18).
    */
   private static EvalResult tryCall(FunctionCallExpr e, EvalContext ctx) {
     Diags diags = new Diags();
@@ -205,13 +201,13 @@ final class Calls {
     }
     List<Diagnostic> failures = new ArrayList<>();
     for (Expr arg : e.args()) {
-      if (dependsOnUnknowns(arg, ctx)) {
-        return Evaluator.ok(Evaluator.DYNAMIC);
-      }
       EvalResult r = Evaluator.eval(arg, ctx);
       if (r.hasErrors()) {
         failures.addAll(r.diagnostics().items());
         continue;
+      }
+      if (!r.value().isWhollyKnown()) {
+        return Evaluator.ok(Evaluator.DYNAMIC);
       }
       return Evaluator.ok(r.value());
     }
@@ -282,24 +278,13 @@ final class Calls {
           e.range());
       return Evaluator.result(Evaluator.DYNAMIC, diags);
     }
-    Expr arg = e.args().get(0);
-    if (dependsOnUnknowns(arg, ctx)) {
+    EvalResult r = Evaluator.eval(e.args().get(0), ctx);
+    if (r.hasErrors()) {
+      return Evaluator.ok(Value.bool(false));
+    }
+    if (!r.value().isWhollyKnown()) {
       return Evaluator.ok(Value.unknownOf(Type.BOOL));
     }
-    return Evaluator.ok(Value.bool(!Evaluator.eval(arg, ctx).hasErrors()));
-  }
-
-  /** HCL tryfunc's {@code dependsOnUnknowns}: some referenced value is not wholly known. */
-  static boolean dependsOnUnknowns(Expr expr, EvalContext ctx) {
-    for (TraversalExpr t : Refs.of(expr)) {
-      EvalResult r = Evaluator.eval(t, ctx);
-      if (r.hasErrors()) {
-        continue;
-      }
-      if (!r.value().isWhollyKnown()) {
-        return true;
-      }
-    }
-    return false;
+    return Evaluator.ok(Value.bool(true));
   }
 }

@@ -69,7 +69,8 @@ final class Conversions {
           throw new ConversionException("a bool is required");
       }
     }
-    throw new ConversionException(want.friendlyName() + " required");
+    // no conversion between these primitives: cty's mismatch message
+    return Convert.convert(v, want);
   }
 
   /** A number as cty prints it ({@code big.Float.Text('f', -1)}): no exponent, no trailing zeros. */

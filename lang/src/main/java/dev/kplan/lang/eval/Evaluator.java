@@ -538,7 +538,7 @@ public final class Evaluator {
     boolean autoUpgrade = !(sourceTy instanceof TupleType || sourceTy instanceof ListType || sourceTy instanceof SetType);
     if (sourceVal.isNull()) {
       if (autoUpgrade) {
-        return result(Value.tuple(List.of()), diags);
+        return result(Value.tuple(List.of()).mark(sourceVal.marks()), diags);
       }
       diags.error(
           "Splat of null value", "Splat expressions (with the * symbol) cannot be applied to null sequences.",
@@ -659,7 +659,7 @@ public final class Evaluator {
     } else if (trueResult.type() instanceof DynamicType || falseResult.type() instanceof DynamicType) {
       resultType = Type.DYNAMIC;
     } else {
-      Optional<Type> unified = Unify.unify(List.of(trueResult.type(), falseResult.type()));
+      Optional<Type> unified = Unify.unifyUnsafe(List.of(trueResult.type(), falseResult.type()));
       if (unified.isEmpty()) {
         diags.error(
             "Inconsistent conditional result types",
@@ -978,7 +978,7 @@ public final class Evaluator {
     for (Map.Entry<Value, Value> kv : iterate(p.collection)) {
       EvalContext child = iterationScope(ctx, e.keyVar(), e.valueVar(), kv.getKey(), kv.getValue());
       if (e.condition() != null) {
-        Include inc = include(e.condition(), child, e.range(), known, diags);
+        Include inc = include(e.condition(), child, e.range(), known, true, diags);
         if (inc == Include.UNKNOWN) {
           known = false;
           continue;
@@ -1056,7 +1056,7 @@ public final class Evaluator {
     for (Map.Entry<Value, Value> kv : iterate(p.collection)) {
       EvalContext child = iterationScope(ctx, keyVar, valueVar, kv.getKey(), kv.getValue());
       if (condition != null) {
-        Include inc = include(condition, child, range, known, diags);
+        Include inc = include(condition, child, range, known, false, diags);
         if (inc == Include.UNKNOWN) {
           known = false;
           continue;
@@ -1140,7 +1140,12 @@ public final class Evaluator {
     }
   }
 
-  private static Include include(Expr condition, EvalContext child, SourceRange range, boolean known, Diags diags) {
+  /**
+   * The {@code if} clause for one element. As in HCL, the tuple form skips an unknown condition
+   * before checking its type, while the object form converts it first.
+   */
+  private static Include include(
+      Expr condition, EvalContext child, SourceRange range, boolean known, boolean objectForm, Diags diags) {
     EvalResult r = eval(condition, child);
     diags.add(r.diagnostics());
     Value raw = r.value();
@@ -1150,7 +1155,7 @@ public final class Evaluator {
       }
       return Include.UNKNOWN;
     }
-    if (!raw.isKnown()) {
+    if (!objectForm && !raw.isKnown()) {
       return Include.UNKNOWN;
     }
     Value b;
@@ -1162,6 +1167,9 @@ public final class Evaluator {
             "Invalid 'for' condition", "The 'if' clause value is invalid: " + ex.getMessage() + ".", condition.range(),
             range);
       }
+      return Include.UNKNOWN;
+    }
+    if (!b.isKnown()) {
       return Include.UNKNOWN;
     }
     return new Include(((BoolValue) b.unmarked()).value(), b.marks());

@@ -36,15 +36,15 @@ public final class Operators {
   private Operators() {}
 
   public static Value add(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::add);
+    return arithmetic(a, b, Float512::add, BigDecimal::add);
   }
 
   public static Value subtract(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::subtract);
+    return arithmetic(a, b, Float512::subtract, BigDecimal::subtract);
   }
 
   public static Value multiply(Value a, Value b) throws OperationException {
-    return arithmetic(a, b, Float512::multiply);
+    return arithmetic(a, b, Float512::multiply, BigDecimal::multiply);
   }
 
   /**
@@ -353,12 +353,12 @@ public final class Operators {
     return a.equals(b);
   }
 
-  /** Numbers compare as cty's 512-bit floats do. */
+  /**
+   * cty's {@code rawNumberEqual}: two numbers are equal when they print the same (shortest
+   * decimal at their own precision), which for kplan's shortest-form decimals is equality of value.
+   */
   static boolean sameNumber(BigDecimal a, BigDecimal b) {
-    if (a.compareTo(b) == 0) {
-      return true;
-    }
-    return Float512.of(a).compareTo(Float512.of(b)) == 0;
+    return a.compareTo(b) == 0;
   }
 
   /** cty's {@code Value.True()}: a known, non-null {@code true}. Null counts as not true. */
@@ -379,13 +379,11 @@ public final class Operators {
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
     int c = x.compareTo(y);
-    if (c != 0 && sameNumber(x, y)) {
-      c = 0;
-    }
     return Value.bool(cmp.test(c)).mark(marks);
   }
 
-  private static Value arithmetic(Value a, Value b, BinaryOperator<Float512> op) throws OperationException {
+  private static Value arithmetic(
+      Value a, Value b, BinaryOperator<Float512> op, BinaryOperator<BigDecimal> exact) throws OperationException {
     Marks marks = a.marks().union(b.marks());
     Value early = shortCircuit(a, b, Type.NUMBER);
     if (early != null) {
@@ -393,6 +391,13 @@ public final class Operators {
     }
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
+    if (x.scale() <= 0 && y.scale() <= 0) {
+      // integers whose exact result fits the mantissa need no rounding: the binary result is exact
+      BigDecimal r = exact.apply(x, y);
+      if (r.scale() <= 0 && r.toBigInteger().bitLength() <= Float512.PRECISION) {
+        return Value.number(r).mark(marks);
+      }
+    }
     return number(op.apply(Float512.of(x), Float512.of(y))).mark(marks);
   }
 

@@ -1,6 +1,7 @@
 package dev.kplan.lang.eval;
 
 import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.ast.References;
 import dev.kplan.lang.ast.TemplateExpr;
 import dev.kplan.lang.ast.TemplatePart;
 import dev.kplan.lang.ast.TraversalExpr;
@@ -8,25 +9,26 @@ import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.functions.FunctionContext;
 import dev.kplan.lang.functions.FunctionException;
-import dev.kplan.lang.functions.FunctionSpec;
 import dev.kplan.lang.functions.FunctionTable;
 import dev.kplan.lang.syntax.ParseResult;
 import dev.kplan.lang.syntax.Parser;
 import dev.kplan.lang.value.Value;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Renders {@code templatefile} templates as Terraform does: the template sees only the given
+ * Renders {@code templatefile} templates as OpenTofu does: the template sees only the given
  * variables (whose names must be identifiers, and which must cover every reference in the
- * template) and every function but the template functions themselves; a template that is a single
- * interpolation yields that value unconverted. Failures read as Terraform's, with HCL's
- * diagnostics flattened into the message.
+ * template) and every function, {@code templatefile} included, nested up to 1024 renders deep; a
+ * template that is a single interpolation yields that value unconverted. Failures read as
+ * OpenTofu's, with HCL's diagnostics flattened into the message.
  */
 public final class TemplateFileRenderer implements FunctionContext.TemplateRenderer {
-  private static final java.util.Set<String> TEMPLATE_FUNCTIONS = java.util.Set.of("templatefile", "templatestring");
+  /** OpenTofu's default for {@code TF_TEMPLATE_RECURSION_DEPTH}. */
+  static final int MAX_DEPTH = 1024;
+
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
   private final Supplier<FunctionTable> functions;
 
@@ -35,8 +37,35 @@ public final class TemplateFileRenderer implements FunctionContext.TemplateRende
     this.functions = Objects.requireNonNull(functions, "functions is null");
   }
 
+  /** Unwinds every nested render at once when the depth limit is reached; only the outermost reports it. */
+  private static final class TooDeep extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooDeep() {
+      super(null, null, false, false);
+    }
+  }
+
   @Override
   public Value render(String text, String fileName, Map<String, Value> vars) throws FunctionException {
+    int[] depth = DEPTH.get();
+    if (depth[0] > MAX_DEPTH) {
+      throw new TooDeep();
+    }
+    depth[0]++;
+    try {
+      return renderOnce(text, fileName, vars);
+    } catch (TooDeep | StackOverflowError e) {
+      if (depth[0] == 1) {
+        throw new FunctionException("maximum recursion depth " + MAX_DEPTH + " reached");
+      }
+      throw new TooDeep();
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  private Value renderOnce(String text, String fileName, Map<String, Value> vars) throws FunctionException {
     ParseResult<TemplateExpr> parsed = Parser.parseTemplate(text, fileName);
     if (parsed.hasErrors() || parsed.value() == null) {
       throw new FunctionException(diagnosticsText(parsed.diagnostics()));
@@ -48,14 +77,13 @@ public final class TemplateFileRenderer implements FunctionContext.TemplateRende
       }
     }
     Expr expr = unwrapped(parsed.value());
-    for (TraversalExpr t : Refs.of(expr)) {
+    for (TraversalExpr t : References.of(expr)) {
       if (!vars.containsKey(t.root())) {
         throw new FunctionException(1, "vars map does not contain key " + Names.quote(t.root()) + ", referenced at "
             + Names.rangeText(t.rootRange()));
       }
     }
-    EvalContext ctx = EvalContext.root(withoutTemplateFunctions(functions.get()), vars);
-    EvalResult r = Evaluator.evaluate(expr, ctx);
+    EvalResult r = Evaluator.evaluate(expr, EvalContext.root(functions.get(), vars));
     if (r.hasErrors()) {
       throw new FunctionException(diagnosticsText(r.diagnostics()));
     }
@@ -68,25 +96,6 @@ public final class TemplateFileRenderer implements FunctionContext.TemplateRende
       return i.expr();
     }
     return t;
-  }
-
-  private static FunctionTable withoutTemplateFunctions(FunctionTable table) {
-    if (table == null) {
-      return null;
-    }
-    Map<String, FunctionSpec> fns = new LinkedHashMap<>(table.functions());
-    for (String name : TEMPLATE_FUNCTIONS) {
-      FunctionSpec real = fns.get(name);
-      if (real != null) {
-        String message = "cannot recursively call " + name + " from inside another template function";
-        fns.put(name, new FunctionSpec(name, real.params(), real.varParam(), args -> {
-          throw new FunctionException(message);
-        }, (args, type) -> {
-          throw new FunctionException(message);
-        }));
-      }
-    }
-    return new FunctionTable(fns);
   }
 
   /** hcl.Diagnostics' {@code Error()}: the first one as "subject: summary; detail", then a count. */

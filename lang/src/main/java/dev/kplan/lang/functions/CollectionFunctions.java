@@ -699,6 +699,9 @@ public final class CollectionFunctions {
           out.putAll(m.entries());
         } else if (bare instanceof ObjectValue o) {
           out.putAll(o.attributes());
+        } else {
+          // reached only after an argument of type any stopped the type check early; cty fails here too
+          throw fail("arguments must be maps or objects, got " + MismatchMessage.quote(bare.type().friendlyName()));
         }
       }
       if (ret instanceof MapType m) {
@@ -768,9 +771,8 @@ public final class CollectionFunctions {
             default:
               throw fail("must have one, two, or three arguments");
           }
-          if (step.signum() == 0) {
-            throw argFail(2, "step must not be zero");
-          }
+          // cty means to reject a zero step but compares number values by identity, so a zero
+          // step counts up until the 1024-value limit instead
           boolean down = step.signum() < 0;
           if (down && end.compareTo(start) > 0) {
             throw argFail(1, "end must be less than start when step is negative");
@@ -1056,8 +1058,14 @@ public final class CollectionFunctions {
     return spec("sort", List.of(param("list", listOfString).allowingUnknown()), null, ReturnType.fixed(listOfString),
         (args, ret) -> {
           Value list = args.get(0);
-          if (!list.isWhollyKnown()) {
+          if (!list.isKnown()) {
             return Value.unknownOf(ret);
+          }
+          if (!list.isWhollyKnown()) {
+            // cty knows the length even though the order is not known yet (a length-refined
+            // unknown), which OpenTofu shows and iterates as that many unknown elements
+            return new ListValue(Type.STRING,
+                Collections.nCopies(elements(list).size(), Value.unknownOf(Type.STRING)), Marks.NONE);
           }
           List<Value> elems = elements(list);
           if (elems.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Hashing and UUID functions (OpenTofu's {@code crypto.go}). The file-hashing variants
+ * Hashing, bcrypt, RSA decryption and UUID functions (OpenTofu's {@code crypto.go}). The file-hashing variants
  * ({@code filesha256} …) live in {@link FilesystemFunctions} because they need the base folder.
  */
 public final class CryptoFunctions {
@@ -33,6 +33,12 @@ public final class CryptoFunctions {
         stringHash("base64sha512", "SHA-512", CryptoFunctions::base64),
         new FunctionSpec("uuid", List.of(), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> Value.string(randomUuid())),
+        new FunctionSpec("bcrypt", List.of(Param.of("str", Type.STRING)), Param.of("cost", Type.NUMBER),
+            ReturnType.fixed(Type.STRING), (args, rt) -> Value.string(bcrypt(args))),
+        new FunctionSpec("rsadecrypt",
+            List.of(Param.of("ciphertext", Type.STRING), Param.of("privatekey", Type.STRING)), null,
+            ReturnType.fixed(Type.STRING),
+            (args, rt) -> Value.string(RsaDecrypt.decrypt(str(args.get(0)), str(args.get(1))))),
         new FunctionSpec("uuidv5",
             List.of(Param.of("namespace", Type.STRING), Param.of("name", Type.STRING)), null,
             ReturnType.fixed(Type.STRING),
@@ -43,6 +49,32 @@ public final class CryptoFunctions {
     return new FunctionSpec(name, List.of(Param.of("str", Type.STRING)), null,
         ReturnType.fixed(Type.STRING),
         (args, rt) -> Value.string(enc.apply(digest(algorithm, str(args.get(0)).getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  /** OpenTofu's bcrypt(): cost 10 unless given; one cost at most; Go's bcrypt errors. */
+  private static String bcrypt(List<Value> args) throws FunctionException {
+    long cost = Bcrypt.DEFAULT_COST;
+    if (args.size() > 1) {
+      java.math.BigDecimal c = ((dev.kplan.lang.value.NumberValue) args.get(1)).value();
+      try {
+        cost = c.longValueExact();
+      } catch (ArithmeticException e) {
+        throw new FunctionException("value must be a whole number, between -9223372036854775808 and 9223372036854775807");
+      }
+    }
+    if (args.size() > 2) {
+      throw new FunctionException("bcrypt() takes no more than two arguments");
+    }
+    byte[] password = str(args.get(0)).getBytes(StandardCharsets.UTF_8);
+    try {
+      if (cost > Bcrypt.MAX_COST) {
+        throw new IllegalArgumentException("crypto/bcrypt: cost " + cost + " is outside allowed range ("
+            + Bcrypt.MIN_COST + "," + Bcrypt.MAX_COST + ")");
+      }
+      return Bcrypt.generate(password, (int) Math.max(cost, 0));
+    } catch (IllegalArgumentException e) {
+      throw new FunctionException("error occurred generating password " + e.getMessage());
+    }
   }
 
   static byte[] digest(String algorithm, byte[] data) {
@@ -119,12 +151,8 @@ public final class CryptoFunctions {
         }
         body = s.substring(9);
       }
-      case 38 -> {
-        if (s.charAt(0) != '{' || s.charAt(37) != '}') {
-          throw new IllegalArgumentException("invalid prefix/suffix");
-        }
-        body = s.substring(1, 37);
-      }
+      // google/uuid takes any first and last character here, not only braces
+      case 38 -> body = s.substring(1, 37);
       case 32 -> {
         return hexBytes(s);
       }

@@ -28,8 +28,8 @@ public final class DateTimeFunctions {
         new FunctionSpec("timecmp",
             List.of(Param.of("timestamp_a", Type.STRING), Param.of("timestamp_b", Type.STRING)), null,
             ReturnType.fixed(Type.NUMBER), (args, rt) -> {
-              OffsetDateTime a = parse(str(args.get(0)), 0);
-              OffsetDateTime b = parse(str(args.get(1)), 1);
+              OffsetDateTime a = parseOpenTofu(str(args.get(0)), 0);
+              OffsetDateTime b = parseOpenTofu(str(args.get(1)), 1);
               return Value.number(Integer.signum(a.toInstant().compareTo(b.toInstant())));
             }),
         new FunctionSpec("formatdate",
@@ -50,13 +50,16 @@ public final class DateTimeFunctions {
     }
   }
 
-  private static String timeadd(String ts, String duration) throws FunctionException {
-    OffsetDateTime t;
+  private static OffsetDateTime parseOpenTofu(String s, int argIndex) throws FunctionException {
     try {
-      t = GoTime.parseRfc3339(ts);
+      return GoTime.parseRfc3339(s);
     } catch (GoTime.BadTimestamp e) {
-      throw new FunctionException(e.getMessage());
+      throw new FunctionException(argIndex, e.openTofuMessage());
     }
+  }
+
+  private static String timeadd(String ts, String duration) throws FunctionException {
+    OffsetDateTime t = parseOpenTofu(ts, -1);
     long nanos;
     try {
       nanos = GoTime.parseDuration(duration);
@@ -81,15 +84,9 @@ public final class DateTimeFunctions {
         }
         int i = pos + 1;
         int close = -1;
-        boolean needMore = false;
         while (i < n) {
           if (format.charAt(i) == '\'') {
-            if (i + 1 == n) {
-              // Go's scanner cannot tell an escape from a terminator here and stops scanning
-              needMore = true;
-              break;
-            }
-            if (format.charAt(i + 1) == '\'') {
+            if (i + 1 < n && format.charAt(i + 1) == '\'') {
               i += 2;
               continue;
             }
@@ -97,9 +94,6 @@ public final class DateTimeFunctions {
             break;
           }
           i++;
-        }
-        if (needMore) {
-          return out.toString();
         }
         String tok = close < 0 ? format.substring(pos) : format.substring(pos, close + 1);
         if (tok.length() == 1 || tok.charAt(tok.length() - 1) != '\'') {

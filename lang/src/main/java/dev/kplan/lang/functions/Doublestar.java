@@ -39,7 +39,7 @@ final class Doublestar {
       rest = pattern.substring(slash + 1);
     }
     if (base.isEmpty()) {
-      base = "/";
+      base = pattern.startsWith("/") ? "/" : ".";
     }
     Pattern regex = Pattern.compile(toRegex(rest));
     Path root = Path.of(base);

@@ -38,7 +38,7 @@ public final class EncodingFunctions {
 
   public static List<FunctionSpec> functions() {
     return List.of(
-        new FunctionSpec("jsonencode", List.of(Param.of("val", Type.DYNAMIC).allowingNull()), null,
+        new FunctionSpec("jsonencode", List.of(Param.of("val", Type.DYNAMIC).allowingNull().allowingDynamicType()), null,
             ReturnType.fixed(Type.STRING), (args, rt) -> Value.string(JsonCodec.encode(args.get(0)))),
         new FunctionSpec("jsondecode", List.of(Param.of("str", Type.STRING)), null,
             ReturnType.fixed(Type.DYNAMIC), (args, rt) -> {
@@ -48,7 +48,7 @@ public final class EncodingFunctions {
                 throw new FunctionException(e.getMessage());
               }
             }),
-        new FunctionSpec("yamlencode", List.of(Param.of("value", Type.DYNAMIC).allowingNull()), null,
+        new FunctionSpec("yamlencode", List.of(Param.of("value", Type.DYNAMIC).allowingNull().allowingDynamicType()), null,
             ReturnType.fixed(Type.STRING), (args, rt) -> {
               try {
                 return Value.string(YamlCodec.encode(args.get(0)));
@@ -145,9 +145,10 @@ public final class EncodingFunctions {
   }
 
   /**
-   * gzip framed as Go's compress/gzip writes it (no name, zero mtime, OS byte 255, a sync flush
-   * before the final block). The deflate stream itself comes from zlib rather than Go's
-   * compress/flate, so for larger inputs the bytes can differ while decompressing identically.
+   * gzip framed as Go's compress/gzip writes it (no name, zero mtime, OS byte 255, a sync flush,
+   * then an empty final stored block). The compressed blocks come from zlib rather than Go's
+   * compress/flate: identical for short inputs without repeats, otherwise different bytes that
+   * decompress identically.
    */
   private static String base64gzip(String s) {
     byte[] input = s.getBytes(StandardCharsets.UTF_8);
@@ -162,11 +163,8 @@ public final class EncodingFunctions {
         n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
         out.write(buf, 0, n);
       } while (n == buf.length);
-      deflater.finish();
-      while (!deflater.finished()) {
-        n = deflater.deflate(buf);
-        out.write(buf, 0, n);
-      }
+      // Go's Close after that flush ends with an empty final stored block
+      out.writeBytes(new byte[] {0x01, 0x00, 0x00, (byte) 0xff, (byte) 0xff});
     } finally {
       deflater.end();
     }
@@ -198,7 +196,7 @@ public final class EncodingFunctions {
       throw new FunctionException("failed to gunzip bytestream: gzip: invalid header");
     }
     try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return goString(in.readAllBytes());
     } catch (IOException e) {
       throw new FunctionException("failed to read gunzip raw data: " + e.getMessage());
     }
@@ -240,16 +238,75 @@ public final class EncodingFunctions {
         out.write(c);
       }
     }
-    return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    return goString(out.toByteArray());
   }
+
+  /**
+   * Bytes as a Go string holds them: valid UTF-8 decodes normally, and each byte of an invalid
+   * sequence becomes a lone surrogate, which JSON output then writes as {@code \ufffd} exactly
+   * where Go writes it.
+   */
+  static String goString(byte[] bytes) {
+    String strict = utf8OrNull(bytes);
+    if (strict != null) {
+      return strict;
+    }
+    StringBuilder sb = new StringBuilder(bytes.length);
+    int i = 0;
+    while (i < bytes.length) {
+      int b = bytes[i] & 0xff;
+      int len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+      String decoded = len == 0 || i + len > bytes.length ? null
+          : utf8OrNull(java.util.Arrays.copyOfRange(bytes, i, i + len));
+      if (decoded == null) {
+        sb.append((char) (0xDC00 | b));
+        i++;
+      } else {
+        sb.append(decoded);
+        i += len;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Java aliases that are not IANA names or aliases, which golang.org/x/text's index refuses. */
+  private static final java.util.Set<String> NOT_IANA = java.util.Set.of(
+      "utf8", "utf16", "utf32", "unicode", "unicodebig", "unicodelittle", "unicode-1-1-utf-8",
+      "unicodebigunmarked", "unicodelittleunmarked", "x-utf-16le-bom", "cp1250", "cp1251", "cp1252",
+      "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "ascii", "default", "ascii7", "646",
+      "iso646-us", "8859_1", "iso8859_1", "iso8859-1", "iso_8859_1", "ibm-819", "sjis", "shift-jis", "ms_kanji",
+      "csshiftjis", "x-sjis", "euc_jp", "eucjp", "x-euc-jp", "euc_kr", "euckr", "gb2312-1980", "euc-cn", "euccn",
+      "big5_hkscs", "koi8_r", "koi8", "cskoi8r");
 
   private static Charset ianaCharset(String name) throws FunctionException {
     try {
-      return Charset.forName(name);
+      Charset cs = Charset.forName(name);
+      String canonical = cs.name();
+      if (NOT_IANA.contains(name.toLowerCase(java.util.Locale.ROOT))
+          || canonical.startsWith("x-") || canonical.startsWith("X-")) {
+        throw new IllegalArgumentException(name);
+      }
+      return cs;
     } catch (IllegalArgumentException e) {
       throw new FunctionException(1,
           GoQuote.quote(name) + " is not a supported IANA encoding name or alias in this OpenTofu version");
     }
+  }
+
+  /** The encoding's IANA name as golang.org/x/text's index reports it (ISO_8859-1:1987, not ISO-8859-1). */
+  private static String ianaName(Charset cs) {
+    return switch (cs.name()) {
+      case "ISO-8859-1" -> "ISO_8859-1:1987";
+      case "ISO-8859-2" -> "ISO_8859-2:1987";
+      case "ISO-8859-3" -> "ISO_8859-3:1988";
+      case "ISO-8859-4" -> "ISO_8859-4:1988";
+      case "ISO-8859-5" -> "ISO_8859-5:1988";
+      case "ISO-8859-6" -> "ISO_8859-6:1987";
+      case "ISO-8859-7" -> "ISO_8859-7:1987";
+      case "ISO-8859-8" -> "ISO_8859-8:1988";
+      case "ISO-8859-9" -> "ISO_8859-9:1989";
+      default -> cs.name();
+    };
   }
 
   private static String textEncodeBase64(String s, String encoding) throws FunctionException {
@@ -264,7 +321,7 @@ public final class EncodingFunctions {
       return Base64.getEncoder().encodeToString(bytes);
     } catch (CharacterCodingException | UnsupportedOperationException e) {
       throw new FunctionException(0,
-          "the given string contains characters that cannot be represented in " + cs.name());
+          "the given string contains characters that cannot be represented in " + ianaName(cs));
     }
   }
 
@@ -287,7 +344,7 @@ public final class EncodingFunctions {
       }
       return text;
     } catch (CharacterCodingException e) {
-      throw new FunctionException(0, "the given string contains symbols that are not defined for " + cs.name());
+      throw new FunctionException(0, "the given string contains symbols that are not defined for " + ianaName(cs));
     }
   }
 
@@ -351,7 +408,9 @@ public final class EncodingFunctions {
           pos++;
           while (true) {
             if (pos >= text.length()) {
-              throw new FunctionException("CSV parse error on line " + line + ": extraneous or missing \" in quoted-field");
+              // Go counts a line when it reads it, so a final newline inside the quotes adds none
+              int at = field.length() > 0 && field.charAt(field.length() - 1) == '\n' ? line - 1 : line;
+              throw new FunctionException("CSV parse error on line " + at + ": extraneous or missing \" in quoted-field");
             }
             char c = text.charAt(pos);
             if (c == '"') {

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Functions that read the configuration's files (OpenTofu's {@code filesystem.go}) and the pure
- * path functions. Relative paths start from {@link FunctionContext#baseDir()}; {@code ~} expands to
+ * Functions that read the configuration's files (OpenTofu's {@code filesystem.go}), the pure
+ * path functions, and {@code templatestring}, which renders like {@code templatefile} from a string. Relative paths start from {@link FunctionContext#baseDir()}; {@code ~} expands to
  * the home folder. {@code templatefile} reads and checks here, then renders through
  * {@link FunctionContext#templates()}, which also reports variables the template refers to but
  * {@code vars} lacks.
@@ -30,7 +30,9 @@ public final class FilesystemFunctions {
   private FilesystemFunctions() {}
 
   public static List<FunctionSpec> functions(FunctionContext ctx) {
-    String baseDir = ctx.baseDir().toAbsolutePath().normalize().toString().replace('\\', '/');
+    // kept as given (usually relative, like Terraform's "."), so messages name paths as Terraform does
+    String baseDir = GoPaths.clean(ctx.baseDir().toString().replace('\\', '/'));
+    String absBaseDir = ctx.baseDir().toAbsolutePath().normalize().toString().replace('\\', '/');
     List<FunctionSpec> fns = new ArrayList<>(List.of(
         new FunctionSpec("file", List.of(pathParam()), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> {
@@ -52,10 +54,27 @@ public final class FilesystemFunctions {
         new FunctionSpec("templatefile",
             List.of(pathParam(), Param.of("vars", Type.DYNAMIC)), null, ReturnType.fixed(Type.DYNAMIC),
             (args, rt) -> templatefile(ctx, baseDir, args.get(0), args.get(1))),
+        new FunctionSpec("templatestring",
+            List.of(Param.of("data", Type.STRING).allowingMarked(), Param.of("vars", Type.DYNAMIC).allowingMarked()),
+            null, ReturnType.fixed(Type.DYNAMIC), (args, rt) -> {
+              Marks marks = args.get(0).marks();
+              Value vars = args.get(1);
+              try {
+                return render(ctx, str(args.get(0)), TEMPLATE_STRING_FILENAME, vars.unmarked())
+                    .mark(marks.union(vars.marks()));
+              } catch (FunctionException e) {
+                // OpenTofu's templatestring names the missing key without templatefile's position
+                int at = e.getMessage().indexOf(", referenced at " + TEMPLATE_STRING_FILENAME + ":");
+                if (e.argIndex() == 1 && e.getMessage().startsWith("vars map does not contain key ") && at > 0) {
+                  throw new FunctionException(1, e.getMessage().substring(0, at));
+                }
+                throw e;
+              }
+            }),
         new FunctionSpec("abspath", List.of(Param.of("path", Type.STRING)), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> {
               String p = str(args.get(0));
-              return Value.string(GoPaths.isAbs(p) ? GoPaths.clean(p) : GoPaths.join(baseDir, p));
+              return Value.string(GoPaths.isAbs(p) ? GoPaths.clean(p) : GoPaths.join(absBaseDir, p));
             }),
         new FunctionSpec("basename", List.of(Param.of("path", Type.STRING)), null, ReturnType.fixed(Type.STRING),
             (args, rt) -> Value.string(GoPaths.base(str(args.get(0))))),
@@ -194,14 +213,13 @@ public final class FilesystemFunctions {
     } catch (IOException e) {
       throw new FunctionException("failed to glob pattern " + redactIfSensitive(pattern, marks) + ": " + e.getMessage());
     }
-    Path root = Path.of(GoPaths.clean(path));
+    String root = GoPaths.clean(path);
     List<Value> out = new ArrayList<>();
     for (String m : matches) {
-      Path mp = Path.of(m);
-      if (!Files.isRegularFile(mp)) {
+      if (!Files.isRegularFile(Path.of(m))) {
         continue;
       }
-      out.add(Value.string(root.relativize(mp).toString().replace('\\', '/')));
+      out.add(Value.string(GoPaths.rel(root, m)));
     }
     return Value.set(Type.STRING, out).withMarks(marks);
   }
@@ -211,6 +229,13 @@ public final class FilesystemFunctions {
     Marks marks = pathArg.marks();
     String path = str(pathArg);
     String text = readUtf8(baseDir, path, marks);
+    return render(ctx, text, path, vars).mark(marks);
+  }
+
+  /** What OpenTofu names the template source of {@code templatestring} in its diagnostics. */
+  private static final String TEMPLATE_STRING_FILENAME = "NoFileNeeded";
+
+  private static Value render(FunctionContext ctx, String text, String fileName, Value vars) throws FunctionException {
     Map<String, Value> varMap;
     if (vars instanceof ObjectValue o) {
       varMap = o.attributes();
@@ -226,9 +251,9 @@ public final class FilesystemFunctions {
       }
     }
     if (ctx.templates() == null) {
-      throw new FunctionException("templatefile is not available here: no template renderer is configured");
+      throw new FunctionException("templates are not available here: no template renderer is configured");
     }
-    return ctx.templates().render(text, path, varMap).mark(marks);
+    return ctx.templates().render(text, fileName, varMap);
   }
 
   /** hclsyntax.ValidIdentifier: a letter or underscore, then letters, digits, underscores, dashes. */

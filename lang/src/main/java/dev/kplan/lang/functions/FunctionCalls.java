@@ -47,6 +47,10 @@ final class FunctionCalls {
       // unless the function can work with it; later arguments are then not type-checked
       if (!dynamicResult && v.type() instanceof DynamicType && !p.allowDynamicType()) {
         dynamicResult = true;
+        // an unknown of undecided type gives an unknown of undecided type, without asking the
+        // function even when it accepts unknowns; only marks of unmarked-only parameters carry
+        // over (OpenTofu: keys(sensitive-unknown) is not sensitive, one(...) of it is)
+        shortCircuitUnknown |= !v.isKnown();
       }
       if (!p.allowUnknown() && !v.isWhollyKnown()) {
         shortCircuitUnknown = true;

@@ -82,4 +82,16 @@ final class GoPaths {
     }
     return join(home, path.substring(1));
   }
+
+  /** filepath.Rel for a target inside base (what fileset needs), both cleaned. */
+  static String rel(String base, String target) {
+    if (base.equals(".")) {
+      return target;
+    }
+    if (target.startsWith(base.endsWith("/") ? base : base + "/")) {
+      return target.substring(base.endsWith("/") ? base.length() : base.length() + 1);
+    }
+    return java.nio.file.Path.of(base).toAbsolutePath().normalize()
+        .relativize(java.nio.file.Path.of(target).toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
 }

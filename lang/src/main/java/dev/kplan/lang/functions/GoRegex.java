@@ -1,55 +1,94 @@
 package dev.kplan.lang.functions;
 
+import dev.kplan.lang.functions.GoRegexProgram.AnyChar;
+import dev.kplan.lang.functions.GoRegexProgram.Assert;
+import dev.kplan.lang.functions.GoRegexProgram.Capture;
+import dev.kplan.lang.functions.GoRegexProgram.CaseFold;
+import dev.kplan.lang.functions.GoRegexProgram.CharSet;
+import dev.kplan.lang.functions.GoRegexProgram.Empty;
+import dev.kplan.lang.functions.GoRegexProgram.Literal;
+import dev.kplan.lang.functions.GoRegexProgram.Node;
+import dev.kplan.lang.functions.GoRegexProgram.Op;
+import dev.kplan.lang.functions.GoRegexProgram.Repeat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
- * A regular expression in Go's RE2 syntax (what Terraform's {@code regex}, {@code regexall} and
- * {@code replace} take), translated to an equivalent {@link Pattern}. The translation rejects what
- * Go's {@code regexp/syntax} rejects (backreferences, lookaround, possessive and nested
- * repetition) with Go's error codes, and spells out the constructs whose meaning differs in Java:
- * {@code $} is end of text, {@code \b \d \s \w} and POSIX classes are ASCII, {@code (?U)} is
- * ungreedy, octal escapes, literal {@code {}, and {@code (?m)} anchors. Matching loops follow
- * Go's handling of empty matches.
+ * A regular expression in Go's RE2 syntax, what Terraform's {@code regex}, {@code regexall} and
+ * {@code replace} take. It is parsed as Go's {@code regexp/syntax} parses it, rejecting what Go
+ * rejects (backreferences, lookaround, possessive and nested repetition) with Go's error codes,
+ * and run by {@link GoRegexProgram}, so matches, captures and running time are Go's. Loops over
+ * all matches and template expansion follow Go's {@code regexp} package.
  */
 final class GoRegex {
-  private static final String WORD = "[0-9A-Za-z_]";
-  private static final Map<String, String> PERL = Map.of(
-      "d", "[0-9]", "D", "[^0-9]",
-      "s", "[\\t\\n\\f\\r ]", "S", "[^\\t\\n\\f\\r ]",
-      "w", WORD, "W", "[^0-9A-Za-z_]");
-  private static final Map<String, String> POSIX = Map.ofEntries(
-      Map.entry("alnum", "0-9A-Za-z"),
-      Map.entry("alpha", "A-Za-z"),
-      Map.entry("ascii", "\\x{0}-\\x{7F}"),
-      Map.entry("blank", "\\t "),
-      Map.entry("cntrl", "\\x{0}-\\x{1F}\\x{7F}"),
-      Map.entry("digit", "0-9"),
-      Map.entry("graph", "!-~"),
-      Map.entry("lower", "a-z"),
-      Map.entry("print", " -~"),
-      Map.entry("punct", "!-/:-@\\[-`{-~"),
-      Map.entry("space", "\\t\\n\\x{B}\\f\\r "),
-      Map.entry("upper", "A-Z"),
-      Map.entry("word", "0-9A-Za-z_"),
-      Map.entry("xdigit", "0-9A-Fa-f"));
-  private static final java.util.Set<String> CATEGORIES = java.util.Set.of(
-      "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu", "M", "Mc", "Me", "Mn", "N",
-      "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc", "Sk", "Sm", "So",
-      "Z", "Zl", "Zp", "Zs");
+  private static final IntPredicate DIGIT = c -> c >= '0' && c <= '9';
+  private static final IntPredicate SPACE = c -> c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+  private static final IntPredicate WORD = GoRegexProgram::isWordChar;
+  private static final Map<String, IntPredicate> POSIX = Map.ofEntries(
+      Map.entry("alnum", c -> DIGIT.test(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')),
+      Map.entry("alpha", c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')),
+      Map.entry("ascii", c -> c <= 0x7F),
+      Map.entry("blank", c -> c == '\t' || c == ' '),
+      Map.entry("cntrl", c -> c <= 0x1F || c == 0x7F),
+      Map.entry("digit", DIGIT),
+      Map.entry("graph", c -> c >= '!' && c <= '~'),
+      Map.entry("lower", c -> c >= 'a' && c <= 'z'),
+      Map.entry("print", c -> c >= ' ' && c <= '~'),
+      Map.entry("punct", c -> (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`')
+          || (c >= '{' && c <= '~')),
+      Map.entry("space", c -> (c >= '\t' && c <= '\r') || c == ' '),
+      Map.entry("upper", c -> c >= 'A' && c <= 'Z'),
+      Map.entry("word", WORD),
+      Map.entry("xdigit", c -> DIGIT.test(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f')));
+  /** Go's general categories (one- and two-letter names) as Java character types. */
+  private static final Map<String, Set<Integer>> CATEGORIES = categories();
+  /** Go's {@code unicode.CategoryAliases}, keyed by canonical name. */
+  private static final Map<String, String> CATEGORY_ALIASES = canonicalKeys(Map.ofEntries(
+      Map.entry("Cased_Letter", "LC"), Map.entry("Close_Punctuation", "Pe"), Map.entry("Combining_Mark", "M"),
+      Map.entry("Connector_Punctuation", "Pc"), Map.entry("Control", "Cc"), Map.entry("Currency_Symbol", "Sc"),
+      Map.entry("Dash_Punctuation", "Pd"), Map.entry("Decimal_Number", "Nd"), Map.entry("Enclosing_Mark", "Me"),
+      Map.entry("Final_Punctuation", "Pf"), Map.entry("Format", "Cf"), Map.entry("Initial_Punctuation", "Pi"),
+      Map.entry("Letter", "L"), Map.entry("Letter_Number", "Nl"), Map.entry("Line_Separator", "Zl"),
+      Map.entry("Lowercase_Letter", "Ll"), Map.entry("Mark", "M"), Map.entry("Math_Symbol", "Sm"),
+      Map.entry("Modifier_Letter", "Lm"), Map.entry("Modifier_Symbol", "Sk"), Map.entry("Nonspacing_Mark", "Mn"),
+      Map.entry("Number", "N"), Map.entry("Open_Punctuation", "Ps"), Map.entry("Other", "C"),
+      Map.entry("Other_Letter", "Lo"), Map.entry("Other_Number", "No"), Map.entry("Other_Punctuation", "Po"),
+      Map.entry("Other_Symbol", "So"), Map.entry("Paragraph_Separator", "Zp"), Map.entry("Private_Use", "Co"),
+      Map.entry("Punctuation", "P"), Map.entry("Separator", "Z"), Map.entry("Space_Separator", "Zs"),
+      Map.entry("Spacing_Mark", "Mc"), Map.entry("Surrogate", "Cs"), Map.entry("Symbol", "S"),
+      Map.entry("Titlecase_Letter", "Lt"), Map.entry("Unassigned", "Cn"), Map.entry("Uppercase_Letter", "Lu"),
+      Map.entry("cntrl", "Cc"), Map.entry("digit", "Nd"), Map.entry("punct", "P")));
+  /**
+   * Unicode scripts by canonical name, as Java knows them. Go (1.25, 1.26) looks scripts up by the
+   * canonical form of the given name in a table keyed by names such as {@code Old_Italic} and
+   * {@code SignWriting}, so only the scripts whose name is already canonical can be found.
+   */
+  private static final Map<String, Character.UnicodeScript> SCRIPTS = scripts();
 
-  private final Pattern pattern;
+  /** Recently compiled patterns: a pattern in a for expression or formatlist is used many times. */
+  private static final Map<String, Object> CACHE = Collections.synchronizedMap(
+      new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+          return size() > 256;
+        }
+      });
+
+  private final GoRegexProgram program;
   private final List<String> groupNames;
 
-  private GoRegex(Pattern pattern, List<String> groupNames) {
-    this.pattern = pattern;
+  private GoRegex(GoRegexProgram program, List<String> groupNames) {
+    this.program = program;
     this.groupNames = List.copyOf(groupNames);
   }
 
@@ -74,14 +113,23 @@ final class GoRegex {
     }
   }
 
+  /** The pattern for Go syntax {@code source}, or Go's error for it. */
   static GoRegex compile(String source) throws SyntaxError {
-    Translator t = new Translator(source);
-    String java = t.translate();
-    try {
-      return new GoRegex(Pattern.compile(java, Pattern.UNICODE_CASE), t.names);
-    } catch (PatternSyntaxException e) {
-      throw new SyntaxError("regexp/syntax: internal error", source);
+    Object cached = CACHE.get(source);
+    if (cached == null) {
+      try {
+        Parser p = new Parser(source);
+        Node root = p.parse();
+        cached = new GoRegex(new GoRegexProgram(root, p.names.size() - 1), p.names);
+      } catch (SyntaxError e) {
+        cached = e;
+      }
+      CACHE.put(source, cached);
     }
+    if (cached instanceof SyntaxError e) {
+      throw new SyntaxError(e.code(), e.expr());
+    }
+    return (GoRegex) cached;
   }
 
   /** Names of the capture groups, index 0 being the whole match; "" for unnamed groups. */
@@ -95,29 +143,31 @@ final class GoRegex {
 
   /** The first match as Go's submatch index pairs (-1 for groups that took no part), or null. */
   int[] find(String s) {
-    Matcher m = pattern.matcher(s);
-    return m.find() ? spans(m) : null;
+    return program.match(s, 0);
   }
 
   /** All successive non-overlapping matches, skipping empty matches right after a match, as Go. */
   List<int[]> findAll(String s) {
     List<int[]> out = new ArrayList<>();
-    Matcher m = pattern.matcher(s);
     int pos = 0;
     int prevEnd = -1;
-    while (pos <= s.length() && m.find(pos)) {
+    while (pos <= s.length()) {
+      int[] m = program.match(s, pos);
+      if (m == null) {
+        break;
+      }
       boolean accept = true;
-      if (m.end() == pos) {
-        if (m.start() == prevEnd) {
+      if (m[1] == pos) {
+        if (m[0] == prevEnd) {
           accept = false;
         }
         pos += pos < s.length() ? Character.charCount(s.codePointAt(pos)) : 1;
       } else {
-        pos = m.end();
+        pos = m[1];
       }
-      prevEnd = m.end();
+      prevEnd = m[1];
       if (accept) {
-        out.add(spans(m));
+        out.add(m);
       }
     }
     return out;
@@ -126,11 +176,13 @@ final class GoRegex {
   /** Go's {@code ReplaceAllString}: {@code $1}, {@code ${name}} and {@code $$} in the template. */
   String replaceAll(String s, String template) {
     StringBuilder out = new StringBuilder();
-    Matcher m = pattern.matcher(s);
     int lastEnd = 0;
     int search = 0;
-    while (search <= s.length() && m.find(search)) {
-      int[] a = spans(m);
+    while (search <= s.length()) {
+      int[] a = program.match(s, search);
+      if (a == null) {
+        break;
+      }
       out.append(s, lastEnd, a[0]);
       if (a[1] > lastEnd || a[0] == 0) {
         expand(out, template, s, a);
@@ -147,15 +199,6 @@ final class GoRegex {
     }
     out.append(s, lastEnd, s.length());
     return out.toString();
-  }
-
-  private static int[] spans(Matcher m) {
-    int[] a = new int[2 * (m.groupCount() + 1)];
-    for (int g = 0; g <= m.groupCount(); g++) {
-      a[2 * g] = m.start(g);
-      a[2 * g + 1] = m.end(g);
-    }
-    return a;
   }
 
   private void expand(StringBuilder out, String template, String src, int[] match) {
@@ -221,20 +264,146 @@ final class GoRegex {
     return num;
   }
 
+  // ---- Unicode class names
+
+  private static Map<String, Set<Integer>> categories() {
+    Map<String, Set<Integer>> m = new HashMap<>();
+    m.put("Cc", Set.of((int) Character.CONTROL));
+    m.put("Cf", Set.of((int) Character.FORMAT));
+    m.put("Cn", Set.of((int) Character.UNASSIGNED));
+    m.put("Co", Set.of((int) Character.PRIVATE_USE));
+    m.put("Cs", Set.of((int) Character.SURROGATE));
+    m.put("Ll", Set.of((int) Character.LOWERCASE_LETTER));
+    m.put("Lm", Set.of((int) Character.MODIFIER_LETTER));
+    m.put("Lo", Set.of((int) Character.OTHER_LETTER));
+    m.put("Lt", Set.of((int) Character.TITLECASE_LETTER));
+    m.put("Lu", Set.of((int) Character.UPPERCASE_LETTER));
+    m.put("Mc", Set.of((int) Character.COMBINING_SPACING_MARK));
+    m.put("Me", Set.of((int) Character.ENCLOSING_MARK));
+    m.put("Mn", Set.of((int) Character.NON_SPACING_MARK));
+    m.put("Nd", Set.of((int) Character.DECIMAL_DIGIT_NUMBER));
+    m.put("Nl", Set.of((int) Character.LETTER_NUMBER));
+    m.put("No", Set.of((int) Character.OTHER_NUMBER));
+    m.put("Pc", Set.of((int) Character.CONNECTOR_PUNCTUATION));
+    m.put("Pd", Set.of((int) Character.DASH_PUNCTUATION));
+    m.put("Pe", Set.of((int) Character.END_PUNCTUATION));
+    m.put("Pf", Set.of((int) Character.FINAL_QUOTE_PUNCTUATION));
+    m.put("Pi", Set.of((int) Character.INITIAL_QUOTE_PUNCTUATION));
+    m.put("Po", Set.of((int) Character.OTHER_PUNCTUATION));
+    m.put("Ps", Set.of((int) Character.START_PUNCTUATION));
+    m.put("Sc", Set.of((int) Character.CURRENCY_SYMBOL));
+    m.put("Sk", Set.of((int) Character.MODIFIER_SYMBOL));
+    m.put("Sm", Set.of((int) Character.MATH_SYMBOL));
+    m.put("So", Set.of((int) Character.OTHER_SYMBOL));
+    m.put("Zl", Set.of((int) Character.LINE_SEPARATOR));
+    m.put("Zp", Set.of((int) Character.PARAGRAPH_SEPARATOR));
+    m.put("Zs", Set.of((int) Character.SPACE_SEPARATOR));
+    for (String major : List.of("C", "L", "M", "N", "P", "S", "Z")) {
+      Set<Integer> all = new java.util.HashSet<>();
+      m.forEach((k, v) -> {
+        if (k.startsWith(major)) {
+          all.addAll(v);
+        }
+      });
+      m.put(major, all);
+    }
+    m.put("LC", Set.of((int) Character.UPPERCASE_LETTER, (int) Character.LOWERCASE_LETTER,
+        (int) Character.TITLECASE_LETTER));
+    return m;
+  }
+
+  private static Map<String, String> canonicalKeys(Map<String, String> byName) {
+    Map<String, String> out = new HashMap<>();
+    byName.forEach((k, v) -> out.put(canonicalName(k), v));
+    return out;
+  }
+
+  private static Map<String, Character.UnicodeScript> scripts() {
+    Map<String, Character.UnicodeScript> out = new HashMap<>();
+    for (Character.UnicodeScript s : Character.UnicodeScript.values()) {
+      if (s != Character.UnicodeScript.UNKNOWN && s != Character.UnicodeScript.SIGNWRITING
+          && s.name().indexOf('_') < 0) {
+        out.put(canonicalName(s.name()), s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Go's (1.25+) lookup key for {@code \p{name}}: first letter upper case, the rest lower case,
+   * without underscores, hyphens and spaces.
+   */
+  static String canonicalName(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    boolean first = true;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '_' || c == '-' || c == ' ') {
+        continue;
+      }
+      if (first) {
+        if (c >= 'a' && c <= 'z') {
+          c = (char) (c - 'a' + 'A');
+        }
+        first = false;
+      } else if (c >= 'A' && c <= 'Z') {
+        c = (char) (c - 'A' + 'a');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /** The code points Go's {@code \p{name}} stands for, or null for a name Go does not know. */
+  private static IntPredicate unicodeTable(String name) {
+    String canon = canonicalName(name);
+    switch (canon) {
+      case "Any":
+        return c -> true;
+      case "Assigned":
+        return c -> Character.getType(c) != Character.UNASSIGNED;
+      case "Ascii":
+        return c -> c <= 0x7F;
+      case "Lc":
+        return category("LC");
+      default:
+        break;
+    }
+    if (CATEGORIES.containsKey(canon)) {
+      return category(canon);
+    }
+    Character.UnicodeScript script = SCRIPTS.get(canon);
+    if (script != null) {
+      return c -> Character.UnicodeScript.of(c) == script;
+    }
+    String alias = CATEGORY_ALIASES.get(canon);
+    return alias == null ? null : category(alias);
+  }
+
+  private static IntPredicate category(String name) {
+    Set<Integer> types = CATEGORIES.get(name);
+    return c -> types.contains(Character.getType(c));
+  }
+
+  // ---- the parser
+
   /** Go's parser flags that change how later syntax reads. */
   private record Flags(boolean fold, boolean multiLine, boolean dotNL, boolean nonGreedy) {}
 
-  /** One element of a concatenation, already in Java syntax. */
-  private record Item(String java, boolean flagOnly, long repeatProduct) {}
+  /**
+   * One element of a concatenation. {@code repeatProduct} is the largest product of counted
+   * repetitions inside it, for Go's limit of 1000.
+   */
+  private record Item(Node node, long repeatProduct) {}
 
   /** An open group: its alternatives so far and the flags to restore when it closes. */
   private static final class Frame {
-    final String open;
+    final int capture;
     final Flags saved;
     final List<List<Item>> alternatives = new ArrayList<>();
 
-    Frame(String open, Flags saved) {
-      this.open = open;
+    Frame(int capture, Flags saved) {
+      this.capture = capture;
       this.saved = saved;
       alternatives.add(new ArrayList<>());
     }
@@ -242,10 +411,30 @@ final class GoRegex {
     List<Item> current() {
       return alternatives.get(alternatives.size() - 1);
     }
+
+    Node node() {
+      List<Node> alts = new ArrayList<>();
+      for (List<Item> alt : alternatives) {
+        List<Node> seq = new ArrayList<>();
+        alt.forEach(i -> seq.add(i.node()));
+        alts.add(seq.size() == 1 ? seq.get(0) : new GoRegexProgram.Concat(seq));
+      }
+      return alts.size() == 1 ? alts.get(0) : new GoRegexProgram.Alternate(alts);
+    }
+
+    long repeatProduct() {
+      long product = 1;
+      for (List<Item> alt : alternatives) {
+        for (Item it : alt) {
+          product = Math.max(product, it.repeatProduct());
+        }
+      }
+      return product;
+    }
   }
 
-  /** Reads Go syntax left to right, as {@code regexp/syntax.parse} does, writing Java syntax. */
-  private static final class Translator {
+  /** Reads Go syntax left to right, as {@code regexp/syntax.parse} does. */
+  private static final class Parser {
     private final String src;
     private int pos;
     private Flags flags = new Flags(false, false, false, false);
@@ -253,12 +442,12 @@ final class GoRegex {
     private final List<String> names = new ArrayList<>(List.of(""));
     private int lastRepeatStart = -1;
 
-    Translator(String src) {
+    Parser(String src) {
       this.src = src;
     }
 
-    String translate() throws SyntaxError {
-      frames.push(new Frame("", flags));
+    Node parse() throws SyntaxError {
+      frames.push(new Frame(0, flags));
       while (pos < src.length()) {
         int repeatStart = -1;
         char c = src.charAt(pos);
@@ -270,22 +459,22 @@ final class GoRegex {
           }
           case ')' -> closeGroup();
           case '^' -> {
-            add(flags.multiLine ? "(?<![^\\n])" : "^");
+            add(new Assert(flags.multiLine ? Empty.BEGIN_LINE : Empty.BEGIN_TEXT));
             pos++;
           }
           case '$' -> {
-            add(flags.multiLine ? "(?![^\\n])" : "\\z");
+            add(new Assert(flags.multiLine ? Empty.END_LINE : Empty.END_TEXT));
             pos++;
           }
           case '.' -> {
-            add(flags.dotNL ? "(?s:.)" : "[^\\n]");
+            add(new AnyChar(flags.dotNL));
             pos++;
           }
           case '[' -> add(parseClass());
           case '*', '+', '?' -> {
             repeatStart = pos;
             pos++;
-            repeat(String.valueOf(c), repeatStart, 0, 0, false);
+            repeat(c == '*' ? Op.STAR : c == '+' ? Op.PLUS : Op.QUEST, repeatStart, 0, 0);
           }
           case '{' -> {
             int start = pos;
@@ -300,8 +489,7 @@ final class GoRegex {
                 throw new SyntaxError("invalid repeat count", src.substring(start, pos));
               }
               repeatStart = start;
-              String q = max == min ? "{" + min + "}" : max < 0 ? "{" + min + ",}" : "{" + min + "," + max + "}";
-              repeat(q, start, min, max, true);
+              repeat(Op.REPEAT, start, min, max);
             }
           }
           case '\\' -> parseBackslash();
@@ -316,24 +504,15 @@ final class GoRegex {
       if (frames.size() != 1) {
         throw new SyntaxError("missing closing )", src);
       }
-      return join(frames.pop());
+      return frames.pop().node();
     }
 
-    private void add(String java) {
-      frames.peek().current().add(new Item(java, false, 1));
+    private void add(Node n) {
+      frames.peek().current().add(new Item(n, 1));
     }
 
-    private static String join(Frame f) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < f.alternatives.size(); i++) {
-        if (i > 0) {
-          sb.append('|');
-        }
-        for (Item it : f.alternatives.get(i)) {
-          sb.append(it.java);
-        }
-      }
-      return sb.toString();
+    private Node literal(int cp) {
+      return new Literal(cp, flags.fold);
     }
 
     private void openGroup() throws SyntaxError {
@@ -343,7 +522,7 @@ final class GoRegex {
       }
       pos++;
       names.add("");
-      frames.push(new Frame("(", flags));
+      frames.push(new Frame(names.size() - 1, flags));
     }
 
     private void parsePerlFlags() throws SyntaxError {
@@ -360,7 +539,7 @@ final class GoRegex {
         }
         pos += end + 1;
         names.add(name);
-        frames.push(new Frame("(", flags));
+        frames.push(new Frame(names.size() - 1, flags));
         return;
       }
       boolean fold = flags.fold;
@@ -396,14 +575,11 @@ final class GoRegex {
           if (negate && !sawFlag) {
             break;
           }
-          Flags next = new Flags(fold, multi, dot, ungreedy);
           pos = i;
           if (c == ':') {
-            frames.push(new Frame(fold ? "(?i:" : "(?-i:", flags));
-          } else {
-            frames.peek().current().add(new Item(fold ? "(?i)" : "(?-i)", true, 0));
+            frames.push(new Frame(-1, flags));
           }
-          flags = next;
+          flags = new Flags(fold, multi, dot, ungreedy);
           return;
         } else {
           break;
@@ -418,18 +594,14 @@ final class GoRegex {
       }
       pos++;
       Frame f = frames.pop();
-      long product = 1;
-      for (List<Item> alt : f.alternatives) {
-        for (Item it : alt) {
-          product = Math.max(product, it.repeatProduct);
-        }
-      }
       flags = f.saved;
-      frames.peek().current().add(new Item(f.open + join(f) + ")", false, product));
+      Node inner = f.node();
+      Node n = f.capture > 0 ? new Capture(f.capture, inner) : inner;
+      frames.peek().current().add(new Item(n, f.repeatProduct()));
     }
 
     /** Applies a repetition operator that ended just before {@code pos} to the preceding item. */
-    private void repeat(String op, int start, int min, int max, boolean counted) throws SyntaxError {
+    private void repeat(Op op, int start, int min, int max) throws SyntaxError {
       boolean lazy = flags.nonGreedy;
       if (pos < src.length() && src.charAt(pos) == '?') {
         pos++;
@@ -439,23 +611,19 @@ final class GoRegex {
         throw new SyntaxError("invalid nested repetition operator", src.substring(lastRepeatStart, pos));
       }
       List<Item> items = frames.peek().current();
-      int idx = items.size() - 1;
-      while (idx >= 0 && items.get(idx).flagOnly) {
-        idx--;
-      }
-      if (idx < 0) {
+      if (items.isEmpty()) {
         throw new SyntaxError("missing argument to repetition operator", src.substring(start, pos));
       }
-      Item sub = items.get(idx);
-      long product = sub.repeatProduct;
-      if (counted) {
+      Item sub = items.get(items.size() - 1);
+      long product = sub.repeatProduct();
+      if (op == Op.REPEAT) {
         int m = max < 0 ? min : max;
         product = m == 0 ? 0 : Math.min(m * Math.max(product, 1), 1_000_000L);
         if ((min >= 2 || max >= 2) && product > 1000) {
           throw new SyntaxError("invalid repeat count", src.substring(start, pos));
         }
       }
-      items.set(idx, new Item("(?:" + sub.java + ")" + op + (lazy ? "?" : ""), false, product));
+      items.set(items.size() - 1, new Item(new Repeat(op, sub.node(), min, max, !lazy), product));
     }
 
     /** {@code {n}}, {@code {n,}} or {@code {n,m}} at {@code pos}; null (and pos unchanged) if not one. */
@@ -526,22 +694,22 @@ final class GoRegex {
         char n = src.charAt(pos + 1);
         switch (n) {
           case 'A' -> {
-            add("\\A");
+            add(new Assert(Empty.BEGIN_TEXT));
             pos += 2;
             return;
           }
           case 'z' -> {
-            add("\\z");
+            add(new Assert(Empty.END_TEXT));
             pos += 2;
             return;
           }
           case 'b' -> {
-            add("(?:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))");
+            add(new Assert(Empty.WORD_BOUNDARY));
             pos += 2;
             return;
           }
           case 'B' -> {
-            add("(?:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))");
+            add(new Assert(Empty.NO_WORD_BOUNDARY));
             pos += 2;
             return;
           }
@@ -556,31 +724,43 @@ final class GoRegex {
           default -> { }
         }
       }
-      String cls = unicodeClass();
+      IntPredicate cls = unicodeClass();
       if (cls == null) {
         cls = perlClass();
       }
       if (cls != null) {
-        add(cls);
+        add(new CharSet(cls));
         return;
       }
       add(literal(parseEscape()));
     }
 
+    /** A class member set, widened by case folding when the fold flag is on. */
+    private IntPredicate folded(IntPredicate set) {
+      return flags.fold ? CaseFold.folded(set) : set;
+    }
+
     /** {@code \d \s \w} and negations at pos, consumed; null if not one. */
-    private String perlClass() {
+    private IntPredicate perlClass() {
       if (pos + 1 < src.length() && src.charAt(pos) == '\\') {
-        String cls = PERL.get(String.valueOf(src.charAt(pos + 1)));
-        if (cls != null) {
+        char c = src.charAt(pos + 1);
+        IntPredicate base = switch (Character.toLowerCase(c)) {
+          case 'd' -> DIGIT;
+          case 's' -> SPACE;
+          case 'w' -> WORD;
+          default -> null;
+        };
+        if (base != null) {
           pos += 2;
-          return cls;
+          IntPredicate f = folded(base);
+          return Character.isUpperCase(c) ? f.negate() : f;
         }
       }
       return null;
     }
 
     /** {@code \pL}, {@code \p{Greek}}, {@code \P{^Lu}} at pos, consumed; null if not one. */
-    private String unicodeClass() throws SyntaxError {
+    private IntPredicate unicodeClass() throws SyntaxError {
       if (pos + 1 >= src.length() || src.charAt(pos) != '\\' || (src.charAt(pos + 1) != 'p' && src.charAt(pos + 1) != 'P')) {
         return null;
       }
@@ -609,25 +789,13 @@ final class GoRegex {
         negated = !negated;
         name = name.substring(1);
       }
-      String java;
-      if (name.equals("Any")) {
-        java = negated ? "[^\\x{0}-\\x{10FFFF}]" : "[\\x{0}-\\x{10FFFF}]";
-      } else if (CATEGORIES.contains(name)) {
-        java = (negated ? "\\P{" : "\\p{") + name + "}";
-      } else {
-        try {
-          Character.UnicodeScript.forName(name);
-        } catch (IllegalArgumentException e) {
-          throw new SyntaxError("invalid character class range", seq);
-        }
-        if (!name.chars().allMatch(ch -> ch < 128 && (Character.isLetter(ch) || ch == '_'))
-            || !Character.isUpperCase(name.charAt(0))) {
-          throw new SyntaxError("invalid character class range", seq);
-        }
-        java = (negated ? "\\P{Is" : "\\p{Is") + name + "}";
+      IntPredicate table = unicodeTable(name);
+      if (table == null) {
+        throw new SyntaxError("invalid character class range", seq);
       }
       pos = next;
-      return java;
+      IntPredicate f = folded(table);
+      return negated ? f.negate() : f;
     }
 
     /** An escape standing for one character ({@code \n}, {@code \x41}, octal, punctuation). */
@@ -668,8 +836,8 @@ final class GoRegex {
               if (h == '}') {
                 break;
               }
-              int v = Character.digit(h, 16);
-              if (v < 0 || h > 'f') {
+              int v = h <= 'f' ? Character.digit(h, 16) : -1;
+              if (v < 0) {
                 throw new SyntaxError("invalid escape sequence", src.substring(start, pos));
               }
               r = r * 16 + v;
@@ -722,15 +890,17 @@ final class GoRegex {
       throw new SyntaxError("invalid escape sequence", src.substring(start, pos));
     }
 
-    /** A bracketed class at pos, consumed, as a Java class. */
-    private String parseClass() throws SyntaxError {
+    /** A bracketed class at pos, consumed. */
+    private Node parseClass() throws SyntaxError {
       int whole = pos;
       pos++;
-      StringBuilder sb = new StringBuilder("[");
+      boolean negated = false;
       if (pos < src.length() && src.charAt(pos) == '^') {
-        sb.append('^');
+        negated = true;
         pos++;
       }
+      List<IntPredicate> members = new ArrayList<>();
+      List<int[]> ranges = new ArrayList<>();
       boolean first = true;
       while (pos >= src.length() || src.charAt(pos) != ']' || first) {
         first = false;
@@ -740,23 +910,24 @@ final class GoRegex {
             String full = src.substring(pos, close + 2);
             String name = src.substring(pos + 2, close);
             boolean neg = name.startsWith("^");
-            String ranges = POSIX.get(neg ? name.substring(1) : name);
-            if (ranges == null) {
+            IntPredicate set = POSIX.get(neg ? name.substring(1) : name);
+            if (set == null) {
               throw new SyntaxError("invalid character class range", full);
             }
-            sb.append(neg ? "[^" : "[").append(ranges).append(']');
+            IntPredicate f = folded(set);
+            members.add(neg ? f.negate() : f);
             pos = close + 2;
             continue;
           }
         }
-        String uni = unicodeClass();
+        IntPredicate uni = unicodeClass();
         if (uni != null) {
-          sb.append(uni);
+          members.add(uni);
           continue;
         }
-        String perl = perlClass();
+        IntPredicate perl = perlClass();
         if (perl != null) {
-          sb.append(perl);
+          members.add(perl);
           continue;
         }
         int rangeStart = pos;
@@ -769,13 +940,29 @@ final class GoRegex {
             throw new SyntaxError("invalid character class range", src.substring(rangeStart, pos));
           }
         }
-        sb.append(escape(lo));
-        if (hi != lo) {
-          sb.append('-').append(escape(hi));
-        }
+        ranges.add(new int[] {lo, hi});
       }
       pos++;
-      return sb.append(']').toString();
+      int[][] rs = ranges.toArray(new int[0][]);
+      IntPredicate inRanges = c -> {
+        for (int[] r : rs) {
+          if (c >= r[0] && c <= r[1]) {
+            return true;
+          }
+        }
+        return false;
+      };
+      members.add(folded(inRanges));
+      IntPredicate[] all = members.toArray(new IntPredicate[0]);
+      IntPredicate union = c -> {
+        for (IntPredicate p : all) {
+          if (p.test(c)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      return new CharSet(negated ? union.negate() : union);
     }
 
     private int classChar(int whole) throws SyntaxError {
@@ -788,17 +975,6 @@ final class GoRegex {
       int cp = src.codePointAt(pos);
       pos += Character.charCount(cp);
       return cp;
-    }
-
-    private static String literal(int cp) {
-      return escape(cp);
-    }
-
-    private static String escape(int cp) {
-      if (cp < 128 && Character.isLetterOrDigit(cp)) {
-        return String.valueOf((char) cp);
-      }
-      return "\\x{" + Integer.toHexString(cp).toUpperCase(Locale.ROOT) + "}";
     }
   }
 }

@@ -21,8 +21,20 @@ final class GoTime {
   static final class BadTimestamp extends Exception {
     private static final long serialVersionUID = 1L;
 
+    private final String openTofuMessage;
+
     BadTimestamp(String message) {
+      this(message, message);
+    }
+
+    BadTimestamp(String message, String openTofuMessage) {
       super(message, null, false, false);
+      this.openTofuMessage = openTofuMessage;
+    }
+
+    /** The wording of OpenTofu's own timestamp functions (timeadd, timecmp) rather than go-cty's (formatdate). */
+    String openTofuMessage() {
+      return openTofuMessage;
     }
   }
 
@@ -136,7 +148,9 @@ final class GoTime {
       throw new BadTimestamp("not a valid RFC3339 timestamp: cannot use " + GoQuote.quote(value) + " as timestamp segment");
     }
     if (day[0] < 1 || day[0] > LocalDate.of(year, month[0], 1).lengthOfMonth()) {
-      throw new BadTimestamp("not a valid RFC3339 timestamp: day out of range");
+      // go-cty words this "...timestamp: day out of range"; OpenTofu wraps Go's whole error
+      throw new BadTimestamp("not a valid RFC3339 timestamp: day out of range",
+          "not a valid RFC3339 timestamp: parsing time " + timeQuote(s) + ": day out of range");
     }
     return OffsetDateTime.of(year, month[0], day[0], hour[0], minute[0], second[0], nanos, offset);
   }

@@ -179,6 +179,14 @@ record IpNet(BigInteger address, int bits, int prefix) {
     return bits == 32 || address.shiftRight(32).equals(BigInteger.valueOf(0xffff));
   }
 
+  /** An IPv4-mapped IPv6 prefix as the IPv4 prefix Go's networkNumberAndMask sees (mask bytes 12–15). */
+  IpNet asV4IfMapped() {
+    if (bits != 128 || !isV4()) {
+      return this;
+    }
+    return new IpNet(address.and(BigInteger.valueOf(0xffffffffL)), 32, Math.max(prefix - 96, 0)).masked();
+  }
+
   boolean contains(BigInteger ip) {
     return ip.andNot(hostMask()).equals(masked().address);
   }

@@ -88,7 +88,10 @@ public final class NetworkFunctions {
       throw new FunctionException(
           "prefix of " + net.prefix() + " does not accommodate a host numbered " + num);
     }
-    BigInteger ip = net.address().or(num);
+    // go-cidr inserts the host number as if into a 32-bit address whenever the prefix is an IPv4
+    // address (IPv4-mapped IPv6 included), even though the address itself stays 128 bits wide
+    int width = net.isV4() ? 32 : net.bits();
+    BigInteger ip = net.address().or(num.shiftLeft(net.bits() - width)).abs().and(net.allOnes());
     return IpNet.format(ip, net.bits());
   }
 
@@ -110,14 +113,16 @@ public final class NetworkFunctions {
     }
     BigInteger maxNetNum = newbits >= 64 || newbits < 0 ? MAX_UINT64
         : BigInteger.ONE.shiftLeft(newbits).subtract(BigInteger.ONE);
-    if (netnum.signum() < 0 || netnum.abs().and(MAX_UINT64).compareTo(maxNetNum) > 0) {
+    // go-cidr checks big.Int.Uint64(), the low bits of the magnitude, so negative numbers pass
+    if (netnum.abs().and(MAX_UINT64).compareTo(maxNetNum) > 0) {
       throw new FunctionException(
           "prefix extension of " + newbits + " does not accommodate a subnet numbered " + netnum);
     }
     if (newPrefix < 0) {
       throw new FunctionException("insufficient address space to extend prefix of " + net.prefix() + " by " + newbits);
     }
-    BigInteger ip = net.address().or(netnum.shiftLeft(net.bits() - newPrefix)).and(net.allOnes());
+    // big.Int's Or works in two's complement and intToIP then takes the magnitude's bytes
+    BigInteger ip = net.address().or(netnum.shiftLeft(net.bits() - newPrefix)).abs().and(net.allOnes());
     return new IpNet(ip, net.bits(), newPrefix).toString();
   }
 
@@ -175,6 +180,14 @@ public final class NetworkFunctions {
     }
     if (start.isV4() != containing.isV4()) {
       throw new FunctionException("address family mismatch: " + prefix + " vs. " + addr);
+    }
+    // Go's IPNet.Contains compares IPv4-mapped IPv6 addresses and prefixes as IPv4
+    containing = containing.asV4IfMapped();
+    if (start.bits() == 128 && start.isV4()) {
+      start = new IpNet(start.address().and(BigInteger.valueOf(0xffffffffL)), 32, 32);
+      if (end != null) {
+        end = end.and(BigInteger.valueOf(0xffffffffL));
+      }
     }
     boolean result = containing.bits() == start.bits() && containing.contains(start.address());
     if (end != null) {

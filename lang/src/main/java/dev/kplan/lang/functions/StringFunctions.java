@@ -28,17 +28,20 @@ import java.util.function.UnaryOperator;
  */
 public final class StringFunctions {
   private static final Type LIST_OF_STRING = new ListType(Type.STRING);
+  private static final Param STR = Param.of("str", Type.STRING);
+  /** As in cty, the oldest string functions also declare that they take an argument of type any. */
+  private static final Param ANY_TYPED_STR = STR.allowingDynamicType();
 
   private StringFunctions() {}
 
   public static List<FunctionSpec> functions() {
     return List.of(
-        unary("upper", s -> mapCodePoints(s, Character::toUpperCase)),
-        unary("lower", s -> mapCodePoints(s, Character::toLowerCase)),
-        unary("title", StringFunctions::title),
-        unary("strrev", StringFunctions::reverse),
-        unary("chomp", StringFunctions::chomp),
-        unary("trimspace", StringFunctions::trimSpace),
+        unary("upper", ANY_TYPED_STR, s -> mapCodePoints(s, Character::toUpperCase)),
+        unary("lower", ANY_TYPED_STR, s -> mapCodePoints(s, Character::toLowerCase)),
+        unary("title", STR, StringFunctions::title),
+        unary("strrev", ANY_TYPED_STR, StringFunctions::reverse),
+        unary("chomp", STR, StringFunctions::chomp),
+        unary("trimspace", STR, StringFunctions::trimSpace),
         indent(),
         substr(),
         join(),
@@ -64,12 +67,7 @@ public final class StringFunctions {
     boolean test(String a, String b);
   }
 
-  private static FunctionSpec unary(String name, UnaryOperator<String> op) {
-    Param str = Param.of("str", Type.STRING);
-    // as in cty, the functions that predate the others also take an argument of type any
-    if (name.equals("upper") || name.equals("lower") || name.equals("strrev")) {
-      str = str.allowingDynamicType();
-    }
+  private static FunctionSpec unary(String name, Param str, UnaryOperator<String> op) {
     return new FunctionSpec(name, List.of(str), null, ReturnType.fixed(Type.STRING),
         (args, rt) -> Value.string(op.apply(str(args.get(0)))));
   }
@@ -319,7 +317,7 @@ public final class StringFunctions {
 
   private static FunctionSpec format() {
     return new FunctionSpec("format", List.of(Param.of("format", Type.STRING)),
-        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown(), ReturnType.fixed(Type.STRING),
+        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown().allowingDynamicType(), ReturnType.fixed(Type.STRING),
         (args, rt) -> {
           List<Value> values = args.subList(1, args.size());
           for (Value v : values) {
@@ -333,7 +331,7 @@ public final class StringFunctions {
 
   private static FunctionSpec formatList() {
     return new FunctionSpec("formatlist", List.of(Param.of("format", Type.STRING)),
-        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown(), ReturnType.fixed(LIST_OF_STRING),
+        Param.of("args", Type.DYNAMIC).allowingNull().allowingUnknown().allowingDynamicType(), ReturnType.fixed(LIST_OF_STRING),
         (args, rt) -> {
           String fmt = str(args.get(0));
           List<Value> values = args.subList(1, args.size());

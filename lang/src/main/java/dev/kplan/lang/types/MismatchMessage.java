@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Says why a value of type {@code got} does not convert to {@code want}, in the words Terraform
- * users see (cty's {@code MismatchMessage}): "string required", {@code attribute "x" is required},
- * "element 1: number required", "incorrect list element type: string required".
+ * users see (go-cty 1.16's {@code MismatchMessage}): "string required, but have tuple",
+ * {@code attribute "x" is required}, "element 1: number required, but have tuple",
+ * "incorrect list element type: string required, but have list of string".
  */
 public final class MismatchMessage {
   private MismatchMessage() {}
@@ -31,7 +32,32 @@ public final class MismatchMessage {
     if (got.isCollection() && want.isCollection()) {
       return fromCollections(got, want);
     }
+    if (!likelyToConfuse(got, want)) {
+      return want.friendlyName() + " required, but have " + got.friendlyName();
+    }
     return Types.friendlyNameForConstraint(want) + " required";
+  }
+
+  /**
+   * Whether naming both types would mislead (cty's {@code typesAreLikelyToCauseConfusion}): a
+   * string that is not a valid number or bool is a wrong value, not a wrong type.
+   */
+  private static boolean likelyToConfuse(Type got, Type want) {
+    if (got.isPrimitive() != want.isPrimitive()) {
+      return false;
+    }
+    if (want == Type.STRING) {
+      return false;
+    }
+    if ((want == Type.BOOL && got == Type.NUMBER) || (got == Type.BOOL && want == Type.NUMBER)) {
+      return false;
+    }
+    if (got.isCollection() && want.isCollection() && !got.elementType().hasDynamicTypes()
+        && want.elementType().hasDynamicTypes()) {
+      return false;
+    }
+    // cty also means to exempt object-to-tuple here, but its test for that can never be true
+    return !(got instanceof TupleType && want instanceof ObjectType);
   }
 
   private static String objects(ObjectType got, ObjectType want) {

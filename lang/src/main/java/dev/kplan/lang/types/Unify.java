@@ -11,9 +11,21 @@ import java.util.function.UnaryOperator;
 
 /**
  * Finds the one type that several values can all be converted to (go-cty's {@code convert.Unify}
- * and {@code UnifyUnsafe}). HCL uses the unsafe form for the two results of a conditional and
- * Terraform for {@code coalesce}; the safe form decides the element type when a tuple becomes a
- * list in the safe direction, for {@code concat}-like merges of types, and in set functions.
+ * and {@code UnifyUnsafe}). Which one Terraform uses where:
+ *
+ * <ul>
+ *   <li>unsafe (conversions may fail for some values, e.g. string to number): HCL's conditional
+ *       {@code c ? a : b}; {@code coalesce}, {@code concat} (list arguments), {@code matchkeys},
+ *       {@code setproduct} (tuple arguments) and the set functions; optional-attribute defaults;
+ *       and {@link Convert#convert}, which always allows unsafe conversions, when it turns a tuple
+ *       into a list or set of {@code any} or an object into a map of {@code any};</li>
+ *   <li>safe: re-unifying map elements after a map-to-map conversion, and callers that need a
+ *       conversion that cannot fail.</li>
+ * </ul>
+ *
+ * <p>An empty list of types has no unified type (cty returns {@code NilType}). Types that are
+ * {@code any} take the lowest preference; structural types of one kind unify attribute by
+ * attribute or element by element, falling back to a map or list type.
  */
 public final class Unify {
   private Unify() {}

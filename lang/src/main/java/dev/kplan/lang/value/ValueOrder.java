@@ -1,22 +1,32 @@
 package dev.kplan.lang.value;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The canonical order of set elements, as cty orders them when a set is iterated: known before
- * unknown, non-null before null, numbers ascending, strings by code point, false before true,
- * collections element by element.
+ * The canonical order of set elements, as cty's set rules order them when a set is iterated:
+ * known values before unknown ones and both before nulls; numbers ascending, strings by code point,
+ * false before true; anything else (lists, tuples, sets, maps, objects) by its set-hash text
+ * compared byte by byte ({@code [} elements each followed by {@code ;} {@code ]}, strings quoted as
+ * Go's {@code %q}, numbers as {@code big.Float.String()}, objects and tuples {@code <…>}, maps
+ * {@code {k:v;}}, unknown {@code ?}, null {@code ~}).
  */
 public final class ValueOrder implements Comparator<Value> {
   public static final ValueOrder INSTANCE = new ValueOrder();
+  private static final MathContext TEN_DIGITS = new MathContext(10, RoundingMode.HALF_EVEN);
 
   private ValueOrder() {}
 
   @Override
   public int compare(Value a, Value b) {
+    a = a.unmarked();
+    b = b.unmarked();
+    if (a.equals(b)) {
+      return 0;
+    }
     int ra = rank(a);
     int rb = rank(b);
     if (ra != rb) {
@@ -31,48 +41,170 @@ public final class ValueOrder implements Comparator<Value> {
     if (a instanceof BoolValue x && b instanceof BoolValue y) {
       return Boolean.compare(x.value(), y.value());
     }
-    if (a instanceof ListValue x && b instanceof ListValue y) {
-      return compareLists(x.elements(), y.elements());
-    }
-    if (a instanceof TupleValue x && b instanceof TupleValue y) {
-      return compareLists(x.elements(), y.elements());
-    }
-    if (a instanceof SetValue x && b instanceof SetValue y) {
-      return compareLists(x.elements(), y.elements());
-    }
-    if (a instanceof MapValue x && b instanceof MapValue y) {
-      return compareMaps(x.entries(), y.entries());
-    }
-    if (a instanceof ObjectValue x && b instanceof ObjectValue y) {
-      return compareMaps(x.attributes(), y.attributes());
+    if (ra == 1) {
+      return compareCodePoints(hashText(a), hashText(b));
     }
     return 0;
   }
 
+  /** 0 known primitives and structures, 1 known non-primitives (same rank), 2 unknown, 3 null. */
   private static int rank(Value v) {
-    if (v instanceof NumberValue) {
-      return 0;
-    } else if (v instanceof StringValue) {
-      return 1;
-    } else if (v instanceof BoolValue) {
-      return 2;
-    } else if (v instanceof ListValue) {
+    if (v instanceof NullValue) {
       return 3;
-    } else if (v instanceof TupleValue) {
-      return 4;
-    } else if (v instanceof SetValue) {
-      return 5;
-    } else if (v instanceof MapValue) {
-      return 6;
-    } else if (v instanceof ObjectValue) {
-      return 7;
-    } else if (v instanceof NullValue) {
-      return 8;
     }
-    return 9;
+    if (v instanceof UnknownValue) {
+      return 2;
+    }
+    if (v instanceof NumberValue || v instanceof StringValue || v instanceof BoolValue) {
+      return 0;
+    }
+    return 1;
   }
 
-  static int compareCodePoints(String a, String b) {
+  /** cty's set-hash text of a value ({@code appendSetHashBytes}); marks are ignored. */
+  static String hashText(Value v) {
+    StringBuilder sb = new StringBuilder();
+    appendHash(v, sb);
+    return sb.toString();
+  }
+
+  private static void appendHash(Value v, StringBuilder sb) {
+    v = v.unmarked();
+    if (v instanceof UnknownValue) {
+      sb.append('?');
+    } else if (v instanceof NullValue) {
+      sb.append('~');
+    } else if (v instanceof NumberValue n) {
+      sb.append(goFloatString(n.value()));
+    } else if (v instanceof BoolValue b) {
+      sb.append(b.value() ? 'T' : 'F');
+    } else if (v instanceof StringValue s) {
+      sb.append(goQuote(s.value()));
+    } else if (v instanceof MapValue m) {
+      sb.append('{');
+      m.entries().entrySet().stream()
+          .sorted((x, y) -> compareCodePoints(x.getKey(), y.getKey()))
+          .forEach(e -> {
+            sb.append(goQuote(e.getKey())).append(':');
+            appendHash(e.getValue(), sb);
+            sb.append(';');
+          });
+      sb.append('}');
+    } else if (v instanceof ListValue l) {
+      appendAll('[', l.elements(), ']', sb);
+    } else if (v instanceof SetValue s) {
+      appendAll('[', s.elements(), ']', sb);
+    } else if (v instanceof TupleValue t) {
+      appendAll('<', t.elements(), '>', sb);
+    } else if (v instanceof ObjectValue o) {
+      sb.append('<');
+      o.attributes().entrySet().stream()
+          .sorted((x, y) -> compareCodePoints(x.getKey(), y.getKey()))
+          .forEach(e -> {
+            appendHash(e.getValue(), sb);
+            sb.append(';');
+          });
+      sb.append('>');
+    }
+  }
+
+  private static void appendAll(char open, List<Value> elems, char close, StringBuilder sb) {
+    sb.append(open);
+    for (Value e : elems) {
+      appendHash(e, sb);
+      sb.append(';');
+    }
+    sb.append(close);
+  }
+
+  /** Go's {@code big.Float.String()}: {@code %g} with 10 significant digits. */
+  static String goFloatString(BigDecimal n) {
+    if (n.signum() == 0) {
+      return "0";
+    }
+    BigDecimal r = n.round(TEN_DIGITS).stripTrailingZeros();
+    String digits = r.unscaledValue().abs().toString();
+    int nd = digits.length();
+    int dp = nd - r.scale();
+    int exp = dp - 1;
+    int eprec = 10;
+    if (eprec > nd && nd >= dp) {
+      eprec = nd;
+    }
+    String sign = r.signum() < 0 ? "-" : "";
+    if (exp < -4 || exp >= eprec) {
+      String mant = digits.charAt(0) + (nd > 1 ? "." + digits.substring(1) : "");
+      int ax = Math.abs(exp);
+      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (ax < 10 ? "0" : "") + ax;
+    }
+    return sign + r.abs().setScale(Math.max(nd - dp, 0), RoundingMode.UNNECESSARY).toPlainString();
+  }
+
+  /** A string quoted as Go's {@code strconv.Quote} does. */
+  static String goQuote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    s.codePoints().forEach(cp -> {
+      switch (cp) {
+        case 0x07 -> sb.append("\\a");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case 0x0b -> sb.append("\\v");
+        case '\\' -> sb.append("\\\\");
+        case '"' -> sb.append("\\\"");
+        default -> {
+          if (isGoPrintable(cp)) {
+            sb.appendCodePoint(cp);
+          } else if (cp < ' ' || cp == 0x7f) {
+            sb.append(String.format("\\x%02x", cp));
+          } else if (cp < 0x10000) {
+            sb.append(String.format("\\u%04x", cp));
+          } else {
+            sb.append(String.format("\\U%08x", cp));
+          }
+        }
+      }
+    });
+    return sb.append('"').toString();
+  }
+
+  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  private static boolean isGoPrintable(int cp) {
+    if (cp == ' ') {
+      return true;
+    }
+    switch (Character.getType(cp)) {
+      case Character.UPPERCASE_LETTER:
+      case Character.LOWERCASE_LETTER:
+      case Character.TITLECASE_LETTER:
+      case Character.MODIFIER_LETTER:
+      case Character.OTHER_LETTER:
+      case Character.NON_SPACING_MARK:
+      case Character.ENCLOSING_MARK:
+      case Character.COMBINING_SPACING_MARK:
+      case Character.DECIMAL_DIGIT_NUMBER:
+      case Character.LETTER_NUMBER:
+      case Character.OTHER_NUMBER:
+      case Character.CONNECTOR_PUNCTUATION:
+      case Character.DASH_PUNCTUATION:
+      case Character.START_PUNCTUATION:
+      case Character.END_PUNCTUATION:
+      case Character.INITIAL_QUOTE_PUNCTUATION:
+      case Character.FINAL_QUOTE_PUNCTUATION:
+      case Character.OTHER_PUNCTUATION:
+      case Character.MATH_SYMBOL:
+      case Character.CURRENCY_SYMBOL:
+      case Character.MODIFIER_SYMBOL:
+      case Character.OTHER_SYMBOL:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
@@ -85,32 +217,5 @@ public final class ValueOrder implements Comparator<Value> {
       j += Character.charCount(cb);
     }
     return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  private int compareLists(List<Value> a, List<Value> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = compare(a.get(i), b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
-  }
-
-  private int compareMaps(Map<String, Value> a, Map<String, Value> b) {
-    Iterator<Map.Entry<String, Value>> ia = a.entrySet().iterator();
-    Iterator<Map.Entry<String, Value>> ib = b.entrySet().iterator();
-    while (ia.hasNext() && ib.hasNext()) {
-      Map.Entry<String, Value> ea = ia.next();
-      Map.Entry<String, Value> eb = ib.next();
-      int c = compareCodePoints(ea.getKey(), eb.getKey());
-      if (c == 0) {
-        c = compare(ea.getValue(), eb.getValue());
-      }
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Boolean.compare(ia.hasNext(), ib.hasNext());
   }
 }

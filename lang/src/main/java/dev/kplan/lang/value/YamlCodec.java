@@ -86,9 +86,6 @@ public final class YamlCodec {
     Events events = new Events(yaml.isEmpty() ? "\n" : yaml);
     events.next(); // stream start
     Event first = events.next();
-    if (first.getEventId() == Event.ID.StreamEnd) {
-      return Value.nullOf(Type.DYNAMIC);
-    }
     if (first.getEventId() != Event.ID.DocumentStart) {
       throw events.error(first, "missing start of document");
     }
@@ -131,23 +128,46 @@ public final class YamlCodec {
   /** The parser's events, with syntax errors turned into go-cty-yaml's "on line L, column C: …". */
   private static final class Events {
     private final Iterator<Event> it;
+    private final int length;
 
     Events(String text) {
+      this.length = text.length();
       LoadSettings settings = LoadSettings.builder().setLabel("yaml").build();
       this.it = new Parse(settings).parseString(text).iterator();
     }
 
     Event next() {
       try {
-        return it.next();
+        Event e = it.next();
+        if (e instanceof org.snakeyaml.engine.v2.events.DocumentStartEvent d && d.getSpecVersion()
+            .filter(v -> v.getMajor() != 1 || v.getMinor() != 1).isPresent()) {
+          // libyaml reads YAML 1.1 only
+          throw error(e, "found incompatible YAML document");
+        }
+        return e;
       } catch (MarkedYamlEngineException e) {
-        int line = e.getProblemMark().map(m -> m.getLine()).orElse(0);
-        int col = e.getProblemMark().map(m -> m.getColumn()).orElse(0);
+        Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark = e.getProblemMark();
+        String problem = libyamlWording(e.getProblem(), e.getContext());
+        // libyaml ends an input that lacks a final newline with one before the stream-end token
+        boolean atEnd = !(e instanceof ScannerException) && mark.isPresent()
+            && mark.get().getIndex() >= length && mark.get().getColumn() != 0;
+        if (!atEnd && (mark.isEmpty() || mark.get().getLine() == 0)) {
+          mark = e.getContextMark();
+          if (mark.isEmpty() || mark.get().getLine() == 0) {
+            throw new YamlCodecException(problem);
+          }
+        }
+        int line = mark.get().getLine();
+        int col = mark.get().getColumn();
+        if (atEnd) {
+          line++;
+          col = 0;
+        }
         if (e instanceof ScannerException) {
           line++;
           col = 0;
         }
-        throw new YamlCodecException("on line " + line + ", column " + col + ": " + e.getProblem());
+        throw new YamlCodecException(position(line, col) + problem);
       } catch (YamlEngineException e) {
         throw new YamlCodecException(e.getMessage());
       }
@@ -156,7 +176,43 @@ public final class YamlCodec {
     YamlCodecException error(Event at, String message) {
       int line = at.getStartMark().map(m -> m.getLine()).orElse(0);
       int col = at.getStartMark().map(m -> m.getColumn()).orElse(0);
-      return new YamlCodecException("on line " + line + ", column " + col + ": " + message);
+      return new YamlCodecException(position(line, col) + message);
+    }
+
+    /**
+     * go-cty-yaml's "on line L, column C: " prefix as OpenTofu prints it: nothing on the first line
+     * (a zero line means "no position" to it), the column counted from one.
+     */
+    private static String position(int line, int col) {
+      return line == 0 ? "" : "on line " + line + ", column " + (col + 1) + ": ";
+    }
+
+    /** libyaml's words for the syntax errors users meet most, where SnakeYAML words them differently. */
+    private static String libyamlWording(String problem, String context) {
+      if (problem == null) {
+        return "invalid YAML syntax";
+      }
+      if (problem.startsWith("mapping values are not allowed")) {
+        return "mapping values are not allowed in this context";
+      }
+      if (problem.startsWith("expected ',' or ']'")) {
+        return "did not find expected ',' or ']'";
+      }
+      if (problem.startsWith("expected ',' or '}'")) {
+        return "did not find expected ',' or '}'";
+      }
+      if (problem.startsWith("expected <block end>")) {
+        return context != null && context.contains("block mapping")
+            ? "did not find expected key" : "did not find expected '-' indicator";
+      }
+      if (problem.startsWith("unexpected character found") && context != null
+          && (context.contains("anchor") || context.contains("alias"))) {
+        return "did not find expected alphabetic or numeric character";
+      }
+      if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
+        return "found character that cannot start any token";
+      }
+      return problem;
     }
   }
 
@@ -284,10 +340,6 @@ public final class YamlCodec {
           attrs.remove(k);
           attrs.put(k, v);
         });
-      } else if (merged instanceof TupleValue t && t.elements().stream().allMatch(e -> e instanceof ObjectValue)) {
-        for (Value e : t.elements()) {
-          mergeInto(attrs, e, at);
-        }
       } else {
         throw events.error(at, "cannot merge " + merged.type().friendlyName() + " into mapping");
       }
@@ -383,7 +435,12 @@ public final class YamlCodec {
       case STR, BINARY -> {
         if (tag.equals(BINARY)) {
           try {
-            Base64.getDecoder().decode(src);
+            // Go's decoder skips line breaks but, unlike Java's, insists on padding
+            String b64 = src.replace("\r", "").replace("\n", "");
+            if (b64.length() % 4 != 0) {
+              throw new IllegalArgumentException("missing padding");
+            }
+            Base64.getDecoder().decode(b64);
           } catch (IllegalArgumentException e) {
             throw new YamlCodecException("cannot parse " + quote(src) + " as " + tag + ": not valid base64");
           }

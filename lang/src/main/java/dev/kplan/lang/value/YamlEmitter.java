@@ -360,8 +360,6 @@ final class YamlEmitter {
     }
     if (chomp != null) {
       writeIndicator(chomp, false, false, false);
-      // writing the indicator clears the flag; a kept trailing break leaves the document open
-      openEnded = chomp.equals("+");
     }
     putBreak();
     indention = true;

@@ -102,6 +102,9 @@ class DifferentialTofuTest {
     List<Comparison> comparisons = withTofuMessages(raw, console);
 
     String report = report(comparisons, intended, tofu.get(), tofuMillis, kplanMillis);
+    if (Boolean.getBoolean("kplan.differential.messages")) {
+      report = report + errorMessageReport(comparisons, console);
+    }
     Files.createDirectories(REPORT.getParent());
     Files.writeString(REPORT, report, StandardCharsets.UTF_8);
     System.out.println(report.lines().limit(4).reduce((a, b) -> a + "\n" + b).orElse(""));
@@ -141,6 +144,43 @@ class DifferentialTofuTest {
       out.set(wanted.get(k), new Comparison(c.expr(), c.verdict(), describe(messages.get(k)), c.kplan()));
     }
     return out;
+  }
+
+  /**
+   * Not asserted, for routing: where both sides fail, whether kplan's first error reads as
+   * OpenTofu's ({@code summary: detail}, whitespace collapsed). Costs one console process per
+   * error (about 50 s), so it runs only with {@code -Dkplan.differential.messages=true}.
+   */
+  static String errorMessageReport(List<Comparison> comparisons, TofuConsole console) {
+    List<Comparison> both = comparisons.stream().filter(c -> c.verdict() == Verdict.BOTH_ERROR).toList();
+    List<TofuConsole.Outcome> tofu = console.evaluate(both.stream().map(Comparison::expr).toList(), true);
+    Map<String, int[]> byFamily = new TreeMap<>();
+    StringBuilder details = new StringBuilder();
+    int same = 0;
+    for (int i = 0; i < both.size(); i++) {
+      String t = normalise(describe(tofu.get(i)));
+      String k = normalise(both.get(i).kplan());
+      int[] counts = byFamily.computeIfAbsent(family(both.get(i).expr()), f -> new int[2]);
+      if (k.startsWith(t) || t.startsWith(k)) {
+        same++;
+        counts[0]++;
+      } else {
+        counts[1]++;
+        details.append("  ").append(both.get(i).expr()).append("\n      tofu:  ").append(abbreviate(t))
+            .append("\n      kplan: ").append(abbreviate(k)).append('\n');
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%nerror messages where both fail: %d of %d read the same%n", same, both.size()));
+    sb.append(String.format("%-22s %6s %9s%n", "family", "same", "different"));
+    byFamily.entrySet().stream()
+        .sorted((x, y) -> Integer.compare(y.getValue()[1], x.getValue()[1]))
+        .forEach(e -> sb.append(String.format("%-22s %6d %9d%n", e.getKey(), e.getValue()[0], e.getValue()[1])));
+    return sb.append("\nmessages that differ:\n").append(details).toString();
+  }
+
+  private static String normalise(String message) {
+    return message.replaceAll("\\s+", " ").strip();
   }
 
   /** Conformance expressions first, then the corpus; each once. */

@@ -313,7 +313,7 @@ class EvaluatorTest {
   void nonNumericOperandIsInvalid() {
     Diagnostic d = error(bin(bool(true), Operation.ADD, num(1)));
     assertEquals("Invalid operand", d.summary());
-    assertEquals("Unsuitable value for left operand: number required.", d.detail());
+    assertEquals("Unsuitable value for left operand: number required, but have bool.", d.detail());
     Diagnostic s = error(bin(num(1), Operation.MULTIPLY, str("x")));
     assertEquals("Unsuitable value for right operand: a number is required.", s.detail());
   }
@@ -352,7 +352,7 @@ class EvaluatorTest {
   void unaryOperators() {
     assertEquals(Value.bool(false), value(not(bool(true))));
     assertEquals(n("-2"), value(neg(num(2))));
-    assertEquals("Unsuitable value for unary operand: bool required.", error(not(num(1))).detail());
+    assertEquals("Unsuitable value for unary operand: bool required, but have number.", error(not(num(1))).detail());
   }
 
   @Test
@@ -409,7 +409,7 @@ class EvaluatorTest {
   void forConditionMustBeBool() {
     Diagnostic d = error(forTuple(null, "v", ref("var", "list"), ref("v"), num(1)));
     assertEquals("Invalid 'for' condition", d.summary());
-    assertEquals("The 'if' clause value is invalid: bool required.", d.detail());
+    assertEquals("The 'if' clause value is invalid: bool required, but have number.", d.detail());
   }
 
   @Test
@@ -520,6 +520,14 @@ class EvaluatorTest {
   }
 
   @Test
+  void tryAndCanDecideFromTheEvaluatedResultNotFromReferencedUnknowns() {
+    Value unknownObj = Value.unknownOf(new ObjectType(Map.of("id", Type.STRING)));
+    assertEquals(Value.bool(false), value(call("can", rel(lit(unknownObj), "missing"))));
+    assertEquals(s("x"), value(call("try", rel(lit(unknownObj), "missing"), str("x"))));
+    assertEquals(Value.unknownOf(Type.DYNAMIC), value(call("try", rel(lit(unknownObj), "id"), str("x"))));
+  }
+
+  @Test
   void tryWithNoSuccessListsTheFailures() {
     Diagnostic d = error(call("try", ref("var", "nope")));
     assertEquals("Error in function call", d.summary());
@@ -595,6 +603,11 @@ class EvaluatorTest {
   void splatCarriesMarksOfTheSource() {
     Value marked = Value.list(Type.STRING, List.of(s("a"))).mark(Marks.SENSITIVE);
     assertEquals(Value.list(Type.STRING, List.of(s("a"))).mark(Marks.SENSITIVE), value(splat(lit(marked))));
+  }
+
+  @Test
+  void splatOverMarkedNullIsAMarkedEmptyTuple() {
+    assertEquals(Value.tuple(List.of()).mark(Marks.SENSITIVE), value(splat(lit(Value.nullOf(Type.DYNAMIC).mark(Marks.SENSITIVE)))));
   }
 
   @Test

@@ -27,6 +27,14 @@ class OperatorsTest {
   }
 
   @Test
+  void integerArithmeticBeyond512BitsRoundsLikeCty() throws Exception {
+    Value big = Value.number(BigDecimal.valueOf(2).pow(520).add(BigDecimal.ONE));
+    Value rounded = Value.number(Float512.of(BigDecimal.valueOf(2).pow(520).add(BigDecimal.ONE)).toShortestDecimal());
+    assertEquals(rounded, Operators.add(big, n("0")));
+    assertEquals(n("123456789012345678901234567890"), Operators.add(n("123456789012345678901234567889"), n("1")));
+  }
+
+  @Test
   void moduloKeepsTheBinaryResidueOfAFractionalDivisor() throws Exception {
     assertEquals(n("1"), Operators.modulo(n("11"), n("5")));
     assertEquals(n("0.80000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000024"),

@@ -39,4 +39,25 @@ class CryptoFunctionsTest {
     fns.assertFails("uuidv5() doesn't support namespace 6ba7b810x9dad-11d1-80b4-00c04fd430c8 (invalid UUID format)",
         -1, "uuidv5", s("6ba7b810x9dad-11d1-80b4-00c04fd430c8"), s("x"));
   }
+
+  @Test
+  void bcryptMatchesGoForTheSameSalt() {
+    // a hash OpenTofu 1.10 printed for bcrypt("x"): same salt, same result
+    byte[] salt = Bcrypt.decode("prZzHZgNMIhe.53Cp9ZkTO", 16);
+    assertEquals("$2a$10$prZzHZgNMIhe.53Cp9ZkTOap08vLb7XD.TqtoFaZA0/YaGGpc26UC",
+        Bcrypt.hash("x".getBytes(java.nio.charset.StandardCharsets.UTF_8), 10, salt));
+  }
+
+  @Test
+  void bcryptSaltsFreshlyAndChecksCostAndLength() throws FunctionException {
+    String h = fns.string("bcrypt", s("pw"), dev.kplan.lang.functions.FnencTesting.n(4));
+    assertTrue(h.matches("\\$2a\\$04\\$[./A-Za-z0-9]{53}"), h);
+    assertNotEquals(h, fns.string("bcrypt", s("pw"), dev.kplan.lang.functions.FnencTesting.n(4)));
+    fns.assertFails("error occurred generating password crypto/bcrypt: cost 32 is outside allowed range (4,31)", -1,
+        "bcrypt", s("pw"), dev.kplan.lang.functions.FnencTesting.n(32));
+    fns.assertFails("bcrypt() takes no more than two arguments", -1,
+        "bcrypt", s("pw"), dev.kplan.lang.functions.FnencTesting.n(4), dev.kplan.lang.functions.FnencTesting.n(4));
+    fns.assertFails("error occurred generating password bcrypt: password length exceeds 72 bytes", -1,
+        "bcrypt", s("x".repeat(73)));
+  }
 }

@@ -141,8 +141,8 @@ class EncodingFunctionsTest {
   }
 
   @Test
-  void yamldecodeOfEmptyInputIsNull() throws FunctionException {
-    assertEquals(Value.nullOf(Type.DYNAMIC), fns.call("yamldecode", s("")));
+  void yamldecodeNeedsADocumentButAcceptsAnEmptyOne() throws FunctionException {
+    fns.assertFails("on line 1, column 1: missing start of document", -1, "yamldecode", s(""));
     assertEquals(Value.nullOf(Type.DYNAMIC), fns.call("yamldecode", s("---\n")));
   }
 

@@ -119,7 +119,7 @@ class NumericAndConversionFunctionsTest {
         ConversionFunctions.convert(Value.object(Map.of()), tc));
     FunctionException e = assertThrows(FunctionException.class,
         () -> ConversionFunctions.convert(Value.string("x"), new TypeConstraint(new ListType(Type.STRING), null)));
-    assertEquals("list of string required", e.getMessage());
+    assertEquals("list of string required, but have string", e.getMessage());
     assertEquals(0, e.argIndex());
   }
 }

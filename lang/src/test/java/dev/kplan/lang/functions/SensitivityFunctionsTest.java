@@ -59,4 +59,15 @@ class SensitivityFunctionsTest {
     assertEquals(Type.NUMBER, call("nonsensitive", unknown).type());
     assertEquals(Type.NUMBER, call("sensitive", unknown).type());
   }
+
+  @Test
+  void ephemeralasnullReplacesEphemeralPartsWithNullsAndKeepsOtherMarks() throws FunctionException {
+    Marks ephemeral = new Marks(java.util.Set.of(SensitivityFunctions.EPHEMERAL_MARK));
+    assertEquals(str("Hello World"), call("ephemeralasnull", str("Hello World")));
+    Value mixed = Value.tuple(List.of(str("a").mark(ephemeral), sensitive(str("b"))));
+    assertEquals(Value.tuple(List.of(Value.nullOf(Type.STRING), sensitive(str("b")))), call("ephemeralasnull", mixed));
+    Value both = str("c").mark(ephemeral).mark(Marks.SENSITIVE);
+    assertEquals(Value.nullOf(Type.STRING).mark(Marks.SENSITIVE), call("ephemeralasnull", both));
+    assertEquals(Value.unknownOf(Type.STRING), call("ephemeralasnull", Value.unknownOf(Type.STRING).mark(ephemeral)));
+  }
 }

@@ -25,14 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class StringFunctionsGoldenTest {
   private record Golden(String expr, String value, String error, String opaque) {
-    /**
-     * Without what is not these functions' to decide: the type mismatch wording comes from the
-     * conversion package (tested there), and a Go panic's message carries a goroutine dump.
-     */
+    /** Without the goroutine dump that follows a Go panic's message. */
     Golden comparable() {
       String e = error;
       if (e != null) {
-        e = MISMATCH_DETAIL.matcher(e).replaceAll("");
         int dump = e.indexOf(" goroutine ");
         if (dump >= 0) {
           e = e.substring(0, dump) + ".";
@@ -42,10 +38,9 @@ class StringFunctionsGoldenTest {
     }
   }
 
-  private static final java.util.regex.Pattern MISMATCH_DETAIL =
-      java.util.regex.Pattern.compile(", but have [a-z ]+(?=\\.$)");
   /** kplan's numbers are BigDecimal, which has no negative zero; cty's big.Float has one. */
-  private static final java.util.Set<String> NEGATIVE_ZERO = java.util.Set.of("format(\"%s\", -0)", "nonsensitive(-0)");
+  private static final java.util.regex.Pattern NEGATIVE_ZERO =
+      java.util.regex.Pattern.compile("(^|[^\\w.])-0(\\.0+)?([^\\w.]|$)");
 
   private static List<Golden> goldens() throws IOException {
     JsonMapper mapper = JsonMapper.builder().build();
@@ -83,7 +78,7 @@ class StringFunctionsGoldenTest {
   @TestFactory
   Stream<DynamicTest> givesWhatOpenTofuGives() throws IOException {
     return goldens().stream()
-        .filter(g -> !NEGATIVE_ZERO.contains(g.expr()) && evaluate(g.expr()) != null)
+        .filter(g -> !NEGATIVE_ZERO.matcher(g.expr()).find() && evaluate(g.expr()) != null)
         .map(g -> DynamicTest.dynamicTest(g.expr(),
             () -> assertEquals(g.comparable(), evaluate(g.expr()).comparable())));
   }

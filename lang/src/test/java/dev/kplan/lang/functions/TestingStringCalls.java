@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Calls the string and sensitivity functions the way an expression would, before the parser and
- * evaluator exist: a small reader for literal HCL (strings with {@code ${...}} interpolation,
+ * Calls the string and sensitivity functions the way an expression would, without the parser and
+ * evaluator, so that these tests depend on the functions alone: a small reader for literal HCL (strings with {@code ${...}} interpolation,
  * numbers, bools, null, tuples, objects) and calls of these functions. Anything else is {@link
  * Unsupported}.
  */

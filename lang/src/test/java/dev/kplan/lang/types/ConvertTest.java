@@ -58,14 +58,14 @@ class ConvertTest {
     assertEquals(Value.bool(false), Convert.convert(s("0"), Type.BOOL));
     assertEquals("a bool is required", error(s("no"), Type.BOOL));
     assertEquals("a bool is required; to convert from string, use lowercase \"true\"", error(s("True"), Type.BOOL));
-    assertEquals("bool required", error(n(1), Type.BOOL));
+    assertEquals("bool required, but have number", error(n(1), Type.BOOL));
   }
 
   @Test
   void describesMissingConversionsAsCtyDoes() {
-    assertEquals("string required", error(tuple(), Type.STRING));
-    assertEquals("list of string required", error(s("x"), new ListType(Type.STRING)));
-    assertEquals("element 1: string required",
+    assertEquals("string required, but have tuple", error(tuple(), Type.STRING));
+    assertEquals("list of string required, but have string", error(s("x"), new ListType(Type.STRING)));
+    assertEquals("element 1: string required, but have tuple",
         error(tuple(s("a"), tuple()), new ListType(Type.STRING)));
     assertEquals("all list elements must have the same type",
         error(tuple(s("a"), tuple()), new ListType(Type.DYNAMIC)));
@@ -73,9 +73,9 @@ class ConvertTest {
     assertEquals("attribute \"x\" is required", error(ObjectValue.EMPTY, want));
     assertEquals("attributes \"a\" and \"b\" are required",
         error(ObjectValue.EMPTY, new ObjectType(Map.of("a", Type.STRING, "b", Type.STRING))));
-    assertEquals("attribute \"x\": string required",
+    assertEquals("attribute \"x\": string required, but have tuple",
         error(Value.object(Map.of("x", tuple())), want));
-    assertEquals("incorrect list element type: string required",
+    assertEquals("incorrect list element type: string required, but have list of string",
         error(new ListValue(new ListType(Type.STRING), List.of(), Marks.NONE),
             new ListType(Type.STRING)));
   }
@@ -126,6 +126,18 @@ class ConvertTest {
   }
 
   @Test
+  void typesUnknownsAndNullsAsPreciselyAsTheInputAllows() throws Exception {
+    Value unknownTuple = Value.unknownOf(new TupleType(List.of(Type.STRING, Type.NUMBER)));
+    assertEquals(Value.unknownOf(new ListType(Type.STRING)), Convert.convert(unknownTuple, new ListType(Type.DYNAMIC)));
+    Value nullObject = Value.nullOf(new ObjectType(Map.of("a", Type.BOOL)));
+    assertEquals(Value.nullOf(new MapType(Type.BOOL)), Convert.convert(nullObject, new MapType(Type.DYNAMIC)));
+    assertEquals(Value.unknownOf(new ObjectType(Map.of("a", Type.STRING))),
+        Convert.convert(Value.unknownOf(Type.DYNAMIC), new ObjectType(Map.of("a", Type.STRING), Set.of("a"))));
+    assertEquals(Value.unknownOf(Type.STRING).mark(Marks.SENSITIVE),
+        Convert.convert(Value.unknownOf(Type.NUMBER).mark(Marks.SENSITIVE), Type.STRING));
+  }
+
+  @Test
   void keepsMarksOnConvertedValuesAndElements() throws Exception {
     Value secret = n(1).mark(Marks.SENSITIVE);
     assertEquals(s("1").mark(Marks.SENSITIVE), Convert.convert(secret, Type.STRING));
@@ -140,6 +152,10 @@ class ConvertTest {
         () -> Convert.convert(tuple(s("1"), s("x")), new ListType(Type.NUMBER)));
     assertEquals("a number is required", e.getMessage());
     assertEquals("[1]", e.path().toString());
+    ConversionException nested = assertThrows(ConversionException.class, () -> Convert.convert(
+        tuple(Value.object(Map.of("n", n(1))), Value.object(Map.of("n", s("x")))),
+        new ListType(new ObjectType(Map.of("n", Type.NUMBER)))));
+    assertEquals("[1].n: a number is required", nested.messageWithPath());
   }
 
   @Test

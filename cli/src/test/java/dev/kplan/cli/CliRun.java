@@ -1,0 +1,27 @@
+package dev.kplan.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Runs the kplan command line in-process with captured output and a given standard input. */
+record CliRun(int exitCode, String out, String err) {
+  static synchronized CliRun run(String stdin, String... args) {
+    InputStream previous = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      CommandLine cl = KplanCommand.commandLine();
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      cl.setOut(new PrintWriter(out, true));
+      cl.setErr(new PrintWriter(err, true));
+      int code = cl.execute(args);
+      return new CliRun(code, out.toString(), err.toString());
+    } finally {
+      System.setIn(previous);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kplan.provider;
+
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+
+/**
+ * A provider: it knows its resource types and talks to the real system. The engine calls
+ * {@link #configure} once before anything else that needs the remote system. Calls for different
+ * resource instances may run concurrently, so implementations must be thread-safe after
+ * {@code configure}.
+ */
+public interface Provider extends AutoCloseable {
+  ProviderSchema schema();
+
+  ConfigureResult configure(ConfigureRequest request);
+
+  /** Checks a resource's configuration beyond its schema (e.g. mutually exclusive arguments). */
+  default ValidateResult validate(ValidateRequest request) {
+    return new ValidateResult(Diagnostics.NONE);
+  }
+
+  /**
+   * Refreshes instances of one resource type from the live system. The engine hands over all
+   * instances of a type at once so that a provider can list instead of getting them one by one.
+   */
+  ReadResult read(ReadRequest request);
+
+  /** Turns the proposed new state into the planned state, and says which changes force replacement. */
+  PlanResult plan(PlanRequest request);
+
+  /** Creates, updates or deletes one instance, as the plan said. */
+  ApplyResult apply(ApplyRequest request);
+
+  /** Finds an existing object by its id so that it can be brought under management. */
+  default ImportResult importResource(ImportRequest request) {
+    return new ImportResult(java.util.List.of(), Diagnostics.of(Diagnostic.error(
+        "Import not supported",
+        "Resources of type \"" + request.typeName() + "\" cannot be imported.", null)));
+  }
+
+  /** Reads a data source. */
+  default ReadDataResult readData(ReadDataRequest request) {
+    return new ReadDataResult(null, Diagnostics.of(Diagnostic.error(
+        "Unsupported data source", "This provider has no data source \"" + request.typeName() + "\".", null)));
+  }
+
+  /** Brings state stored under an older schema version to the current one; the default keeps it. */
+  default UpgradeStateResult upgradeState(UpgradeStateRequest request) {
+    return new UpgradeStateResult(request.state(), Diagnostics.NONE);
+  }
+
+  @Override
+  default void close() {}
+}
