@@ -27,6 +27,7 @@ import dev.kplan.lang.ast.UnaryOpExpr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.SourceRange;
 import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.Value;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -48,9 +49,33 @@ final class AstBuilder {
   private final SourcePositions pos;
   private final List<Diagnostic> diags;
 
+  // Names and short strings repeat a lot in configurations; sharing them keeps large trees small.
+  private final HashMap<String, String> strings = new HashMap<>();
+  private final HashMap<String, StringValue> stringValues = new HashMap<>();
+
   AstBuilder(SourcePositions pos, List<Diagnostic> diags) {
     this.pos = pos;
     this.diags = diags;
+  }
+
+  String share(String s) {
+    if (s.length() > 64) {
+      return s;
+    }
+    String existing = strings.putIfAbsent(s, s);
+    return existing == null ? s : existing;
+  }
+
+  private StringValue stringValue(String s) {
+    if (s.length() > 64) {
+      return Value.string(s);
+    }
+    StringValue v = stringValues.get(s);
+    if (v == null) {
+      v = Value.string(share(s));
+      stringValues.put(s, v);
+    }
+    return v;
   }
 
   // ---- ranges ----
@@ -113,7 +138,7 @@ final class AstBuilder {
   Attribute attribute(Token name, HclParser.ExpressionContext exprCtx) {
     Expr expr = expression(exprCtx);
     SourceRange nameRange = range(name);
-    return new Attribute(name.getText(), expr, nameRange, nameRange.to(expr.range()));
+    return new Attribute(share(name.getText()), expr, nameRange, nameRange.to(expr.range()));
   }
 
   private Block block(HclParser.BlockContext ctx) {
@@ -121,7 +146,7 @@ final class AstBuilder {
     List<String> labels = new ArrayList<>();
     List<SourceRange> labelRanges = new ArrayList<>();
     for (HclParser.BlockLabelContext l : ctx.blockLabel()) {
-      labels.add(label(l));
+      labels.add(share(label(l)));
       labelRanges.add(range(l));
     }
     Token open = ctx.LBRACE().getSymbol();
@@ -136,7 +161,7 @@ final class AstBuilder {
     } else {
       body = new Body(List.of(), bodyRange);
     }
-    return new Block(type.getText(), labels, body, range(type), labelRanges, range(open), range(type, close));
+    return new Block(share(type.getText()), labels, body, range(type), labelRanges, range(open), range(type, close));
   }
 
   private String label(HclParser.BlockLabelContext l) {
@@ -261,7 +286,7 @@ final class AstBuilder {
     while (cursor[0] < steps.size()) {
       HclParser.PostfixContext p = steps.get(cursor[0]++);
       if (p instanceof HclParser.GetAttrContext g) {
-        ret = step(ret, new Traverser.GetAttr(g.name.getText(), range(g)));
+        ret = step(ret, new Traverser.GetAttr(share(g.name.getText()), range(g)));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         ret = step(ret, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
       } else if (p instanceof HclParser.AttrSplatContext s) {
@@ -294,7 +319,7 @@ final class AstBuilder {
       HclParser.PostfixContext p = steps.get(cursor[0]);
       if (p instanceof HclParser.GetAttrContext g) {
         last = range(g);
-        trav.add(new Traverser.GetAttr(g.name.getText(), last));
+        trav.add(new Traverser.GetAttr(share(g.name.getText()), last));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         last = range(l);
         trav.add(legacyIndex(l.NUMBER().getSymbol(), last, true));
@@ -391,7 +416,7 @@ final class AstBuilder {
 
   private Expr name(Token t) {
     SourceRange r = range(t);
-    String text = t.getText();
+    String text = share(t.getText());
     switch (text) {
       case "true": return new LiteralExpr(Value.bool(true), r);
       case "false": return new LiteralExpr(Value.bool(false), r);
@@ -408,7 +433,7 @@ final class AstBuilder {
     List<HclParser.IdentifierContext> names = c.identifier();
     String name;
     if (names.size() == 1) {
-      name = names.get(0).getText();
+      name = share(names.get(0).getText());
     } else {
       StringBuilder sb = new StringBuilder();
       for (HclParser.IdentifierContext n : names) {
@@ -448,7 +473,7 @@ final class AstBuilder {
   /** hclsyntax's ObjectConsKeyExpr: a bare name is a string; a naked multi-step traversal is ambiguous. */
   private Expr objectKey(HclParser.ExpressionContext ctx) {
     if (ctx.getStart() == ctx.getStop() && isIdentifierToken(ctx.getStart().getType())) {
-      return new LiteralExpr(Value.string(ctx.getStart().getText()), range(ctx.getStart()));
+      return new LiteralExpr(stringValue(ctx.getStart().getText()), range(ctx.getStart()));
     }
     Expr key = expression(ctx);
     if (key instanceof TraversalExpr t && !t.steps().isEmpty()) {
@@ -544,7 +569,7 @@ final class AstBuilder {
       whole = pos.range(0, pos.codePointCount());
       endRange = pos.point(pos.codePointCount());
     }
-    TemplateAssembler.Result r = new TemplateAssembler(pos, diags).assemble(pieces, flush, endRange);
+    TemplateAssembler.Result r = new TemplateAssembler(pos, diags, this::share).assemble(pieces, flush, endRange);
     if (r.passthrough()) {
       TemplatePart.Interpolation only = (TemplatePart.Interpolation) r.parts().get(0);
       return new TemplateWrapExpr(only.expr(), whole);
@@ -554,7 +579,7 @@ final class AstBuilder {
       for (TemplatePart p : r.parts()) {
         sb.append(((TemplatePart.Literal) p).text());
       }
-      return new LiteralExpr(Value.string(sb.toString()), whole);
+      return new LiteralExpr(stringValue(sb.toString()), whole);
     }
     return new TemplateExpr(r.parts(), heredoc, whole);
   }
