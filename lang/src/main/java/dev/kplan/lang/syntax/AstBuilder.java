@@ -609,8 +609,4 @@ final class AstBuilder {
         : item instanceof HclParser.TplEndIfContext ? TemplateAssembler.Kind.ENDIF : TemplateAssembler.Kind.ENDFOR;
     return TemplateAssembler.Piece.sequence(kind, null, null, null, stripBefore, stripAfter, r);
   }
-
-  static String text(ParseTree t) {
-    return t.getText();
-  }
 }
