@@ -149,7 +149,7 @@ public final class ConfigLoader {
     TypeConstraint type = new TypeConstraint(Type.DYNAMIC, null);
     Attribute typeAttr = body.attribute("type");
     if (typeAttr != null) {
-      TypeConstraints.Result parsed = TypeConstraints.parse(typeAttr.expr());
+      TypeConstraints.Result parsed = TypeConstraints.parseVariableType(typeAttr.expr());
       diags.addAll(parsed.diagnostics().items());
       type = parsed.constraint();
     }

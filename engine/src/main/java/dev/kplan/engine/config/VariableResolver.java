@@ -100,7 +100,7 @@ public final class VariableResolver {
       } catch (ConversionException e) {
         diags.add(Diagnostic.error("Invalid value for input variable",
             "The given value is not suitable for var." + decl.name() + " declared at " + at(decl.range()) + ": "
-                + e.getMessage() + ".", where));
+                + e.messageWithPath() + ".", where));
         continue;
       }
       if (decl.sensitive()) {

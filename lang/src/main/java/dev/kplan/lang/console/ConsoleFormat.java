@@ -1,5 +1,8 @@
 package dev.kplan.lang.console;
 
+import dev.kplan.lang.value.GoQuote;
+import dev.kplan.lang.value.ValueOrder;
+
 import dev.kplan.lang.types.DynamicType;
 import dev.kplan.lang.types.ListType;
 import dev.kplan.lang.types.MapType;
@@ -91,7 +94,7 @@ public final class ConsoleFormat {
   private static void writeString(String s, int indent, StringBuilder sb) {
     String[] lines = s.split("\n", -1);
     if (lines.length < 2) {
-      sb.append(quote(s));
+      sb.append(GoQuote.quote(s));
       return;
     }
     // a heredoc whose delimiter appears on no line (the parser trims lines before comparing)
@@ -116,12 +119,12 @@ public final class ConsoleFormat {
   }
 
   private static void writeMapping(Map<String, Value> entries, int indent, StringBuilder sb) {
-    Map<String, Value> sorted = new TreeMap<>(ConsoleFormat::compareCodePoints);
+    Map<String, Value> sorted = new TreeMap<>(ValueOrder::compareCodePoints);
     sorted.putAll(entries);
     String pad = " ".repeat(indent + 2);
     sb.append('{');
     for (Map.Entry<String, Value> e : sorted.entrySet()) {
-      sb.append('\n').append(pad).append(quote(e.getKey())).append(" = ");
+      sb.append('\n').append(pad).append(GoQuote.quote(e.getKey())).append(" = ");
       write(e.getValue(), indent + 2, sb);
     }
     if (!sorted.isEmpty()) {
@@ -142,72 +145,5 @@ public final class ConsoleFormat {
       sb.append('\n').append(" ".repeat(indent));
     }
     sb.append(']');
-  }
-
-  /** Go orders map keys by their UTF-8 bytes, which is code point order (not Java's UTF-16 order). */
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  }
-
-  /** A double-quoted string literal as Go's {@code strconv.Quote} writes it. */
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2);
-    sb.append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case 0x07 -> sb.append("\\a");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case 0x0B -> sb.append("\\v");
-        default -> {
-          if (isPrint(cp)) {
-            sb.appendCodePoint(cp);
-          } else if (cp < ' ' || cp == 0x7f) {
-            sb.append(String.format("\\x%02x", cp));
-          } else if (Character.isSurrogate((char) cp)) {
-            sb.append("\\ufffd");
-          } else if (cp < 0x10000) {
-            sb.append(String.format("\\u%04x", cp));
-          } else {
-            sb.append(String.format("\\U%08x", cp));
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
-  }
-
-  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-  private static boolean isPrint(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    switch (Character.getType(cp)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-          Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> {
-        return false;
-      }
-      default -> {
-        return true;
-      }
-    }
   }
 }

@@ -1,22 +1,24 @@
 package dev.kplan.lang.diag;
 
 import java.util.Collection;
+import java.util.List;
 
-/** "Did you mean …?" for a misspelt name: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean …?" for a misspelt name, by HCL's rule (its {@code didyoumean} package, which
+ * Terraform uses too): a candidate within Levenshtein distance 2. Where several qualify, the
+ * nearest wins, then the first in order.
+ */
 public final class Suggestions {
   private Suggestions() {}
 
-  /**
-   * The candidate nearest to {@code given}, or null when none is close enough (an edit distance of
-   * at most a third of the name's length, at least 1, as Terraform's suggestions feel).
-   */
+  /** The suggested candidate, or null when none is close enough. */
   public static String closest(String given, Collection<String> candidates) {
+    List<String> ordered = candidates.stream().sorted().toList();
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    int limit = Math.max(1, Math.min(3, given.length() / 3 + 1));
-    for (String c : candidates) {
+    int bestDistance = 3;
+    for (String c : ordered) {
       int d = distance(given, c);
-      if (d < bestDistance && d <= limit) {
+      if (d < bestDistance) {
         best = c;
         bestDistance = d;
       }
@@ -30,24 +32,23 @@ public final class Suggestions {
     return c == null ? "" : " Did you mean \"" + c + "\"?";
   }
 
-  /** Levenshtein distance with transpositions counted as one edit. */
+  /** Levenshtein distance: insertions, deletions and substitutions. */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      prev[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
       }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
     }
-    return d[a.length()][b.length()];
+    return prev[b.length()];
   }
 }

@@ -1,68 +1,24 @@
 package dev.kplan.lang.eval;
 
 import dev.kplan.lang.diag.SourceRange;
+import dev.kplan.lang.diag.Suggestions;
+import dev.kplan.lang.value.GoQuote;
 
 /** Text helpers shared by diagnostics: Go's {@code %q} quoting, HCL's name suggestions and ranges. */
 final class Names {
   private Names() {}
 
-  /** {@code s} quoted as Go's {@code %q} does for printable text. */
+  /** {@code s} quoted as Go's {@code %q} does, as HCL's messages show names. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case 0x07 -> sb.append("\\a");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case 0x0b -> sb.append("\\v");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", c));
-          } else if (Character.isISOControl(c) || (!Character.isDefined(c))) {
-            sb.append(c > 0xffff ? String.format("\\U%08x", c) : String.format("\\u%04x", c));
-          } else {
-            sb.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return sb.append('"').toString();
+    return GoQuote.quote(s);
   }
 
-  /** HCL's {@code nameSuggestion}: the first candidate within edit distance 2, or "". */
+  /** " Did you mean "x"?" for the nearest candidate by HCL's rule, or "". */
   static String suggestion(String given, Iterable<String> candidates) {
-    for (String c : candidates) {
-      if (levenshtein(given, c) < 3) {
-        return " Did you mean " + quote(c) + "?";
-      }
-    }
-    return "";
-  }
-
-  private static int levenshtein(String a, String b) {
-    int[] ca = a.codePoints().toArray();
-    int[] cb = b.codePoints().toArray();
-    int[] prev = new int[cb.length + 1];
-    int[] cur = new int[cb.length + 1];
-    for (int j = 0; j <= cb.length; j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= ca.length; i++) {
-      cur[0] = i;
-      for (int j = 1; j <= cb.length; j++) {
-        int cost = ca[i - 1] == cb[j - 1] ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[cb.length];
+    java.util.List<String> all = new java.util.ArrayList<>();
+    candidates.forEach(all::add);
+    String c = Suggestions.closest(given, all);
+    return c == null ? "" : " Did you mean " + quote(c) + "?";
   }
 
   /** A range as HCL prints it in messages: {@code file:line,col-col} or {@code file:l,c-l,c}. */

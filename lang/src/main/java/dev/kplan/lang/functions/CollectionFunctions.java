@@ -1,5 +1,7 @@
 package dev.kplan.lang.functions;
 
+import dev.kplan.lang.value.ValueOrder;
+
 import static dev.kplan.lang.functions.CtyFunctions.elements;
 import static dev.kplan.lang.functions.CtyFunctions.equal;
 import static dev.kplan.lang.functions.CtyFunctions.param;
@@ -512,23 +514,8 @@ public final class CollectionFunctions {
   /** Keys in cty's order: by their UTF-8 bytes, which is code point order. */
   static List<String> sortedByBytes(java.util.Collection<String> keys) {
     List<String> out = new ArrayList<>(keys);
-    out.sort(CollectionFunctions::compareCodePoints);
+    out.sort(ValueOrder::compareCodePoints);
     return out;
-  }
-
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   static FunctionSpec lookup() {
@@ -1135,7 +1122,7 @@ public final class CollectionFunctions {
               String outKey = ((StringValue) val.unmarked()).value();
               List<String> outVal = tmp.computeIfAbsent(outKey, k -> new ArrayList<>());
               outVal.add(e.getKey());
-              outVal.sort(CollectionFunctions::compareCodePoints);
+              outVal.sort(ValueOrder::compareCodePoints);
             }
           }
           Map<String, Value> out = new LinkedHashMap<>();

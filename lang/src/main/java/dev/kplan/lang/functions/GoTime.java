@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -15,7 +14,6 @@ import java.util.Map;
 final class GoTime {
   private GoTime() {}
 
-  private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
   /** Thrown with go-cty's message for a timestamp that is not RFC 3339. */
   static final class BadTimestamp extends Exception {
@@ -38,8 +36,15 @@ final class GoTime {
     }
   }
 
+  /** Go's Format(time.RFC3339): years zero-padded to four digits (never a '+'), Z for UTC. */
   static String format(OffsetDateTime t) {
-    return RFC3339.format(t);
+    int year = t.getYear();
+    String y = year < 0 ? "-" + String.format("%04d", -year) : String.format("%04d", year);
+    int off = t.getOffset().getTotalSeconds();
+    String zone = off == 0 ? "Z"
+        : String.format("%s%02d:%02d", off < 0 ? "-" : "+", Math.abs(off) / 3600, (Math.abs(off) / 60) % 60);
+    return String.format("%s-%02d-%02dT%02d:%02d:%02d%s", y, t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
+        t.getMinute(), t.getSecond(), zone);
   }
 
   /** Go's time.Parse(time.RFC3339, s). */

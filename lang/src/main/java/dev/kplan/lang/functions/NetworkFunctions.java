@@ -97,10 +97,11 @@ public final class NetworkFunctions {
 
   private static String cidrnetmask(String prefix) throws FunctionException {
     IpNet net = network(prefix, -1, "invalid CIDR expression: ");
-    if (net.bits() != 32) {
+    if (!net.isV4()) {
       throw new FunctionException("IPv6 addresses cannot have a netmask: " + prefix);
     }
-    return IpNet.format(net.allOnes().andNot(net.hostMask()), 32);
+    // an IPv4-mapped prefix keeps its 128-bit mask, which Go then prints as IPv6
+    return IpNet.format(net.allOnes().andNot(net.hostMask()), net.bits());
   }
 
   private static String cidrsubnet(List<Value> args) throws FunctionException {

@@ -268,7 +268,7 @@ final class SyntaxErrors {
     if (prev == HclLexer.TEMPLATE_CONTROL) {
       if (o.getType() == HclLexer.IDENT) {
         String given = o.getText();
-        String suggestion = Suggestions.nameSuggestion(given, java.util.List.of("if", "for", "else", "endif", "endfor"));
+        String suggestion = dev.kplan.lang.diag.Suggestions.closest(given, java.util.List.of("else", "endfor", "endif", "for", "if"));
         return Diagnostic.error("Invalid template control keyword",
             "\"" + given + "\" is not a valid template control keyword."
                 + (suggestion == null ? "" : " Did you mean \"" + suggestion + "\"?"), subject);

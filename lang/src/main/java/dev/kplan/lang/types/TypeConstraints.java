@@ -46,6 +46,51 @@ public final class TypeConstraints {
     return read(expr, true, true);
   }
 
+  /**
+   * The {@code type} argument of a {@code variable} block, as Terraform reads it: the bare
+   * keywords {@code list} and {@code map} still mean {@code list(any)} and {@code map(any)}, and
+   * the quoted forms of Terraform 0.11 ({@code "string"}, {@code "list"}, {@code "map"}) are
+   * errors that say how to write them today.
+   */
+  public static Result parseVariableType(Expr expr) {
+    if (expr instanceof LiteralExpr l && l.value() instanceof StringValue s) {
+      String detail;
+      String summary = "Invalid quoted type constraints";
+      switch (s.value()) {
+        case "string":
+          detail = "Terraform 0.11 and earlier required type constraints to be given in quotes, but that form is "
+              + "now deprecated and will be removed in a future version of Terraform. Remove the quotes around "
+              + "\"string\".";
+          break;
+        case "list":
+          detail = "Terraform 0.11 and earlier required type constraints to be given in quotes, but that form is "
+              + "now deprecated and will be removed in a future version of Terraform. Remove the quotes around "
+              + "\"list\" and write list(string) instead to explicitly indicate that the list elements are strings.";
+          break;
+        case "map":
+          detail = "Terraform 0.11 and earlier required type constraints to be given in quotes, but that form is "
+              + "now deprecated and will be removed in a future version of Terraform. Remove the quotes around "
+              + "\"map\" and write map(string) instead to explicitly indicate that the map elements are strings.";
+          break;
+        default:
+          summary = "Invalid legacy variable type hint";
+          detail = "To provide a full type expression, remove the surrounding quotes and give the type expression "
+              + "directly.";
+          break;
+      }
+      return new Result(new TypeConstraint(Type.DYNAMIC, null),
+          Diagnostics.of(Diagnostic.error(summary, detail, expr.range())));
+    }
+    String kw = keyword(expr);
+    if ("list".equals(kw)) {
+      return new Result(new TypeConstraint(new ListType(Type.DYNAMIC), null), Diagnostics.NONE);
+    }
+    if ("map".equals(kw)) {
+      return new Result(new TypeConstraint(new MapType(Type.DYNAMIC), null), Diagnostics.NONE);
+    }
+    return parse(expr);
+  }
+
   /** An exact type: neither {@code any} nor {@code optional} allowed. */
   public static Result parseExact(Expr expr) {
     return read(expr, false, false);

@@ -79,13 +79,13 @@ public final class ValueOrder implements Comparator<Value> {
     } else if (v instanceof BoolValue b) {
       sb.append(b.value() ? 'T' : 'F');
     } else if (v instanceof StringValue s) {
-      sb.append(goQuote(s.value()));
+      sb.append(GoQuote.quote(s.value()));
     } else if (v instanceof MapValue m) {
       sb.append('{');
       m.entries().entrySet().stream()
           .sorted((x, y) -> compareCodePoints(x.getKey(), y.getKey()))
           .forEach(e -> {
-            sb.append(goQuote(e.getKey())).append(':');
+            sb.append(GoQuote.quote(e.getKey())).append(':');
             appendHash(e.getValue(), sb);
             sb.append(';');
           });
@@ -138,70 +138,6 @@ public final class ValueOrder implements Comparator<Value> {
       return sign + mant + "e" + (exp < 0 ? "-" : "+") + (ax < 10 ? "0" : "") + ax;
     }
     return sign + r.abs().setScale(Math.max(nd - dp, 0), RoundingMode.UNNECESSARY).toPlainString();
-  }
-
-  /** A string quoted as Go's {@code strconv.Quote} does. */
-  static String goQuote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    s.codePoints().forEach(cp -> {
-      switch (cp) {
-        case 0x07 -> sb.append("\\a");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case 0x0b -> sb.append("\\v");
-        case '\\' -> sb.append("\\\\");
-        case '"' -> sb.append("\\\"");
-        default -> {
-          if (isGoPrintable(cp)) {
-            sb.appendCodePoint(cp);
-          } else if (cp < ' ' || cp == 0x7f) {
-            sb.append(String.format("\\x%02x", cp));
-          } else if (cp < 0x10000) {
-            sb.append(String.format("\\u%04x", cp));
-          } else {
-            sb.append(String.format("\\U%08x", cp));
-          }
-        }
-      }
-    });
-    return sb.append('"').toString();
-  }
-
-  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-  private static boolean isGoPrintable(int cp) {
-    if (cp == ' ') {
-      return true;
-    }
-    switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER:
-      case Character.LOWERCASE_LETTER:
-      case Character.TITLECASE_LETTER:
-      case Character.MODIFIER_LETTER:
-      case Character.OTHER_LETTER:
-      case Character.NON_SPACING_MARK:
-      case Character.ENCLOSING_MARK:
-      case Character.COMBINING_SPACING_MARK:
-      case Character.DECIMAL_DIGIT_NUMBER:
-      case Character.LETTER_NUMBER:
-      case Character.OTHER_NUMBER:
-      case Character.CONNECTOR_PUNCTUATION:
-      case Character.DASH_PUNCTUATION:
-      case Character.START_PUNCTUATION:
-      case Character.END_PUNCTUATION:
-      case Character.INITIAL_QUOTE_PUNCTUATION:
-      case Character.FINAL_QUOTE_PUNCTUATION:
-      case Character.OTHER_PUNCTUATION:
-      case Character.MATH_SYMBOL:
-      case Character.CURRENCY_SYMBOL:
-      case Character.MODIFIER_SYMBOL:
-      case Character.OTHER_SYMBOL:
-        return true;
-      default:
-        return false;
-    }
   }
 
   public static int compareCodePoints(String a, String b) {

@@ -83,7 +83,18 @@ public final class YamlCodec {
 
   /** The value of a single-document YAML stream ({@code yamldecode}); empty input is null. */
   public static Value decode(String yaml) {
-    Events events = new Events(yaml.isEmpty() ? "\n" : yaml);
+    String text = yaml.isEmpty() ? "\n" : yaml;
+    while (true) {
+      try {
+        return decodeOne(text);
+      } catch (LineSeparatorEscape e) {
+        text = e.patched;
+      }
+    }
+  }
+
+  private static Value decodeOne(String yaml) {
+    Events events = new Events(yaml);
     events.next(); // stream start
     Event first = events.next();
     if (first.getEventId() != Event.ID.DocumentStart) {
@@ -109,6 +120,32 @@ public final class YamlCodec {
    * multi-document Kubernetes manifests; anchors do not cross documents).
    */
   public static List<Value> decodeAll(String yaml) {
+    String text = yaml;
+    while (true) {
+      try {
+        return decodeEvery(text);
+      } catch (LineSeparatorEscape e) {
+        text = e.patched;
+      }
+    }
+  }
+
+  /**
+   * Where SnakeYAML refuses what libyaml reads — the {@code \L} and {@code \P} escapes of
+   * double-quoted scalars (which yamlencode writes for U+2028 and U+2029), a tab between tokens —
+   * the text is read again with that spot spelled the way SnakeYAML accepts.
+   */
+  private static final class LineSeparatorEscape extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String patched;
+
+    LineSeparatorEscape(String patched) {
+      super(null, null, false, false);
+      this.patched = patched;
+    }
+  }
+
+  private static List<Value> decodeEvery(String yaml) {
     Events events = new Events(yaml);
     events.next();
     List<Value> docs = new ArrayList<>();
@@ -129,9 +166,11 @@ public final class YamlCodec {
   private static final class Events {
     private final Iterator<Event> it;
     private final int length;
+    private final String text;
 
     Events(String text) {
       this.length = text.length();
+      this.text = text;
       LoadSettings settings = LoadSettings.builder().setLabel("yaml").build();
       this.it = new Parse(settings).parseString(text).iterator();
     }
@@ -146,6 +185,7 @@ public final class YamlCodec {
         }
         return e;
       } catch (MarkedYamlEngineException e) {
+        patchLineSeparatorEscape(e);
         Optional<org.snakeyaml.engine.v2.exceptions.Mark> mark = e.getProblemMark();
         String problem = libyamlWording(e.getProblem(), e.getContext());
         // libyaml ends an input that lacks a final newline with one before the stream-end token
@@ -169,13 +209,57 @@ public final class YamlCodec {
         }
         throw new YamlCodecException(position(line, col) + problem);
       } catch (YamlEngineException e) {
-        throw new YamlCodecException(e.getMessage());
+        String message = e.getMessage() == null ? "invalid YAML syntax" : e.getMessage().lines().findFirst().orElse("");
+        throw new YamlCodecException(libyamlWording(message, null));
+      }
+    }
+
+    private void patchLineSeparatorEscape(MarkedYamlEngineException e) {
+      patchSeparatingTab(e);
+      String problem = e.getProblem();
+      if (problem == null || e.getProblemMark().isEmpty()
+          || !(problem.startsWith("found unknown escape character L") || problem.startsWith("found unknown escape character P"))) {
+        return;
+      }
+      int at = e.getProblemMark().get().getIndex();
+      for (int i = Math.min(at, text.length() - 1); i >= Math.max(0, at - 2); i--) {
+        if (text.charAt(i) == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == 'L' || text.charAt(i + 1) == 'P')) {
+          String escape = text.charAt(i + 1) == 'L' ? "\\u2028" : "\\u2029";
+          throw new LineSeparatorEscape(text.substring(0, i) + escape + text.substring(i + 2));
+        }
+      }
+    }
+
+    /**
+     * libyaml accepts a tab as the space between tokens on a line ({@code key:\tvalue}); SnakeYAML
+     * refuses it, so such a tab is read again as a space. Tabs that indent stay errors.
+     */
+    private void patchSeparatingTab(MarkedYamlEngineException e) {
+      if (e.getProblem() == null || !e.getProblem().startsWith("found character") || e.getProblemMark().isEmpty()) {
+        return;
+      }
+      int at = e.getProblemMark().get().getIndex();
+      if (at >= text.length() || text.charAt(at) != '\t') {
+        return;
+      }
+      int i = at - 1;
+      while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+        i--;
+      }
+      if (i >= 0 && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        throw new LineSeparatorEscape(text.substring(0, at) + ' ' + text.substring(at + 1));
       }
     }
 
     YamlCodecException error(Event at, String message) {
       int line = at.getStartMark().map(m -> m.getLine()).orElse(0);
       int col = at.getStartMark().map(m -> m.getColumn()).orElse(0);
+      int index = at.getStartMark().map(m -> m.getIndex()).orElse(0);
+      if (index >= length && col != 0) {
+        // libyaml ends an input that lacks a final newline with one before the stream-end token
+        line++;
+        col = 0;
+      }
       return new YamlCodecException(position(line, col) + message);
     }
 
@@ -208,6 +292,15 @@ public final class YamlCodec {
       if (problem.startsWith("unexpected character found") && context != null
           && (context.contains("anchor") || context.contains("alias"))) {
         return "did not find expected alphabetic or numeric character";
+      }
+      if (problem.startsWith("expected chomping or indentation indicators")) {
+        return "did not find expected comment or line break";
+      }
+      if (problem.startsWith("expected the node content")) {
+        return "did not find expected node content";
+      }
+      if (problem.startsWith("special characters are not allowed")) {
+        return "control characters are not allowed";
       }
       if (problem.startsWith("found character") && problem.contains("that cannot start any token")) {
         return "found character that cannot start any token";

@@ -46,6 +46,21 @@ class TypeConstraintsFromTextTest {
   }
 
   @Test
+  void readsVariableTypesWithTerraformsShorthandsAndLegacyHints() {
+    var list = TypeConstraints.parseVariableType(Parser.parseExpression("list", "v").value());
+    assertEquals(new ListType(Type.DYNAMIC), list.constraint().type());
+    assertFalse(list.diagnostics().hasErrors());
+    var quoted = TypeConstraints.parseVariableType(Parser.parseExpression("\"map\"", "v").value());
+    assertEquals("Invalid quoted type constraints", quoted.diagnostics().errors().get(0).summary());
+    assertTrue(quoted.diagnostics().errors().get(0).detail().endsWith(
+        "write map(string) instead to explicitly indicate that the map elements are strings."));
+    var other = TypeConstraints.parseVariableType(Parser.parseExpression("\"list(string)\"", "v").value());
+    assertEquals("Invalid legacy variable type hint", other.diagnostics().errors().get(0).summary());
+    assertEquals(new ObjectType(Map.of("a", Type.STRING)),
+        TypeConstraints.parseVariableType(Parser.parseExpression("object({a = string})", "v").value()).constraint().type());
+  }
+
+  @Test
   void reportsProblemsWithTheirRanges() {
     TypeConstraints.Result r = parse("list(strin)");
     assertTrue(r.diagnostics().hasErrors());
