@@ -48,6 +48,14 @@ public final class Parser {
     return new ParseResult<>(body, Diagnostics.of(diags));
   }
 
+  /** The second stage alone, so tests can check that both stages build the same tree. */
+  static ParseResult<Body> parseFileSecondStageOnly(String text, String fileName) {
+    Session s = new Session(text, fileName, true, false);
+    List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
+    Body body = new RecoveringParser(s, diags).parseFile();
+    return new ParseResult<>(body, Diagnostics.of(diags));
+  }
+
   /** Parses one expression, as in {@code kplan console} or an expression-valued option. */
   public static ParseResult<Expr> parseExpression(String text, String fileName) {
     Session s = new Session(text, fileName, true, false);
