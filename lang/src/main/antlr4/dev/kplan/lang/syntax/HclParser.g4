@@ -1,12 +1,15 @@
 /*
- * Parser for HCL native syntax (hclsyntax). The grammar accepts exactly the valid files; errors are
- * handled by Parser's second stage, which mirrors hclsyntax's recovery and wording. Templates are
+ * Parser for HCL native syntax (hclsyntax). The grammar accepts the valid files, plus a few
+ * constructs that AstBuilder rejects with HCL's own messages (unbalanced template directives,
+ * chained legacy indexes, keys in tuple for expressions). Syntax errors are handled by Parser's
+ * second stage, which mirrors hclsyntax's recovery and wording. Templates are
  * parsed as a flat sequence of literals, interpolations and directive markers, and assembled into a
  * tree by AstBuilder, as hclsyntax does, so that strip markers and unbalanced directives are
  * handled in one place.
  */
 parser grammar HclParser;
 
+// The superclass is spelled out because dev.kplan.lang.syntax.Parser (our entry point) would shadow it.
 options { tokenVocab = HclLexer; superClass = org.antlr.v4.runtime.Parser; }
 
 
