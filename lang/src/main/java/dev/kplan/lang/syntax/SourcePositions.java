@@ -12,6 +12,7 @@ final class SourcePositions {
   private final int[] lineStarts; // code-point index of each line's first character
   private final int[] charOffsets; // code-point index -> char offset; null when the text has no surrogates
   private final int codePointCount;
+  private int lastLine;
 
   SourcePositions(String file, String text) {
     this.file = file;
@@ -89,7 +90,18 @@ final class SourcePositions {
   }
 
   private int lineOf(int cp) {
+    // Ranges are mostly asked for in source order: try the last line and the next before searching.
+    int l = lastLine;
+    int lines = lineStarts.length;
+    if (cp >= lineStarts[l]) {
+      if (l + 1 == lines || cp < lineStarts[l + 1]) {
+        return l;
+      }
+      if (l + 2 == lines || cp < lineStarts[l + 2]) {
+        return lastLine = l + 1;
+      }
+    }
     int i = Arrays.binarySearch(lineStarts, cp);
-    return i >= 0 ? i : -i - 2;
+    return lastLine = i >= 0 ? i : -i - 2;
   }
 }
