@@ -1,0 +1,426 @@
+package dev.kplan.cli.render;
+
+import dev.kplan.lang.value.BoolValue;
+import dev.kplan.lang.value.GoQuote;
+import dev.kplan.lang.value.JsonCodec;
+import dev.kplan.lang.value.ListValue;
+import dev.kplan.lang.value.MapValue;
+import dev.kplan.lang.value.NumberValue;
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Path;
+import dev.kplan.lang.value.SetValue;
+import dev.kplan.lang.value.StringValue;
+import dev.kplan.lang.value.TupleValue;
+import dev.kplan.lang.value.UnknownValue;
+import dev.kplan.lang.value.Value;
+import dev.kplan.lang.value.ValueMarks;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the difference of two values as Terraform's human plan does: one line per changed
+ * attribute or element with its {@code + - ~} symbol, unchanged ones folded into
+ * "# (N unchanged attributes hidden)", {@code (known after apply)}, {@code (sensitive value)} and
+ * {@code # forces replacement}. A container whose own symbol sits at column {@code s} puts its
+ * children's symbols at {@code s + 4} and its closing bracket at {@code s + 2}.
+ */
+final class ValueDiff {
+  static final String SENSITIVE = "(sensitive value)";
+  static final String UNKNOWN = "(known after apply)";
+  private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+  /** Attributes Terraform shows even when unchanged, so that a reader can tell objects apart. */
+  private static final Set<String> IMPORTANT = Set.of("id", "name", "tags");
+
+  /** A rendered value: what happens to it, and its text (continuation lines carry their own indent). */
+  record Rendered(DiffKind kind, String text) {}
+
+  /** The lines of a container's body, and what happens to the container as a whole. */
+  record Body(DiffKind kind, List<String> lines) {}
+
+  private final Style style;
+  private final Collection<Path> replacePaths;
+
+  ValueDiff(Style style, Collection<Path> replacePaths) {
+    this.style = style;
+    this.replacePaths = replacePaths;
+  }
+
+  /** The body lines of a top-level object (a resource block), its children at column {@code s + 4}. */
+  Body objectBody(Value before, Value after, int s) {
+    return mapBody(attrs(before), attrs(after), absent(before), absent(after), true, s, Path.ROOT, true, true);
+  }
+
+  /** The diff of one value whose symbol sits at column {@code s}. */
+  Rendered diff(Value b, Value a, int s, Path path, boolean arrowNull) {
+    boolean bNull = absent(b);
+    boolean aNull = absent(a);
+    if (bNull && aNull) {
+      return new Rendered(DiffKind.NO_OP, "null");
+    }
+    DiffKind simple = bNull ? DiffKind.CREATE : aNull ? DiffKind.DELETE
+        : b.equals(a) ? DiffKind.NO_OP : DiffKind.UPDATE;
+    if (sensitive(b) || sensitive(a)) {
+      return new Rendered(simple, SENSITIVE + nullArrow(simple, arrowNull));
+    }
+    if (a instanceof UnknownValue) {
+      if (bNull) {
+        return new Rendered(DiffKind.CREATE, UNKNOWN);
+      }
+      return new Rendered(DiffKind.UPDATE, (isPrimitive(b) ? primitive(b) + " -> " : "") + UNKNOWN);
+    }
+    if (b instanceof UnknownValue) {
+      Rendered r = diff(null, a, s, path, arrowNull);
+      return new Rendered(DiffKind.UPDATE, r.text());
+    }
+    Value some = bNull ? a : b;
+    boolean sameShape = bNull || aNull || shape(b) == shape(a);
+    if (!sameShape) {
+      return new Rendered(DiffKind.UPDATE, compact(b) + " -> " + compact(a));
+    }
+    if (some instanceof ObjectValue || some instanceof MapValue) {
+      boolean object = some instanceof ObjectValue;
+      Body body = mapBody(entries(b), entries(a), bNull, aNull, object, s, path, false, false);
+      return new Rendered(body.kind(), enclose("{", "}", body, s, arrowNull));
+    }
+    if (some instanceof ListValue || some instanceof TupleValue) {
+      Body body = listBody(elements(b), elements(a), bNull, aNull, s, path);
+      return new Rendered(body.kind(), enclose("[", "]", body, s, arrowNull));
+    }
+    if (some instanceof SetValue) {
+      Body body = setBody(elements(b), elements(a), bNull, aNull, s, path);
+      return new Rendered(body.kind(), enclose("[", "]", body, s, arrowNull));
+    }
+    if (isMultiline(b) || isMultiline(a)) {
+      return new Rendered(simple, heredoc(b, a, simple, s) + nullArrow(simple, arrowNull));
+    }
+    String text = switch (simple) {
+      case CREATE, NO_OP -> primitive(a);
+      case DELETE -> primitive(b) + nullArrow(simple, arrowNull);
+      case UPDATE -> primitive(b) + " -> " + primitive(a);
+    };
+    return new Rendered(simple, text);
+  }
+
+  private String enclose(String open, String close, Body body, int s, boolean arrowNull) {
+    String arrow = nullArrow(body.kind(), arrowNull);
+    if (body.lines().isEmpty()) {
+      return open + close + arrow;
+    }
+    return open + "\n" + String.join("\n", body.lines()) + "\n" + indent(s + 2) + close + arrow;
+  }
+
+  private Body mapBody(Map<String, Value> bm, Map<String, Value> am, boolean bNull, boolean aNull,
+      boolean object, int s, Path path, boolean top, boolean arrowNull) {
+    TreeSet<String> keys = new TreeSet<>(bm.keySet());
+    keys.addAll(am.keySet());
+    List<String> labels = new ArrayList<>();
+    List<Rendered> shown = new ArrayList<>();
+    boolean changed = false;
+    int hidden = 0;
+    for (String k : keys) {
+      Value cb = bm.get(k);
+      Value ca = am.get(k);
+      if (absent(cb) && absent(ca)) {
+        continue;
+      }
+      Path childPath = object ? path.attr(k) : path.index(Value.string(k));
+      Rendered r = diff(cb, ca, s + 4, childPath, !top || arrowNull);
+      if (replacePaths.contains(childPath)) {
+        r = new Rendered(r.kind(), forcesReplacement(r.text()));
+      }
+      changed |= r.kind() != DiffKind.NO_OP;
+      if (r.kind() == DiffKind.NO_OP && !(top && IMPORTANT.contains(k))) {
+        hidden++;
+        continue;
+      }
+      labels.add(object && IDENT.matcher(k).matches() ? k : GoQuote.quote(k));
+      shown.add(r);
+    }
+    int width = labels.stream().mapToInt(String::length).max().orElse(0);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < shown.size(); i++) {
+      Rendered r = shown.get(i);
+      lines.add(indent(s + 4) + style.symbol(r.kind()) + " " + pad(labels.get(i), width) + " = " + r.text());
+    }
+    if (hidden > 0) {
+      lines.add(hiddenLine(s, hidden, object ? "attribute" : "element"));
+    }
+    return new Body(containerKind(bNull, aNull, changed), lines);
+  }
+
+  private Body listBody(List<Value> eb, List<Value> ea, boolean bNull, boolean aNull, int s, Path path) {
+    List<Op> ops = pairUp(lcs(eb, ea));
+    List<Rendered> rendered = new ArrayList<>();
+    boolean changed = false;
+    for (Op op : ops) {
+      Rendered r = diff(op.before, op.after, s + 4, path.index(Value.number(op.index)), false);
+      rendered.add(r);
+      changed |= r.kind() != DiffKind.NO_OP;
+    }
+    // unchanged elements next to a change stay as context, as Terraform shows lists
+    List<String> lines = new ArrayList<>();
+    int hidden = 0;
+    for (int i = 0; i < rendered.size(); i++) {
+      Rendered r = rendered.get(i);
+      boolean context = (i > 0 && rendered.get(i - 1).kind() != DiffKind.NO_OP)
+          || (i + 1 < rendered.size() && rendered.get(i + 1).kind() != DiffKind.NO_OP);
+      if (r.kind() == DiffKind.NO_OP && !context) {
+        hidden++;
+        continue;
+      }
+      if (hidden > 0) {
+        lines.add(hiddenLine(s, hidden, "element"));
+        hidden = 0;
+      }
+      lines.add(indent(s + 4) + style.symbol(r.kind()) + " " + r.text() + ",");
+    }
+    if (hidden > 0) {
+      lines.add(hiddenLine(s, hidden, "element"));
+    }
+    return new Body(containerKind(bNull, aNull, changed), lines);
+  }
+
+  private Body setBody(List<Value> eb, List<Value> ea, boolean bNull, boolean aNull, int s, Path path) {
+    List<String> lines = new ArrayList<>();
+    int hidden = 0;
+    for (Value v : eb) {
+      if (!ea.contains(v)) {
+        lines.add(indent(s + 4) + style.symbol(DiffKind.DELETE) + " " + diff(v, null, s + 4, path, false).text() + ",");
+      }
+    }
+    for (Value v : ea) {
+      if (eb.contains(v)) {
+        hidden++;
+      } else {
+        lines.add(indent(s + 4) + style.symbol(DiffKind.CREATE) + " " + diff(null, v, s + 4, path, false).text() + ",");
+      }
+    }
+    boolean changed = !lines.isEmpty();
+    if (hidden > 0) {
+      lines.add(hiddenLine(s, hidden, "element"));
+    }
+    return new Body(containerKind(bNull, aNull, changed), lines);
+  }
+
+  private String heredoc(Value b, Value a, DiffKind kind, int s) {
+    List<String> lb = absent(b) ? List.of() : heredocLines(((StringValue) b).value());
+    List<String> la = absent(a) ? List.of() : heredocLines(((StringValue) a).value());
+    StringBuilder sb = new StringBuilder("<<-EOT");
+    if (kind == DiffKind.UPDATE) {
+      for (Op op : lcs(stringValues(lb), stringValues(la))) {
+        DiffKind k = op.before == null ? DiffKind.CREATE : op.after == null ? DiffKind.DELETE : DiffKind.NO_OP;
+        String line = ((StringValue) (op.after == null ? op.before : op.after)).value();
+        sb.append('\n').append(indent(s + 4)).append(style.symbol(k)).append(' ').append(line);
+      }
+    } else {
+      for (String line : kind == DiffKind.DELETE ? lb : la) {
+        sb.append('\n').append(indent(s + 6)).append(line);
+      }
+    }
+    return sb.append('\n').append(indent(s + 2)).append("EOT").toString();
+  }
+
+  /** One element of a list diff: kept (both), deleted (after null) or inserted (before null). */
+  private record Op(Value before, Value after, int index) {}
+
+  private static List<Op> lcs(List<Value> a, List<Value> b) {
+    int[][] t = new int[a.size() + 1][b.size() + 1];
+    for (int i = a.size() - 1; i >= 0; i--) {
+      for (int j = b.size() - 1; j >= 0; j--) {
+        t[i][j] = a.get(i).equals(b.get(j)) ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+      }
+    }
+    List<Op> ops = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+        ops.add(new Op(a.get(i++), b.get(j), j++));
+      } else if (i < a.size() && (j == b.size() || t[i + 1][j] >= t[i][j + 1])) {
+        // deletions before insertions, as Terraform lists "- old" above "+ new"
+        ops.add(new Op(a.get(i), null, i++));
+      } else {
+        ops.add(new Op(null, b.get(j), j++));
+      }
+    }
+    return ops;
+  }
+
+  /** A deleted object followed by an inserted one is the same element updated, as Terraform pairs them. */
+  private static List<Op> pairUp(List<Op> ops) {
+    List<Op> out = new ArrayList<>();
+    int i = 0;
+    while (i < ops.size()) {
+      int d = i;
+      while (d < ops.size() && ops.get(d).after == null) {
+        d++;
+      }
+      int n = d;
+      while (n < ops.size() && ops.get(n).before == null) {
+        n++;
+      }
+      if (d == i || n == d) {
+        out.add(ops.get(i++));
+        continue;
+      }
+      List<Op> deletes = ops.subList(i, d);
+      List<Op> inserts = ops.subList(d, n);
+      int pairs = Math.min(deletes.size(), inserts.size());
+      List<Op> restDeletes = new ArrayList<>();
+      List<Op> restInserts = new ArrayList<>();
+      for (int k = 0; k < Math.max(deletes.size(), inserts.size()); k++) {
+        Op del = k < deletes.size() ? deletes.get(k) : null;
+        Op ins = k < inserts.size() ? inserts.get(k) : null;
+        if (k < pairs && isStructural(del.before) && isStructural(ins.after)) {
+          out.add(new Op(del.before, ins.after, ins.index));
+        } else {
+          if (del != null) {
+            restDeletes.add(del);
+          }
+          if (ins != null) {
+            restInserts.add(ins);
+          }
+        }
+      }
+      out.addAll(restDeletes);
+      out.addAll(restInserts);
+      i = n;
+    }
+    return out;
+  }
+
+  private String forcesReplacement(String text) {
+    int nl = text.indexOf('\n');
+    String note = " " + style.red("# forces replacement");
+    return nl < 0 ? text + note : text.substring(0, nl) + note + text.substring(nl);
+  }
+
+  private String hiddenLine(int s, int n, String noun) {
+    return indent(s + 6) + "# (" + n + " unchanged " + noun + (n == 1 ? "" : "s") + " hidden)";
+  }
+
+  private static DiffKind containerKind(boolean bNull, boolean aNull, boolean changed) {
+    return bNull ? DiffKind.CREATE : aNull ? DiffKind.DELETE : changed ? DiffKind.UPDATE : DiffKind.NO_OP;
+  }
+
+  private static String nullArrow(DiffKind kind, boolean arrowNull) {
+    return kind == DiffKind.DELETE && arrowNull ? " -> null" : "";
+  }
+
+  /** A value on one line, for the rare change of shape ({@code "a" -> ["a"]}); sensitive parts hidden. */
+  static String compact(Value v) {
+    if (absent(v)) {
+      return "null";
+    }
+    if (ValueMarks.deepMarks(v).isSensitive()) {
+      return SENSITIVE;
+    }
+    if (!v.isWhollyKnown()) {
+      return UNKNOWN;
+    }
+    return isPrimitive(v) ? primitive(v) : JsonCodec.encode(v);
+  }
+
+  static String primitive(Value v) {
+    if (absent(v)) {
+      return "null";
+    }
+    if (v instanceof StringValue s) {
+      return GoQuote.quote(s.value());
+    }
+    if (v instanceof NumberValue n) {
+      return JsonCodec.numberText(n.value());
+    }
+    if (v instanceof BoolValue b) {
+      return b.value() ? "true" : "false";
+    }
+    return compact(v);
+  }
+
+  static boolean absent(Value v) {
+    return v == null || v.isNull();
+  }
+
+  static boolean sensitive(Value v) {
+    if (v == null) {
+      return false;
+    }
+    // a primitive's own marks are all its marks; containers hide only their sensitive parts
+    return v.isSensitive() || (isPrimitive(v) && ValueMarks.deepMarks(v).isSensitive());
+  }
+
+  private static boolean isPrimitive(Value v) {
+    return v instanceof StringValue || v instanceof NumberValue || v instanceof BoolValue;
+  }
+
+  private static boolean isStructural(Value v) {
+    return v instanceof ObjectValue || v instanceof MapValue;
+  }
+
+  private static boolean isMultiline(Value v) {
+    return v instanceof StringValue s && s.value().contains("\n");
+  }
+
+  private static int shape(Value v) {
+    if (v instanceof ObjectValue || v instanceof MapValue) {
+      return 1;
+    }
+    if (v instanceof ListValue || v instanceof TupleValue) {
+      return 2;
+    }
+    if (v instanceof SetValue) {
+      return 3;
+    }
+    return 0;
+  }
+
+  private static Map<String, Value> attrs(Value v) {
+    return v instanceof ObjectValue o ? o.attributes() : v instanceof MapValue m ? m.entries() : Map.of();
+  }
+
+  private static Map<String, Value> entries(Value v) {
+    return absent(v) ? Map.of() : attrs(v);
+  }
+
+  private static List<Value> elements(Value v) {
+    if (v instanceof ListValue l) {
+      return l.elements();
+    }
+    if (v instanceof TupleValue t) {
+      return t.elements();
+    }
+    if (v instanceof SetValue s) {
+      return s.elements();
+    }
+    return List.of();
+  }
+
+  private static List<String> heredocLines(String s) {
+    List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
+  }
+
+  private static List<Value> stringValues(List<String> lines) {
+    List<Value> out = new ArrayList<>();
+    for (String l : lines) {
+      out.add(Value.string(l));
+    }
+    return out;
+  }
+
+  static String indent(int n) {
+    return " ".repeat(Math.max(0, n));
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(width - s.length());
+  }
+}
