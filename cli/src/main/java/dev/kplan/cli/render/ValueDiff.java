@@ -50,13 +50,24 @@ final class ValueDiff {
     this.replacePaths = replacePaths;
   }
 
-  /** The body lines of a top-level object (a resource block), its children at column {@code s + 4}. */
+  /**
+   * The body lines of a top-level object (a resource block), its children at column
+   * {@code s + 4}. As Terraform's block renderer, each removed attribute says {@code -> null}.
+   */
   Body objectBody(Value before, Value after, int s) {
-    return mapBody(attrs(before), attrs(after), absent(before), absent(after), true, s, Path.ROOT, true, true);
+    return mapBody(attrs(before), attrs(after), absent(before), absent(after), true, s, Path.ROOT, true, false);
   }
 
   /** The diff of one value whose symbol sits at column {@code s}. */
   Rendered diff(Value b, Value a, int s, Path path, boolean arrowNull) {
+    return diff(b, a, s, path, arrowNull, false);
+  }
+
+  /**
+   * The diff of one value whose symbol sits at column {@code s}: {@code arrowNull} when its own
+   * removal is written {@code -> null}, {@code showAll} when unchanged children are shown too.
+   */
+  private Rendered diff(Value b, Value a, int s, Path path, boolean arrowNull, boolean showAll) {
     boolean bNull = absent(b);
     boolean aNull = absent(a);
     if (bNull && aNull) {
@@ -71,28 +82,28 @@ final class ValueDiff {
       if (bNull) {
         return new Rendered(DiffKind.CREATE, UNKNOWN);
       }
-      return new Rendered(DiffKind.UPDATE, (isPrimitive(b) ? primitive(b) + " -> " : "") + UNKNOWN);
+      return new Rendered(DiffKind.UPDATE, (isPrimitive(b) ? primitive(b) + arrow() : "") + UNKNOWN);
     }
     if (b instanceof UnknownValue) {
-      Rendered r = diff(null, a, s, path, arrowNull);
+      Rendered r = diff(null, a, s, path, arrowNull, showAll);
       return new Rendered(DiffKind.UPDATE, r.text());
     }
     Value some = bNull ? a : b;
     boolean sameShape = bNull || aNull || shape(b) == shape(a);
     if (!sameShape) {
-      return new Rendered(DiffKind.UPDATE, compact(b) + " -> " + compact(a));
+      return new Rendered(DiffKind.UPDATE, compact(b) + arrow() + compact(a));
     }
     if (some instanceof ObjectValue || some instanceof MapValue) {
       boolean object = some instanceof ObjectValue;
-      Body body = mapBody(entries(b), entries(a), bNull, aNull, object, s, path, false, false);
+      Body body = mapBody(entries(b), entries(a), bNull, aNull, object, s, path, false, showAll);
       return new Rendered(body.kind(), enclose("{", "}", body, s, arrowNull));
     }
     if (some instanceof ListValue || some instanceof TupleValue) {
-      Body body = listBody(elements(b), elements(a), bNull, aNull, s, path);
+      Body body = listBody(elements(b), elements(a), bNull, aNull, s, path, showAll);
       return new Rendered(body.kind(), enclose("[", "]", body, s, arrowNull));
     }
     if (some instanceof SetValue) {
-      Body body = setBody(elements(b), elements(a), bNull, aNull, s, path);
+      Body body = setBody(elements(b), elements(a), bNull, aNull, s, path, showAll);
       return new Rendered(body.kind(), enclose("[", "]", body, s, arrowNull));
     }
     if (isMultiline(b) || isMultiline(a)) {
@@ -101,9 +112,13 @@ final class ValueDiff {
     String text = switch (simple) {
       case CREATE, NO_OP -> primitive(a);
       case DELETE -> primitive(b) + nullArrow(simple, arrowNull);
-      case UPDATE -> primitive(b) + " -> " + primitive(a);
+      case UPDATE -> primitive(b) + arrow() + primitive(a);
     };
     return new Rendered(simple, text);
+  }
+
+  private String arrow() {
+    return " " + style.yellow("->") + " ";
   }
 
   private String enclose(String open, String close, Body body, int s, boolean arrowNull) {
@@ -114,38 +129,42 @@ final class ValueDiff {
     return open + "\n" + String.join("\n", body.lines()) + "\n" + indent(s + 2) + close + arrow;
   }
 
+  /**
+   * An object's or map's entries, keys sorted and aligned over all entries (shown or not), as
+   * Terraform's block, object and map renderers do. Removed entries say {@code -> null} in a
+   * block and in a map that stays; an object attribute's own attributes never do.
+   */
   private Body mapBody(Map<String, Value> bm, Map<String, Value> am, boolean bNull, boolean aNull,
-      boolean object, int s, Path path, boolean top, boolean arrowNull) {
+      boolean object, int s, Path path, boolean block, boolean showAll) {
     TreeSet<String> keys = new TreeSet<>(bm.keySet());
     keys.addAll(am.keySet());
-    List<String> labels = new ArrayList<>();
-    List<Rendered> shown = new ArrayList<>();
+    boolean childArrowNull = block || (!object && !aNull);
+    List<String> lines = new ArrayList<>();
     boolean changed = false;
     int hidden = 0;
+    int width = 0;
+    List<String> present = new ArrayList<>();
     for (String k : keys) {
-      Value cb = bm.get(k);
-      Value ca = am.get(k);
-      if (absent(cb) && absent(ca)) {
-        continue;
+      if (!(absent(bm.get(k)) && absent(am.get(k)))) {
+        present.add(k);
+        width = Math.max(width, label(k, object).length());
       }
+    }
+    for (String k : present) {
       Path childPath = object ? path.attr(k) : path.index(Value.string(k));
-      Rendered r = diff(cb, ca, s + 4, childPath, !top || arrowNull);
+      boolean important = object && IMPORTANT.contains(k);
+      Rendered r = diff(bm.get(k), am.get(k), s + 4, childPath, childArrowNull, showAll || important);
       if (replacePaths.contains(childPath)) {
         r = new Rendered(r.kind(), forcesReplacement(r.text()));
       }
       changed |= r.kind() != DiffKind.NO_OP;
-      if (r.kind() == DiffKind.NO_OP && !(top && IMPORTANT.contains(k))) {
+      if (r.kind() == DiffKind.NO_OP && !showAll && !important) {
         hidden++;
         continue;
       }
-      labels.add(object && IDENT.matcher(k).matches() ? k : GoQuote.quote(k));
-      shown.add(r);
-    }
-    int width = labels.stream().mapToInt(String::length).max().orElse(0);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < shown.size(); i++) {
-      Rendered r = shown.get(i);
-      lines.add(indent(s + 4) + style.symbol(r.kind()) + " " + pad(labels.get(i), width) + " = " + r.text());
+      // a map shows commas after object elements only
+      String comma = !object && (am.get(k) instanceof ObjectValue || bm.get(k) instanceof ObjectValue) ? "," : "";
+      lines.add(indent(s + 4) + style.symbol(r.kind()) + " " + pad(label(k, object), width) + " = " + r.text() + comma);
     }
     if (hidden > 0) {
       lines.add(hiddenLine(s, hidden, object ? "attribute" : "element"));
@@ -153,12 +172,17 @@ final class ValueDiff {
     return new Body(containerKind(bNull, aNull, changed), lines);
   }
 
-  private Body listBody(List<Value> eb, List<Value> ea, boolean bNull, boolean aNull, int s, Path path) {
+  private static String label(String k, boolean object) {
+    return object && IDENT.matcher(k).matches() ? k : GoQuote.quote(k);
+  }
+
+  private Body listBody(List<Value> eb, List<Value> ea, boolean bNull, boolean aNull, int s, Path path,
+      boolean showAll) {
     List<Op> ops = pairUp(lcs(eb, ea));
     List<Rendered> rendered = new ArrayList<>();
     boolean changed = false;
     for (Op op : ops) {
-      Rendered r = diff(op.before, op.after, s + 4, path.index(Value.number(op.index)), false);
+      Rendered r = diff(op.before, op.after, s + 4, path.index(Value.number(op.index)), false, showAll);
       rendered.add(r);
       changed |= r.kind() != DiffKind.NO_OP;
     }
@@ -169,7 +193,7 @@ final class ValueDiff {
       Rendered r = rendered.get(i);
       boolean context = (i > 0 && rendered.get(i - 1).kind() != DiffKind.NO_OP)
           || (i + 1 < rendered.size() && rendered.get(i + 1).kind() != DiffKind.NO_OP);
-      if (r.kind() == DiffKind.NO_OP && !context) {
+      if (r.kind() == DiffKind.NO_OP && !context && !showAll) {
         hidden++;
         continue;
       }
@@ -185,7 +209,8 @@ final class ValueDiff {
     return new Body(containerKind(bNull, aNull, changed), lines);
   }
 
-  private Body setBody(List<Value> eb, List<Value> ea, boolean bNull, boolean aNull, int s, Path path) {
+  private Body setBody(List<Value> eb, List<Value> ea, boolean bNull, boolean aNull, int s, Path path,
+      boolean showAll) {
     List<String> lines = new ArrayList<>();
     int hidden = 0;
     for (Value v : eb) {
@@ -193,14 +218,19 @@ final class ValueDiff {
         lines.add(indent(s + 4) + style.symbol(DiffKind.DELETE) + " " + diff(v, null, s + 4, path, false).text() + ",");
       }
     }
+    boolean changed = !lines.isEmpty();
     for (Value v : ea) {
       if (eb.contains(v)) {
-        hidden++;
+        if (showAll) {
+          lines.add(indent(s + 4) + style.symbol(DiffKind.NO_OP) + " " + diff(v, v, s + 4, path, false).text() + ",");
+        } else {
+          hidden++;
+        }
       } else {
+        changed = true;
         lines.add(indent(s + 4) + style.symbol(DiffKind.CREATE) + " " + diff(null, v, s + 4, path, false).text() + ",");
       }
     }
-    boolean changed = !lines.isEmpty();
     if (hidden > 0) {
       lines.add(hiddenLine(s, hidden, "element"));
     }
