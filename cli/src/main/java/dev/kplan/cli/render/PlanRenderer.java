@@ -44,50 +44,51 @@ public final class PlanRenderer {
     StringBuilder out = new StringBuilder();
     List<ResourceChange> actions = new ArrayList<>();
     for (ResourceChange c : plan.changes()) {
-      if (c.action() != Action.NO_OP) {
+      // a data source's delete only cleans state up: Terraform does not show it
+      boolean dataDelete = c.action() == Action.DELETE && c.address().mode() == ResourceMode.DATA;
+      if (c.action() != Action.NO_OP && !dataDelete) {
         actions.add(c);
       }
     }
     List<String> outputLines = outputLines(plan.outputs(), priorOutputs, style);
     boolean refreshOnly = plan.mode() == PlanMode.REFRESH_ONLY;
 
-    if (!plan.drift().isEmpty()) {
-      out.append('\n').append(style.bold("Note: Objects have changed outside of kplan")).append("\n\n");
+    boolean nothingToDo = actions.isEmpty() && outputLines.isEmpty();
+    // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes
+    if (!plan.drift().isEmpty() && (refreshOnly || !nothingToDo)) {
+      out.append('\n').append(style.bold(style.cyan("Note:"))).append(style.bold(" Objects have changed outside of kplan"))
+          .append("\n\n");
       out.append("kplan detected the following changes made outside of kplan since the last \"kplan apply\"");
-      out.append(refreshOnly ? ":" : " which may have affected this plan:").append("\n\n");
+      out.append(refreshOnly ? ":" : " which may have affected this plan:").append('\n');
       for (Drift d : plan.drift()) {
-        renderDrift(d, style, out);
         out.append('\n');
+        renderDrift(d, style, out);
       }
+      out.append("\n\n");
       if (refreshOnly) {
         out.append("This is a refresh-only plan, so kplan will not take any actions to undo these. If you were"
             + " expecting these changes then you can apply this plan to record the updated values in the kplan"
             + " state without changing any remote objects.\n");
         return out.toString();
       }
-      if (!actions.isEmpty() || !outputLines.isEmpty()) {
-        out.append("Unless you have made equivalent changes to your configuration, or ignored the relevant"
-            + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
-            + " these changes.\n\n").append(RULE).append('\n');
-      }
+      out.append("Unless you have made equivalent changes to your configuration, or ignored the relevant"
+          + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
+          + " these changes.\n\n").append(style.darkGray(RULE)).append('\n');
     }
 
     if (refreshOnly) {
-      out.append('\n').append(style.bold("No changes.")).append(style.bold(" Your infrastructure still matches the configuration."))
+      out.append('\n').append(style.bold(style.green("No changes.")))
+          .append(style.bold(" Your infrastructure still matches the configuration."))
           .append("\n\nkplan has checked that the real remote objects still match the result of your most recent"
               + " changes, and found no differences.\n");
       return out.toString();
     }
 
-    if (actions.isEmpty() && outputLines.isEmpty()) {
-      out.append('\n').append(style.bold("No changes."));
+    if (nothingToDo) {
+      out.append('\n').append(style.bold(style.green("No changes.")));
       if (plan.mode() == PlanMode.DESTROY) {
         out.append(style.bold(" No objects need to be destroyed.")).append("\n\nEither you have not created any"
             + " objects yet or the existing objects were already deleted outside of kplan.\n");
-      } else if (!plan.drift().isEmpty()) {
-        out.append(style.bold(" Your infrastructure matches the configuration.")).append("\n\nYour configuration"
-            + " already matches the changes detected above. If you'd like to update the kplan state to match,"
-            + " create and apply a refresh-only plan:\n  kplan apply -refresh-only\n");
       } else {
         out.append(style.bold(" Your infrastructure matches the configuration.")).append("\n\nkplan has compared"
             + " your real infrastructure against your configuration and found no differences, so no changes are"
@@ -172,17 +173,18 @@ public final class PlanRenderer {
 
   private static void renderChange(ResourceChange c, Style style, StringBuilder out) {
     String addr = style.bold("  # " + c.address());
+    String replaced = style.bold(style.red("replaced"));
     String verb = switch (c.action()) {
       case CREATE -> " will be created";
       case UPDATE -> " will be updated in-place";
-      case DELETE -> " will be destroyed";
+      case DELETE -> " will be " + style.bold(style.red("destroyed"));
       case READ -> " will be read during apply";
       case NO_OP -> " has no changes";
       case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> switch (c.reason()) {
-        case REPLACE_BECAUSE_TAINTED -> " is tainted, so must be replaced";
-        case REPLACE_BY_REQUEST -> " will be replaced, as requested";
-        case REPLACE_BY_TRIGGERS -> " will be replaced due to changes in replace_triggered_by";
-        default -> " must be replaced";
+        case REPLACE_BECAUSE_TAINTED -> " is tainted, so it must be " + replaced;
+        case REPLACE_BY_REQUEST -> " will be " + replaced + ", as requested";
+        case REPLACE_BY_TRIGGERS -> " will be " + replaced + " due to changes in replace_triggered_by";
+        default -> " must be " + replaced;
       };
     };
     out.append(addr).append(verb).append('\n');
@@ -200,7 +202,7 @@ public final class PlanRenderer {
   private static String reasonLine(ResourceChange c) {
     ResourceAddress a = c.address();
     return switch (c.reason()) {
-      case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "(because " + a.resource() + " is not in configuration)";
+      case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "(because " + a.type() + "." + a.name() + " is not in configuration)";
       case DELETE_BECAUSE_COUNT_INDEX -> "(because index " + a.key().text() + " is out of range for count)";
       case DELETE_BECAUSE_EACH_KEY -> "(because key " + a.key().text() + " is not in for_each map)";
       case DELETE_BECAUSE_WRONG_REPETITION -> a.key() instanceof InstanceKey.None

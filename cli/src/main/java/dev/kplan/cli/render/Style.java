@@ -26,6 +26,10 @@ final class Style {
     return wrap("\u001b[31m", s);
   }
 
+  String darkGray(String s) {
+    return wrap("\u001b[90m", s);
+  }
+
   String cyan(String s) {
     return wrap("\u001b[36m", s);
   }

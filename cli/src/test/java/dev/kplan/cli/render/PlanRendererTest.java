@@ -123,6 +123,23 @@ class PlanRendererTest {
   }
 
   @Test
+  void driftAloneInANormalPlanIsNotShownAsTerraformDoesNot() {
+    Plan p = plan(PlanMode.NORMAL, List.of(), PlanFixtures.refreshOnlyDrift().plan().drift(), Map.of());
+    String text = PlanRenderer.render(p, false);
+    assertFalse(text.contains("Objects have changed"), text);
+    assertTrue(text.startsWith("\nNo changes. Your infrastructure matches the configuration.\n"), text);
+  }
+
+  @Test
+  void dataSourceDeletesAreNotShown() {
+    Plan p = plan(PlanMode.NORMAL, List.of(new dev.kplan.engine.plan.ResourceChange(
+        dev.kplan.engine.addrs.ResourceAddress.data("local_file", "old"), Action.DELETE, obj("id", "x"),
+        V.nul(), List.of(), ChangeReason.NONE, dev.kplan.engine.addrs.ProviderAddress.of("local"), V.nul(), "")),
+        List.of(), Map.of());
+    assertTrue(PlanRenderer.render(p, false).contains("No changes."));
+  }
+
+  @Test
   void unchangedOutputsAreNotListed() {
     String text = PlanRenderer.render(PlanFixtures.outputs().plan(), PlanFixtures.outputs().priorOutputs(), false);
     assertFalse(text.contains("region"), text);
