@@ -82,7 +82,8 @@ final class ValueDiff {
       if (bNull) {
         return new Rendered(DiffKind.CREATE, UNKNOWN);
       }
-      return new Rendered(DiffKind.UPDATE, (isPrimitive(b) ? primitive(b) + arrow() : "") + UNKNOWN);
+      // the old value as a removal (without "-> null"), then what replaces it, as Terraform's unknown renderer
+      return new Rendered(DiffKind.UPDATE, diff(b, null, s, path, false, showAll).text() + " -> " + UNKNOWN);
     }
     if (b instanceof UnknownValue) {
       Rendered r = diff(null, a, s, path, arrowNull, showAll);
