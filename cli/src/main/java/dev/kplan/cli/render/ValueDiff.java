@@ -3,6 +3,7 @@ package dev.kplan.cli.render;
 import dev.kplan.lang.value.BoolValue;
 import dev.kplan.lang.value.GoQuote;
 import dev.kplan.lang.value.JsonCodec;
+import dev.kplan.lang.value.JsonCodecException;
 import dev.kplan.lang.value.ListValue;
 import dev.kplan.lang.value.MapValue;
 import dev.kplan.lang.value.NumberValue;
@@ -107,6 +108,11 @@ final class ValueDiff {
       Body body = setBody(elements(b), elements(a), bNull, aNull, s, path, showAll);
       return new Rendered(body.kind(), enclose("[", "]", body, s, arrowNull));
     }
+    Value jb = json(b);
+    Value ja = json(a);
+    if ((bNull || jb != null) && (aNull || ja != null)) {
+      return jsonencode(jb, ja, simple, s, path, arrowNull);
+    }
     if (isMultiline(b) || isMultiline(a)) {
       return new Rendered(simple, heredoc(b, a, simple, s) + nullArrow(simple, arrowNull));
     }
@@ -116,6 +122,58 @@ final class ValueDiff {
       case UPDATE -> primitive(b) + arrow() + primitive(a);
     };
     return new Rendered(simple, text);
+  }
+
+  /**
+   * A string holding a JSON object or array, diffed as the structure it encodes inside
+   * {@code jsonencode(...)}, as Terraform shows policies and manifests kept as strings.
+   */
+  private Rendered jsonencode(Value jb, Value ja, DiffKind kind, int s, Path path, boolean arrowNull) {
+    Rendered inner = diff(jb, ja, s + 4, path, false, false);
+    if (kind == DiffKind.UPDATE && inner.kind() == DiffKind.NO_OP) {
+      // same structure, different text: only whitespace or key order changed
+      inner = diff(jb, ja, s + 4, path, false, true);
+      return new Rendered(kind, "jsonencode( # whitespace changes\n" + indent(s + 4) + style.symbol(DiffKind.NO_OP)
+          + " " + inner.text() + "\n" + indent(s + 2) + ")");
+    }
+    DiffKind shown = kind == DiffKind.UPDATE ? DiffKind.UPDATE : DiffKind.NO_OP;
+    if (!inner.text().contains("\n")) {
+      return new Rendered(kind, "jsonencode(" + inner.text() + ")" + nullArrow(kind, arrowNull));
+    }
+    return new Rendered(kind, "jsonencode(\n" + indent(s + 4) + style.symbol(shown) + " " + inner.text() + "\n"
+        + indent(s + 2) + ")" + nullArrow(kind, arrowNull));
+  }
+
+  /** The structure a string encodes when it is a JSON object or array, else null. */
+  private static Value json(Value v) {
+    if (!(v instanceof StringValue str)) {
+      return null;
+    }
+    String t = str.value().trim();
+    if (!(t.startsWith("{") || t.startsWith("["))) {
+      return null;
+    }
+    try {
+      return JsonCodec.decode(t);
+    } catch (JsonCodecException e) {
+      return null;
+    }
+  }
+
+  /** Terraform's note above an attribute whose sensitivity changes, or none. */
+  private List<String> sensitivityWarning(Value b, Value a, int s) {
+    if (absent(b) || absent(a) || sensitive(b) == sensitive(a)) {
+      return List.of();
+    }
+    String first = sensitive(b)
+        ? "this attribute value will no longer be marked as sensitive"
+        : "this attribute value will be marked as sensitive and will not";
+    String second = sensitive(b) ? "after applying this change." : "display in UI output after applying this change.";
+    if (ValueMarks.unmarkDeep(b).equals(ValueMarks.unmarkDeep(a))) {
+      second += " The value is unchanged.";
+    }
+    return List.of(indent(s + 4) + "  # " + style.yellow("Warning") + ": " + first,
+        indent(s + 4) + "  # " + second);
   }
 
   private String arrow() {
@@ -163,6 +221,7 @@ final class ValueDiff {
         hidden++;
         continue;
       }
+      lines.addAll(sensitivityWarning(bm.get(k), am.get(k), s));
       // a map shows commas after object elements only
       String comma = !object && (am.get(k) instanceof ObjectValue || bm.get(k) instanceof ObjectValue) ? "," : "";
       lines.add(indent(s + 4) + style.symbol(r.kind()) + " " + pad(label(k, object), width) + " = " + r.text() + comma);

@@ -97,6 +97,7 @@ final class PlanFixtures {
                 "selector", obj("matchLabels", map("app", "web")),
                 "template", obj("spec", obj("containers", list(
                     obj("name", "web", "image", image, "ports", ports)))))),
+        "policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"" + image + "\"}]}",
         "wait", b(false),
         "field_manager", "kplan",
         "script", "set -e\necho start\nrun --fast\necho done\n");
@@ -170,6 +171,10 @@ final class PlanFixtures {
                 "token", secret(s(SECRET))),
             obj("id", "default/db", "data", obj("password", secret(s(SECRET2)), "user", "admin"),
                 "token", secret(s(SECRET))),
+            List.of(), ChangeReason.NONE),
+        change(addr("local_file", "marked"), Action.UPDATE,
+            obj("id", "m1", "note", "public", "pin", secret(s(SECRET))),
+            obj("id", "m1", "note", secret(s("public")), "pin", s("now-public")),
             List.of(), ChangeReason.NONE),
         change(addr("local_file", "whole"), Action.UPDATE,
             obj("id", "w1", "settings", secret(obj("key", SECRET, "n", 1))),
