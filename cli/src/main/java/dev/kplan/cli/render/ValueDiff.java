@@ -318,25 +318,59 @@ final class ValueDiff {
   /** One element of a list diff: kept (both), deleted (after null) or inserted (before null). */
   private record Op(Value before, Value after, int index) {}
 
+  /** Beyond this many cells the middle of a diff is shown as removed then added, not aligned. */
+  private static final long LCS_CELLS = 4_000_000L;
+
+  /**
+   * The edit script from {@code a} to {@code b}, deletions before insertions: the common prefix
+   * and suffix kept as they are, the middle aligned by longest common subsequence (when small
+   * enough to align in bounded memory).
+   */
   private static List<Op> lcs(List<Value> a, List<Value> b) {
-    int[][] t = new int[a.size() + 1][b.size() + 1];
-    for (int i = a.size() - 1; i >= 0; i--) {
-      for (int j = b.size() - 1; j >= 0; j--) {
-        t[i][j] = a.get(i).equals(b.get(j)) ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
-      }
+    int pre = 0;
+    while (pre < a.size() && pre < b.size() && a.get(pre).equals(b.get(pre))) {
+      pre++;
+    }
+    int suf = 0;
+    while (suf < a.size() - pre && suf < b.size() - pre
+        && a.get(a.size() - 1 - suf).equals(b.get(b.size() - 1 - suf))) {
+      suf++;
     }
     List<Op> ops = new ArrayList<>();
-    int i = 0;
-    int j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-        ops.add(new Op(a.get(i++), b.get(j), j++));
-      } else if (i < a.size() && (j == b.size() || t[i + 1][j] >= t[i][j + 1])) {
-        // deletions before insertions, as Terraform lists "- old" above "+ new"
-        ops.add(new Op(a.get(i), null, i++));
-      } else {
-        ops.add(new Op(null, b.get(j), j++));
+    for (int k = 0; k < pre; k++) {
+      ops.add(new Op(a.get(k), b.get(k), k));
+    }
+    List<Value> ma = a.subList(pre, a.size() - suf);
+    List<Value> mb = b.subList(pre, b.size() - suf);
+    if ((long) ma.size() * mb.size() > LCS_CELLS) {
+      for (int k = 0; k < ma.size(); k++) {
+        ops.add(new Op(ma.get(k), null, pre + k));
       }
+      for (int k = 0; k < mb.size(); k++) {
+        ops.add(new Op(null, mb.get(k), pre + k));
+      }
+    } else {
+      int[][] t = new int[ma.size() + 1][mb.size() + 1];
+      for (int i = ma.size() - 1; i >= 0; i--) {
+        for (int j = mb.size() - 1; j >= 0; j--) {
+          t[i][j] = ma.get(i).equals(mb.get(j)) ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+        }
+      }
+      int i = 0;
+      int j = 0;
+      while (i < ma.size() || j < mb.size()) {
+        if (i < ma.size() && j < mb.size() && ma.get(i).equals(mb.get(j))) {
+          ops.add(new Op(ma.get(i++), mb.get(j), pre + j++));
+        } else if (i < ma.size() && (j == mb.size() || t[i + 1][j] >= t[i][j + 1])) {
+          // deletions before insertions, as Terraform lists "- old" above "+ new"
+          ops.add(new Op(ma.get(i), null, pre + i++));
+        } else {
+          ops.add(new Op(null, mb.get(j), pre + j++));
+        }
+      }
+    }
+    for (int k = 0; k < suf; k++) {
+      ops.add(new Op(a.get(a.size() - suf + k), b.get(b.size() - suf + k), b.size() - suf + k));
     }
     return ops;
   }

@@ -140,6 +140,20 @@ class PlanRendererTest {
   }
 
   @Test
+  void aLongFileWithOneChangedLineIsDiffedLineByLineWithoutAQuadraticTable() {
+    StringBuilder before = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      before.append("line ").append(i).append('\n');
+    }
+    String after = before.toString().replace("line 10000\n", "line ten thousand\n");
+    Plan p = plan(PlanMode.NORMAL, List.of(change(addr("local_file", "big"), Action.UPDATE,
+        obj("content", before.toString()), obj("content", after), List.of(), ChangeReason.NONE)), List.of(), Map.of());
+    String text = PlanRenderer.render(p, false);
+    assertTrue(text.contains("          - line 10000\n          + line ten thousand\n"), "changed line shown");
+    assertTrue(text.contains("Plan: 0 to add, 1 to change, 0 to destroy."));
+  }
+
+  @Test
   void unchangedOutputsAreNotListed() {
     String text = PlanRenderer.render(PlanFixtures.outputs().plan(), PlanFixtures.outputs().priorOutputs(), false);
     assertFalse(text.contains("region"), text);
