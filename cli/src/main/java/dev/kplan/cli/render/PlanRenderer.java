@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * {@code (sensitive value)}, never in clear.
  */
 public final class PlanRenderer {
-  private static final String RULE = "─".repeat(77);
+  /** Terraform's width when output is not a terminal. */
+  public static final int DEFAULT_WIDTH = 78;
 
   private PlanRenderer() {}
 
@@ -40,6 +41,14 @@ public final class PlanRenderer {
    * outputs are diffed (the plan carries only their planned values).
    */
   public static String render(Plan plan, Map<String, Value> priorOutputs, boolean color) {
+    return render(plan, priorOutputs, color, DEFAULT_WIDTH);
+  }
+
+  /**
+   * The plan text with prose paragraphs word-wrapped to {@code width} columns (the terminal's
+   * width; {@link #DEFAULT_WIDTH} when not a terminal), as Terraform wraps them.
+   */
+  public static String render(Plan plan, Map<String, Value> priorOutputs, boolean color, int width) {
     Style style = new Style(color);
     StringBuilder out = new StringBuilder();
     List<ResourceChange> actions = new ArrayList<>();
@@ -58,48 +67,49 @@ public final class PlanRenderer {
     if (!plan.drift().isEmpty() && (refreshOnly || !nothingToDo)) {
       out.append('\n').append(style.bold(style.cyan("Note:"))).append(style.bold(" Objects have changed outside of kplan"))
           .append("\n\n");
-      out.append("kplan detected the following changes made outside of kplan since the last \"kplan apply\"");
-      out.append(refreshOnly ? ":" : " which may have affected this plan:").append('\n');
+      out.append(wrap("kplan detected the following changes made outside of kplan since the last \"kplan apply\""
+          + (refreshOnly ? ":" : " which may have affected this plan:"), width)).append('\n');
       for (Drift d : plan.drift()) {
         out.append('\n');
         renderDrift(d, style, out);
       }
       out.append("\n\n");
       if (refreshOnly) {
-        out.append("This is a refresh-only plan, so kplan will not take any actions to undo these. If you were"
+        out.append(wrap("This is a refresh-only plan, so kplan will not take any actions to undo these. If you were"
             + " expecting these changes then you can apply this plan to record the updated values in the kplan"
-            + " state without changing any remote objects.\n");
+            + " state without changing any remote objects.", width)).append('\n');
         return out.toString();
       }
-      out.append("Unless you have made equivalent changes to your configuration, or ignored the relevant"
+      out.append(wrap("Unless you have made equivalent changes to your configuration, or ignored the relevant"
           + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
-          + " these changes.\n\n").append(style.darkGray(RULE)).append('\n');
+          + " these changes.", width)).append("\n\n").append(style.darkGray("─".repeat(Math.max(1, width - 1))))
+          .append('\n');
     }
 
     if (refreshOnly) {
       out.append('\n').append(style.bold(style.green("No changes.")))
-          .append(style.bold(" Your infrastructure still matches the configuration."))
-          .append("\n\nkplan has checked that the real remote objects still match the result of your most recent"
-              + " changes, and found no differences.\n");
+          .append(style.bold(" Your infrastructure still matches the configuration.")).append("\n\n")
+          .append(wrap("kplan has checked that the real remote objects still match the result of your most recent"
+              + " changes, and found no differences.", width)).append('\n');
       return out.toString();
     }
 
     if (nothingToDo) {
       out.append('\n').append(style.bold(style.green("No changes.")));
       if (plan.mode() == PlanMode.DESTROY) {
-        out.append(style.bold(" No objects need to be destroyed.")).append("\n\nEither you have not created any"
-            + " objects yet or the existing objects were already deleted outside of kplan.\n");
+        out.append(style.bold(" No objects need to be destroyed.")).append("\n\n").append(wrap("Either you have"
+            + " not created any objects yet or the existing objects were already deleted outside of kplan.", width));
       } else {
-        out.append(style.bold(" Your infrastructure matches the configuration.")).append("\n\nkplan has compared"
-            + " your real infrastructure against your configuration and found no differences, so no changes are"
-            + " needed.\n");
+        out.append(style.bold(" Your infrastructure matches the configuration.")).append("\n\n").append(wrap(
+            "kplan has compared your real infrastructure against your configuration and found no differences, so"
+            + " no changes are needed.", width));
       }
-      return out.toString();
+      return out.append('\n').toString();
     }
 
     if (!actions.isEmpty()) {
-      out.append("\nkplan used the selected providers to generate the following execution plan. Resource actions"
-          + " are indicated with the following symbols:\n");
+      out.append('\n').append(wrap("kplan used the selected providers to generate the following execution plan."
+          + " Resource actions are indicated with the following symbols:", width)).append('\n');
       Set<Action> used = EnumSet.noneOf(Action.class);
       actions.forEach(c -> used.add(c.action()));
       legend(used, style, out);
@@ -127,14 +137,32 @@ public final class PlanRenderer {
           .append(" to change, ").append(destroy).append(" to destroy.\n");
     }
     if (!outputLines.isEmpty()) {
-      out.append(actions.isEmpty() ? "\n" : "\n").append("Changes to Outputs:\n");
+      out.append("\nChanges to Outputs:\n");
       outputLines.forEach(l -> out.append(l).append('\n'));
       if (actions.isEmpty()) {
-        out.append("\nYou can apply this plan to save these new output values to the kplan state, without"
-            + " changing any real infrastructure.\n");
+        out.append('\n').append(wrap("You can apply this plan to save these new output values to the kplan"
+            + " state, without changing any real infrastructure.", width)).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /** Greedy word wrap of one paragraph, as Terraform's format.WordWrap does for unindented prose. */
+  static String wrap(String text, int width) {
+    StringBuilder sb = new StringBuilder();
+    int col = 0;
+    for (String word : text.split(" ")) {
+      if (col > 0 && col + 1 + word.length() > width) {
+        sb.append('\n');
+        col = 0;
+      } else if (col > 0) {
+        sb.append(' ');
+        col++;
+      }
+      sb.append(word);
+      col += word.length();
+    }
+    return sb.toString();
   }
 
   private static void legend(Set<Action> used, Style style, StringBuilder out) {
