@@ -445,6 +445,51 @@ class PlannerTest {
   }
 
   @Test
+  void aliasedProvidersServeTheirOwnResources() throws IOException {
+    TestingProvider staging = new TestingProvider();
+    Map<ProviderAddress, Provider> two = Map.of(ProviderAddress.of("test"), cloud,
+        new ProviderAddress("test", "staging"), staging);
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        provider "test" {
+          alias  = "staging"
+          region = "eu"
+        }
+        resource "test_thing" "prod" { name = "p" }
+        resource "test_thing" "stage" {
+          provider = test.staging
+          name     = "s"
+        }
+        """);
+    LoadResult loaded = ConfigLoader.load(dir);
+    Plan p = Planner.plan(new Planner.Input(loaded.module(), vars, state, two, new FunctionTable(Map.of()),
+        PlanOptions.DEFAULT));
+    assertFalse(p.diagnostics().hasErrors(), p.diagnostics().toString());
+    assertEquals(new ProviderAddress("test", "staging"), p.change(addr("test_thing.stage")).provider());
+    assertEquals(ProviderAddress.of("test"), p.change(addr("test_thing.prod")).provider());
+    assertEquals(List.of("configure", "plan test_thing"), staging.calls);
+    assertEquals(List.of("configure", "plan test_thing"), cloud.calls);
+  }
+
+  @Test
+  void aTargetedInstanceLeavesItsSiblingsAlone() throws IOException {
+    Plan p = plan("""
+        resource "test_thing" "n" {
+          count = 3
+          name  = "n-${count.index}"
+        }
+        """, PlanOptions.DEFAULT.withTargets(List.of(addr("test_thing.n[1]"))));
+    assertEquals(Map.of("test_thing.n[1]", Action.CREATE), actions(p));
+  }
+
+  @Test
+  void aMissingProviderIsADiagnostic() throws IOException {
+    Plan p = plan("""
+        resource "other_thing" "x" { name = "x" }
+        """);
+    assertEquals(List.of("Missing required provider"), errors(p));
+  }
+
+  @Test
   void aProviderThatRewritesAConfiguredValueIsReportedAsABug() throws IOException {
     cloud.buggy = true;
     Plan p = plan(ONE);
