@@ -486,7 +486,7 @@ public final class Planner {
       if (!cfg.isWhollyKnown() || dependsOnPendingChange(rb)) {
         Value after = unknownComputed(schema, cfg);
         changes.put(ia, new ResourceChange(ia, Action.READ, Value.nullOf(after.type()), after, List.of(),
-            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null));
+            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null, resourceDependencies(rb)));
         return Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(after, marks));
       }
       ReadDataResult r = provider.readData(new ReadDataRequest(rb.type(), cfg));
@@ -504,6 +504,36 @@ public final class Planner {
         }
       }
       return false;
+    }
+
+    /** The resources {@code rb} depends on: through locals, variables and outputs, up to the first resource. */
+    private List<ResourceAddress> resourceDependencies(ResourceBlock rb) {
+      Set<ResourceAddress> out = new TreeSet<>();
+      Set<Node> seen = new HashSet<>();
+      java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(graph.dependenciesOf(new Node.ResourceNode(rb.address())));
+      while (!todo.isEmpty()) {
+        Node n = todo.pop();
+        if (!seen.add(n)) {
+          continue;
+        }
+        if (n instanceof Node.ResourceNode r) {
+          out.add(r.address());
+        } else if (!(n instanceof Node.ProviderNode)) {
+          todo.addAll(graph.dependenciesOf(n));
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private List<ResourceAddress> storedDependencies(Prior p) {
+      List<ResourceAddress> out = new ArrayList<>();
+      for (String d : p.stored.dependencies()) {
+        AddressParser.Result<ResourceAddress> r = ResourceAddress.parse(d);
+        if (r.ok()) {
+          out.add(r.value());
+        }
+      }
+      return out;
     }
 
     private boolean hasPendingChange(ResourceAddress resource) {
@@ -591,7 +621,7 @@ public final class Planner {
         diags.add(preventDestroy(ia, rb));
       }
       changes.put(ia, new ResourceChange(ia, action, before, after, replacePaths, reason, rb.provider(), config,
-          plannedPrivate));
+          plannedPrivate, resourceDependencies(rb)));
       return after;
     }
 
@@ -705,7 +735,7 @@ public final class Planner {
           diags.add(preventDestroy(a, rb));
         }
         changes.put(a, new ResourceChange(a, Action.DELETE, p.value, Value.nullOf(p.value.type()), List.of(), reason,
-            p.provider, Value.nullOf(p.value.type()), null));
+            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p)));
       }
     }
 

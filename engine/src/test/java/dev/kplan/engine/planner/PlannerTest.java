@@ -254,6 +254,8 @@ class PlannerTest {
     assertFalse(p.diagnostics().hasErrors(), p.diagnostics().toString());
     assertFalse(attr(p.change(addr("test_thing.b")).after(), "name").isKnown(), "known after apply");
     assertEquals(Value.number(3), p.outputs().get("b_size"));
+    assertEquals(List.of(addr("test_thing.a")), p.change(addr("test_thing.b")).dependencies());
+    assertEquals(List.of(), p.change(addr("test_thing.a")).dependencies());
     assertFalse(p.outputs().get("a_id").isKnown());
   }
 
@@ -275,6 +277,7 @@ class PlannerTest {
         output "r" { value = data.test_lookup.l.result }
         """);
     assertEquals(Action.READ, deferred.change(addr("data.test_lookup.l")).action());
+    assertEquals(List.of(addr("test_thing.a")), deferred.change(addr("data.test_lookup.l")).dependencies());
     assertFalse(deferred.outputs().get("r").isKnown());
   }
 
@@ -302,6 +305,7 @@ class PlannerTest {
     assertEquals(List.of("Instance cannot be destroyed"),
         errors(plan(guarded, PlanOptions.DEFAULT.withMode(PlanMode.DESTROY))));
     Plan removed = plan("");
+    assertEquals(List.of(), removed.change(addr("test_thing.a")).dependencies());
     assertTrue(removed.diagnostics().errors().isEmpty(), removed.diagnostics().toString());
     assertEquals(ChangeReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG, removed.change(addr("test_thing.a")).reason());
   }

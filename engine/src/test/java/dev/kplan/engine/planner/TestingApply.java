@@ -39,7 +39,8 @@ final class TestingApply {
         ApplyResult r = p.apply(new ApplyRequest(type, c.action().isReplace() ? Value.nullOf(after.type()) : before,
             after, config, c.plannedPrivate()));
         resources.put(c.address().toString(), new ResourceInstance(c.address().toString(), c.provider().toString(), 0,
-            JsonCodec.encode(r.newState()), SensitivePaths.encode(c.after()), List.of(), false, r.privateData()));
+            JsonCodec.encode(r.newState()), SensitivePaths.encode(c.after()),
+            c.dependencies().stream().map(Object::toString).toList(), false, r.privateData()));
       }
     }
     return new StateSnapshot(prior.serial() + 1, prior.lineage(), resources, Map.of());
