@@ -12,7 +12,6 @@ import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.Provider;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateSnapshot;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
