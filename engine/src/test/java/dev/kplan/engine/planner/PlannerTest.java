@@ -338,6 +338,26 @@ class PlannerTest {
   }
 
   @Test
+  void ignoreChangesCanNameOneMapKey() throws IOException {
+    String tagged = """
+        resource "test_thing" "a" {
+          name = "a"
+          tags = { team = "x", env = "dev" }
+          lifecycle { ignore_changes = [tags["team"]] }
+        }
+        """;
+    apply(tagged);
+    assertEquals(Action.NO_OP, plan(tagged.replace("team = \"x\"", "team = \"y\"")).change(addr("test_thing.a"))
+        .action());
+    ResourceChange c = plan(tagged.replace("team = \"x\"", "team = \"y\"").replace("dev", "prod"))
+        .change(addr("test_thing.a"));
+    assertEquals(Action.UPDATE, c.action());
+    Map<String, Value> tags = ((dev.kplan.lang.value.MapValue) attr(c.after(), "tags")).entries();
+    assertEquals(Value.string("x"), tags.get("team"));
+    assertEquals(Value.string("prod"), tags.get("env"));
+  }
+
+  @Test
   void targetPlansTheTargetAndItsDependenciesOnly() throws IOException {
     Plan p = plan("""
         resource "test_thing" "base" { name = "base" }
