@@ -137,6 +137,8 @@ public final class Planner {
     private final Map<String, Value> outputs = new LinkedHashMap<>();
     private final Set<ProviderAddress> configured = new HashSet<>();
     private final Set<ProviderAddress> failed = new HashSet<>();
+    private final Set<ProviderAddress> refreshed = new HashSet<>();
+    private final Set<String> evaluatedLocals = new HashSet<>();
     private final Set<ResourceAddress> inConfig = new HashSet<>();
     private Graph graph;
     private Set<Node> targetNodes = Set.of();
@@ -174,11 +176,13 @@ public final class Planner {
         targetDependencies = graph.closure(deps);
       }
       readState();
+      refreshEarlyProviders();
       for (Node n : graph.topologicalOrder()) {
         if (n instanceof Node.LocalNode l) {
           evaluateLocal(l.name());
         } else if (n instanceof Node.ProviderNode p) {
           configure(p.address());
+          refresh(List.of(p.address()));
         } else if (n instanceof Node.ResourceNode r) {
           resource(blocks.get(r.address()));
         } else if (n instanceof Node.OutputNode o && options.mode() != PlanMode.DESTROY) {
@@ -187,6 +191,7 @@ public final class Planner {
       }
       for (Prior p : prior.values()) {
         configure(p.provider); // providers only stored objects still need
+        refresh(List.of(p.provider));
       }
       orphans();
       return finish();
@@ -196,7 +201,41 @@ public final class Planner {
       return schemas.computeIfAbsent(pa, k -> provider.schema());
     }
 
+    /**
+     * Configures, before the walk, every provider whose configuration depends on no resource
+     * (the usual case), with the locals it needs, and refreshes them all at once so that reads
+     * of different providers and types overlap.
+     */
+    private void refreshEarlyProviders() {
+      Set<Node> early = new TreeSet<>();
+      Set<ProviderAddress> providers = new TreeSet<>();
+      for (Node n : graph.nodes()) {
+        if (n instanceof Node.ProviderNode p) {
+          Set<Node> closure = graph.closure(Set.of(n));
+          if (closure.stream().noneMatch(c -> c instanceof Node.ResourceNode)) {
+            early.addAll(closure);
+            providers.add(p.address());
+          }
+        }
+      }
+      for (Prior p : prior.values()) {
+        if (!graph.nodes().contains(new Node.ProviderNode(p.provider))) {
+          providers.add(p.provider);
+        }
+      }
+      for (Node n : graph.topologicalOrder()) {
+        if (n instanceof Node.LocalNode l && early.contains(n)) {
+          evaluateLocal(l.name());
+        }
+      }
+      for (ProviderAddress pa : providers) {
+        configure(pa);
+      }
+      refresh(List.copyOf(providers));
+    }
+
     private Plan finish() {
+      drift.sort(java.util.Comparator.comparing(Drift::address));
       return new Plan(options.mode(), List.copyOf(changes.values()), drift, outputs, Diagnostics.of(diags),
           in.state().serial(), in.state().lineage());
     }
@@ -250,47 +289,101 @@ public final class Planner {
       }
     }
 
-    private void refresh(ProviderAddress pa, Provider provider) {
-      if (!options.refresh()) {
+    /** One batched read: all stored instances of one type that one provider configuration manages. */
+    private record Batch(ProviderAddress provider, String type, List<Map.Entry<ResourceAddress, Prior>> instances) {}
+
+    /**
+     * Refreshes every stored instance of the given (configured) providers: one read per provider
+     * and type, run in parallel up to {@code -parallelism}, results taken in a fixed order.
+     */
+    private void refresh(List<ProviderAddress> pas) {
+      List<ProviderAddress> todo = new ArrayList<>();
+      for (ProviderAddress pa : pas) {
+        if (configured.contains(pa) && refreshed.add(pa)) {
+          todo.add(pa);
+        }
+      }
+      if (!options.refresh() || todo.isEmpty()) {
         return;
       }
-      Map<String, List<Map.Entry<ResourceAddress, Prior>>> byType = new TreeMap<>();
+      Map<ProviderAddress, Map<String, List<Map.Entry<ResourceAddress, Prior>>>> grouped = new TreeMap<>();
       for (Map.Entry<ResourceAddress, Prior> e : prior.entrySet()) {
-        if (e.getValue().provider.equals(pa)) {
-          byType.computeIfAbsent(e.getKey().type(), k -> new ArrayList<>()).add(e);
+        if (todo.contains(e.getValue().provider)) {
+          grouped.computeIfAbsent(e.getValue().provider, k -> new TreeMap<>())
+              .computeIfAbsent(e.getKey().type(), k -> new ArrayList<>()).add(e);
         }
       }
-      for (Map.Entry<String, List<Map.Entry<ResourceAddress, Prior>>> t : byType.entrySet()) {
-        List<ReadRequest.Instance> req = new ArrayList<>();
-        for (Map.Entry<ResourceAddress, Prior> e : t.getValue()) {
-          req.add(new ReadRequest.Instance(e.getKey().toString(), ValueMarks.unmarkDeep(e.getValue().storedValue),
-              e.getValue().privateData));
+      List<Batch> batches = new ArrayList<>();
+      grouped.forEach((pa, byType) -> byType.forEach((type, list) -> batches.add(new Batch(pa, type, list))));
+      List<java.util.concurrent.Future<ReadResult>> results = new ArrayList<>();
+      java.util.concurrent.ExecutorService pool = batches.size() <= 1 ? null
+          : java.util.concurrent.Executors.newFixedThreadPool(Math.min(options.parallelism(), batches.size()));
+      try {
+        for (Batch b : batches) {
+          java.util.concurrent.Callable<ReadResult> call = () -> read(b);
+          if (pool == null) {
+            java.util.concurrent.FutureTask<ReadResult> now = new java.util.concurrent.FutureTask<>(call);
+            now.run();
+            results.add(now);
+          } else {
+            results.add(pool.submit(call));
+          }
         }
-        ReadResult rr = provider.read(new ReadRequest(t.getKey(), req));
-        diags.addAll(rr.diagnostics().items());
-        Map<String, ReadResult.Instance> live = new HashMap<>();
-        for (ReadResult.Instance li : rr.instances()) {
-          live.put(li.address(), li);
+        for (int i = 0; i < batches.size(); i++) {
+          ReadResult rr;
+          try {
+            rr = results.get(i).get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while refreshing", e);
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+              throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+          takeRead(batches.get(i), rr);
         }
-        for (Map.Entry<ResourceAddress, Prior> e : t.getValue()) {
-          ReadResult.Instance li = live.get(e.getKey().toString());
-          if (li == null) {
-            continue; // the provider said nothing: keep what is stored
-          }
-          Prior p = e.getValue();
-          p.privateData = li.privateData();
-          if (li.gone()) {
-            p.value = null;
-            drift.add(new Drift(e.getKey(), p.storedValue, Value.nullOf(p.storedValue.type()), li.attributions(),
-                DriftCause.DELETED));
-            continue;
-          }
-          Value lv = Schemas.markSensitive(p.schema.block(),
-              ValuePaths.applyMarks(li.liveState(), ValuePaths.markedPaths(p.storedValue)));
-          p.value = lv;
-          if (!ValueMarks.unmarkDeep(lv).equals(ValueMarks.unmarkDeep(p.storedValue))) {
-            drift.add(new Drift(e.getKey(), p.storedValue, lv, li.attributions(), DriftCause.UPDATED));
-          }
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+    }
+
+    private ReadResult read(Batch b) {
+      List<ReadRequest.Instance> req = new ArrayList<>();
+      for (Map.Entry<ResourceAddress, Prior> e : b.instances()) {
+        req.add(new ReadRequest.Instance(e.getKey().toString(), ValueMarks.unmarkDeep(e.getValue().storedValue),
+            e.getValue().privateData));
+      }
+      return in.providers().get(b.provider()).read(new ReadRequest(b.type(), req));
+    }
+
+    private void takeRead(Batch b, ReadResult rr) {
+      diags.addAll(rr.diagnostics().items());
+      Map<String, ReadResult.Instance> live = new HashMap<>();
+      for (ReadResult.Instance li : rr.instances()) {
+        live.put(li.address(), li);
+      }
+      for (Map.Entry<ResourceAddress, Prior> e : b.instances()) {
+        ReadResult.Instance li = live.get(e.getKey().toString());
+        if (li == null) {
+          continue; // the provider said nothing: keep what is stored
+        }
+        Prior p = e.getValue();
+        p.privateData = li.privateData();
+        if (li.gone()) {
+          p.value = null;
+          drift.add(new Drift(e.getKey(), p.storedValue, Value.nullOf(p.storedValue.type()), li.attributions(),
+              DriftCause.DELETED));
+          continue;
+        }
+        Value lv = Schemas.markSensitive(p.schema.block(),
+            ValuePaths.applyMarks(li.liveState(), ValuePaths.markedPaths(p.storedValue)));
+        p.value = lv;
+        if (!ValueMarks.unmarkDeep(lv).equals(ValueMarks.unmarkDeep(p.storedValue))) {
+          drift.add(new Drift(e.getKey(), p.storedValue, lv, li.attributions(), DriftCause.UPDATED));
         }
       }
     }
@@ -338,6 +431,9 @@ public final class Planner {
     }
 
     private void evaluateLocal(String name) {
+      if (!evaluatedLocals.add(name)) {
+        return;
+      }
       for (Local l : in.module().locals()) {
         if (l.name().equals(name)) {
           EvalResult r = Evaluator.evaluate(l.expr(), context(roots(References.of(l.expr()))));
@@ -378,7 +474,6 @@ public final class Planner {
         return;
       }
       configured.add(pa);
-      refresh(pa, provider);
     }
 
     private static Diagnostic missingProvider(ProviderAddress pa, String forAddress) {

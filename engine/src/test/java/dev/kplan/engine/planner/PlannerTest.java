@@ -495,6 +495,35 @@ class PlannerTest {
   }
 
   @Test
+  void refreshReadsDifferentProvidersInParallel() throws IOException {
+    TestingProvider staging = new TestingProvider();
+    Map<ProviderAddress, Provider> two = Map.of(ProviderAddress.of("test"), cloud,
+        new ProviderAddress("test", "staging"), staging);
+    String hcl = """
+        provider "test" {
+          alias = "staging"
+        }
+        resource "test_thing" "prod" { name = "p" }
+        resource "test_thing" "stage" {
+          provider = test.staging
+          name     = "s"
+        }
+        """;
+    Files.writeString(dir.resolve("main.kp.hcl"), hcl);
+    LoadResult loaded = ConfigLoader.load(dir);
+    Planner.Input first = new Planner.Input(loaded.module(), vars, state, two, new FunctionTable(Map.of()),
+        PlanOptions.DEFAULT);
+    state = TestingApply.apply(Planner.plan(first), state, two);
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+    cloud.rendezvous = both;
+    staging.rendezvous = both;
+    Plan p = Planner.plan(new Planner.Input(loaded.module(), vars, state, two, new FunctionTable(Map.of()),
+        PlanOptions.DEFAULT));
+    assertFalse(p.hasChanges(), p.changes().toString());
+    assertTrue(cloud.readsOverlapped && staging.readsOverlapped, "both reads were under way at once");
+  }
+
+  @Test
   void aTargetedInstanceLeavesItsSiblingsAlone() throws IOException {
     Plan p = plan("""
         resource "test_thing" "n" {
