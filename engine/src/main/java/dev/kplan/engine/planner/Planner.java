@@ -459,7 +459,7 @@ public final class Planner {
       Body body = block == null ? new Body(List.of(), null) : block.config();
       List<Diagnostic> local = new ArrayList<>(
           ResourceSchemaChecker.check(body, schemaOf(pa, provider).providerConfig(), block == null ? null : block.range()));
-      Value config = local.isEmpty()
+      Value config = !Diagnostics.of(local).hasErrors()
           ? BodyDecoder.decode(body, schemaOf(pa, provider).providerConfig(), context(roots(References.of(body))), local)
           : null;
       diags.addAll(local);
@@ -514,6 +514,7 @@ public final class Planner {
                 ? "data source" : "resource type") + " \"" + rb.type() + "\"."
                 + Suggestions.didYouMean(rb.type(), types.keySet()), rb.range()));
         publish(addr, Value.unknownOf(Type.DYNAMIC));
+        keepExisting(addr);
         return;
       }
       List<Diagnostic> checked = ResourceSchemaChecker.check(rb.config(), schema.block(), rb.range());
@@ -521,6 +522,7 @@ public final class Planner {
       Type type = schema.block().impliedType();
       if (Diagnostics.of(checked).hasErrors()) {
         publish(addr, Value.unknownOf(type));
+        keepExisting(addr);
         return;
       }
       List<TraversalExpr> refs = new ArrayList<>(References.of(rb.config()));
@@ -533,12 +535,7 @@ public final class Planner {
       Expansion.Result expansion = Expansion.expand(rb, base, diags);
       if (expansion.instances() == null) {
         publish(addr, Value.unknownOf(Type.DYNAMIC));
-        // keep what exists: nothing about this resource can be decided
-        for (ResourceAddress a : prior.keySet()) {
-          if (a.resource().equals(addr)) {
-            inConfig.add(a);
-          }
-        }
+        keepExisting(addr);
         return;
       }
       Map<InstanceKey, Value> values = new TreeMap<>();
@@ -573,6 +570,15 @@ public final class Planner {
           yield Value.object(byKey);
         }
       });
+    }
+
+    /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
+    private void keepExisting(ResourceAddress resource) {
+      for (ResourceAddress a : prior.keySet()) {
+        if (a.resource().equals(resource)) {
+          inConfig.add(a);
+        }
+      }
     }
 
     private Value planData(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider, Value config) {

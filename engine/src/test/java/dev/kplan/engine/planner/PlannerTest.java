@@ -543,6 +543,14 @@ class PlannerTest {
   }
 
   @Test
+  void aResourceWithConfigurationErrorsIsNotPlannedForDeletion() throws IOException {
+    apply(ONE);
+    Plan p = plan(ONE.replace("name = \"a\"", "nme = \"a\""));
+    assertTrue(p.diagnostics().hasErrors());
+    assertNull(p.change(addr("test_thing.a")));
+  }
+
+  @Test
   void aProviderThatRewritesAConfiguredValueIsReportedAsABug() throws IOException {
     cloud.buggy = true;
     Plan p = plan(ONE);
