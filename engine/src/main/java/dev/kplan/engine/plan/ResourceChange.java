@@ -15,6 +15,8 @@ import java.util.Objects;
  * {@code config} is the evaluated configuration (a null value for a delete); {@code dependencies}
  * are the resources it depends on (through locals and variables too), which the applier stores so
  * that a later destroy can run in reverse order even when the configuration is gone.
+ * {@code previousAddress} is where the object was stored before (null when it did not move): the
+ * applier re-keys it in state, as for Terraform's implicit {@code a} ↔ {@code a[0]} moves.
  */
 public record ResourceChange(
     ResourceAddress address,
@@ -26,7 +28,8 @@ public record ResourceChange(
     ProviderAddress provider,
     Value config,
     String plannedPrivate,
-    List<ResourceAddress> dependencies) {
+    List<ResourceAddress> dependencies,
+    ResourceAddress previousAddress) {
   public ResourceChange {
     Objects.requireNonNull(address, "address is null");
     Objects.requireNonNull(action, "action is null");

@@ -106,14 +106,17 @@ public final class Planner {
   /** A stored instance: as stored, and as refreshed ({@code value} null when it is gone). */
   private static final class Prior {
     final ResourceInstance stored;
+    final ResourceAddress address;
     final ProviderAddress provider;
     final ResourceSchema schema;
     final Value storedValue;
     Value value;
     String privateData;
 
-    Prior(ResourceInstance stored, ProviderAddress provider, ResourceSchema schema, Value storedValue) {
+    Prior(ResourceInstance stored, ResourceAddress address, ProviderAddress provider, ResourceSchema schema,
+        Value storedValue) {
       this.stored = stored;
+      this.address = address;
       this.provider = provider;
       this.schema = schema;
       this.storedValue = storedValue;
@@ -285,7 +288,7 @@ public final class Planner {
                   + "\": " + e.getMessage() + ".", null));
           continue;
         }
-        prior.put(addr.value(), new Prior(ri, pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
+        prior.put(addr.value(), new Prior(ri, addr.value(), pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
       }
     }
 
@@ -543,6 +546,9 @@ public final class Planner {
         ResourceAddress ia = addr.instance(inst.key());
         inConfig.add(ia);
         Prior p = prior.get(ia);
+        if (p == null) {
+          p = implicitlyMoved(ia, expansion.repetition());
+        }
         Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
         if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
           values.put(inst.key(), options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)
@@ -572,6 +578,24 @@ public final class Planner {
       });
     }
 
+    /**
+     * Terraform's implicit moves: adding {@code count} makes a stored {@code a} into {@code a[0]},
+     * removing it makes {@code a[0]} into {@code a}, when the new address is not stored already.
+     */
+    private Prior implicitlyMoved(ResourceAddress ia, Expansion.Repetition repetition) {
+      ResourceAddress from = null;
+      if (repetition == Expansion.Repetition.COUNT && ia.key().equals(InstanceKey.of(0))) {
+        from = ia.instance(InstanceKey.NONE);
+      } else if (repetition == Expansion.Repetition.SINGLE) {
+        from = ia.instance(InstanceKey.of(0));
+      }
+      Prior p = from == null ? null : prior.get(from);
+      if (p != null) {
+        inConfig.add(from);
+      }
+      return p;
+    }
+
     /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
     private void keepExisting(ResourceAddress resource) {
       for (ResourceAddress a : prior.keySet()) {
@@ -587,7 +611,7 @@ public final class Planner {
       if (!cfg.isWhollyKnown() || dependsOnPendingChange(rb)) {
         Value after = unknownComputed(schema, cfg);
         changes.put(ia, new ResourceChange(ia, Action.READ, Value.nullOf(after.type()), after, List.of(),
-            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null, resourceDependencies(rb)));
+            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null, resourceDependencies(rb), null));
         return Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(after, marks));
       }
       ReadDataResult r = provider.readData(new ReadDataRequest(rb.type(), cfg));
@@ -722,7 +746,7 @@ public final class Planner {
         diags.add(preventDestroy(ia, rb));
       }
       changes.put(ia, new ResourceChange(ia, action, before, after, replacePaths, reason, rb.provider(), config,
-          plannedPrivate, resourceDependencies(rb)));
+          plannedPrivate, resourceDependencies(rb), p == null ? null : p.address.equals(ia) ? null : p.address));
       return after;
     }
 
@@ -836,7 +860,7 @@ public final class Planner {
           diags.add(preventDestroy(a, rb));
         }
         changes.put(a, new ResourceChange(a, Action.DELETE, p.value, Value.nullOf(p.value.type()), List.of(), reason,
-            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p)));
+            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p), null));
       }
     }
 

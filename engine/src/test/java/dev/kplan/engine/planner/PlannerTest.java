@@ -201,6 +201,21 @@ class PlannerTest {
   }
 
   @Test
+  void addingCountMovesTheSingleInstanceToIndexZeroAndBack() throws IOException {
+    apply(ONE);
+    String counted = ONE.replace("name = \"a\"", "count = 2\n name = \"a\"");
+    Plan p = plan(counted);
+    assertEquals(Map.of("test_thing.a[0]", Action.NO_OP, "test_thing.a[1]", Action.CREATE), actions(p));
+    assertEquals(addr("test_thing.a"), p.change(addr("test_thing.a[0]")).previousAddress());
+    state = TestingApply.apply(p, state, providers);
+    assertEquals(java.util.Set.of("test_thing.a[0]", "test_thing.a[1]"), state.resources().keySet());
+
+    Plan back = plan(ONE);
+    assertEquals(Map.of("test_thing.a", Action.NO_OP, "test_thing.a[1]", Action.DELETE), actions(back));
+    assertEquals(addr("test_thing.a[0]"), back.change(addr("test_thing.a")).previousAddress());
+  }
+
+  @Test
   void forEachExpandsByKeyAndReKeyingCreatesAndDeletes() throws IOException {
     String ab = """
         resource "test_thing" "m" {

@@ -22,6 +22,12 @@ final class TestingApply {
   static StateSnapshot apply(Plan plan, StateSnapshot prior, Map<ProviderAddress, Provider> providers) {
     Map<String, ResourceInstance> resources = new TreeMap<>(prior.resources());
     for (ResourceChange c : plan.changes()) {
+      if (c.previousAddress() != null) {
+        ResourceInstance moved = resources.remove(c.previousAddress().toString());
+        resources.put(c.address().toString(), new ResourceInstance(c.address().toString(), moved.providerAddress(),
+            moved.schemaVersion(), moved.attributesJson(), moved.sensitivePathsJson(), moved.dependencies(),
+            moved.tainted(), moved.privateData()));
+      }
       if (c.action() == Action.NO_OP || c.action() == Action.READ) {
         continue;
       }
