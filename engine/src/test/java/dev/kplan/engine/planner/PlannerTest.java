@@ -383,6 +383,38 @@ class PlannerTest {
   }
 
   @Test
+  void aTaintedInstanceIsReplaced() throws IOException {
+    apply(ONE);
+    dev.kplan.state.ResourceInstance ri = state.resources().get("test_thing.a");
+    state = new StateSnapshot(state.serial(), state.lineage(), Map.of("test_thing.a",
+        new dev.kplan.state.ResourceInstance(ri.address(), ri.providerAddress(), ri.schemaVersion(), ri.attributesJson(),
+            ri.sensitivePathsJson(), ri.dependencies(), true, ri.privateData())), Map.of());
+    ResourceChange c = plan(ONE).change(addr("test_thing.a"));
+    assertEquals(Action.DELETE_THEN_CREATE, c.action());
+    assertEquals(ChangeReason.REPLACE_BECAUSE_TAINTED, c.reason());
+  }
+
+  @Test
+  void outputsOverCountedInstancesUseSplats() throws IOException {
+    apply("""
+        resource "test_thing" "n" {
+          count = 2
+          name  = "n-${count.index}"
+        }
+        """);
+    Plan p = plan("""
+        resource "test_thing" "n" {
+          count = 2
+          name  = "n-${count.index}"
+        }
+        output "names" { value = test_thing.n[*].name }
+        output "ids" { value = test_thing.n[*].id }
+        """);
+    assertEquals(Value.tuple(List.of(Value.string("n-0"), Value.string("n-1"))), p.outputs().get("names"));
+    assertTrue(p.outputs().get("ids").isWhollyKnown(), "ids are known once applied");
+  }
+
+  @Test
   void replaceForcesReplacementOfAnUnchangedInstance() throws IOException {
     apply(ONE);
     Plan p = plan(ONE, PlanOptions.DEFAULT.withReplace(List.of(addr("test_thing.a"))));
