@@ -15,7 +15,7 @@ import dev.kplan.state.StateSnapshot;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A sequential stand-in for the applier (next session's work), enough to reach "after apply" states in tests. */
+/** A sequential stand-in for the applier (which lives in engine.apply), enough to reach "after apply" states in tests. */
 final class TestingApply {
   private TestingApply() {}
 
