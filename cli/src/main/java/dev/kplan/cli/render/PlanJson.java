@@ -104,6 +104,14 @@ public final class PlanJson {
         continue; // a data source's delete only cleans state up; Terraform does not show it
       }
       ObjectNode n = addressFields(c.address(), c.provider());
+      if (c.previousAddress() != null && !c.previousAddress().equals(c.address())) {
+        // Terraform writes previous_address right after address
+        ObjectNode ordered = NODES.objectNode();
+        ordered.put("address", c.address().toString());
+        ordered.put("previous_address", c.previousAddress().toString());
+        n.properties().forEach(e -> ordered.set(e.getKey(), e.getValue()));
+        n = ordered;
+      }
       Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
       Value after = c.action() == Action.DELETE ? null : c.after();
       n.set("change", change(c.action(), before, after, c.replacePaths()));
@@ -117,7 +125,9 @@ public final class PlanJson {
       root.set("output_changes", outputChanges);
     }
     // Terraform writes these last; applyable as Terraform 1.6+: something to do and no errors
-    root.put("applyable", !plan.diagnostics().hasErrors() && (plan.hasChanges() || outputsChange
+    boolean moves = plan.changes().stream()
+        .anyMatch(c -> c.previousAddress() != null && !c.previousAddress().equals(c.address()));
+    root.put("applyable", !plan.diagnostics().hasErrors() && (plan.hasChanges() || outputsChange || moves
         || !plan.drift().isEmpty()));
     root.put("complete", true);
     root.put("errored", plan.diagnostics().hasErrors());

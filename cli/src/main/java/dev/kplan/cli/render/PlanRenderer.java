@@ -55,7 +55,7 @@ public final class PlanRenderer {
     for (ResourceChange c : plan.changes()) {
       // a data source's delete only cleans state up: Terraform does not show it
       boolean dataDelete = c.action() == Action.DELETE && c.address().mode() == ResourceMode.DATA;
-      if (c.action() != Action.NO_OP && !dataDelete) {
+      if ((c.action() != Action.NO_OP || moved(c)) && !dataDelete) {
         actions.add(c);
       }
     }
@@ -108,11 +108,15 @@ public final class PlanRenderer {
     }
 
     if (!actions.isEmpty()) {
-      out.append('\n').append(wrap("kplan used the selected providers to generate the following execution plan."
-          + " Resource actions are indicated with the following symbols:", width)).append('\n');
       Set<Action> used = EnumSet.noneOf(Action.class);
       actions.forEach(c -> used.add(c.action()));
-      legend(used, style, out);
+      used.remove(Action.NO_OP);
+      // a plan of moves only has nothing for the legend to explain
+      if (!used.isEmpty()) {
+        out.append('\n').append(wrap("kplan used the selected providers to generate the following execution plan."
+            + " Resource actions are indicated with the following symbols:", width)).append('\n');
+        legend(used, style, out);
+      }
       out.append("\nkplan will perform the following actions:\n\n");
       for (ResourceChange c : actions) {
         renderChange(c, style, out);
@@ -215,7 +219,15 @@ public final class PlanRenderer {
         default -> " must be " + replaced;
       };
     };
-    out.append(addr).append(verb).append('\n');
+    if (c.action() == Action.NO_OP && moved(c)) {
+      out.append(style.bold("  # " + c.previousAddress())).append(" has moved to ")
+          .append(style.bold(c.address().toString())).append('\n');
+    } else {
+      out.append(addr).append(verb).append('\n');
+      if (moved(c)) {
+        out.append("  # (moved from ").append(c.previousAddress()).append(")\n");
+      }
+    }
     String because = reasonLine(c);
     if (because != null) {
       out.append("  # ").append(because).append('\n');
@@ -224,6 +236,10 @@ public final class PlanRenderer {
     Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
     Value after = c.action() == Action.DELETE ? null : c.after();
     block(c.address(), actionSymbol(c.action(), style), diff.objectBody(before, after, 2), out);
+  }
+
+  private static boolean moved(ResourceChange c) {
+    return c.previousAddress() != null && !c.previousAddress().equals(c.address());
   }
 
   /** Terraform's "(because …)" line under the header, or null where the header says it all. */

@@ -44,7 +44,7 @@ final class PlanFixtures {
 
   static List<Fixture> all() {
     return List.of(create(), update(), replace(), delete(), drift(), sensitive(), unknowns(), outputs(),
-        noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing());
+        moves(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing());
   }
 
   static ResourceAddress addr(String type, String name) {
@@ -57,8 +57,15 @@ final class PlanFixtures {
 
   static ResourceChange change(ResourceAddress a, Action action, Value before, Value after,
       List<Path> replace, ChangeReason reason) {
+    ResourceChange c = moved(null, a, action, before, after, reason);
+    return new ResourceChange(c.address(), c.action(), c.before(), c.after(), replace, c.reason(), c.provider(),
+        c.config(), c.plannedPrivate(), c.dependencies(), c.previousAddress());
+  }
+
+  static ResourceChange moved(ResourceAddress from, ResourceAddress a, Action action, Value before, Value after,
+      ChangeReason reason) {
     return new ResourceChange(a, action, before == null ? nul() : before, after == null ? nul() : after,
-        replace, reason, ProviderAddress.implied(a.type()), after == null ? nul() : after, "");
+        List.of(), reason, ProviderAddress.implied(a.type()), after == null ? nul() : after, "", List.of(), from);
   }
 
   static Plan plan(PlanMode mode, List<ResourceChange> changes, List<Drift> drift, Map<String, Value> outputs) {
@@ -190,7 +197,7 @@ final class PlanFixtures {
     ResourceAddress data = ResourceAddress.data("local_file", "peer");
     List<ResourceChange> cs = List.of(
         new ResourceChange(data, Action.READ, nul(), obj("filename", unknown(), "content", unknown(), "id", unknown()),
-            List.of(), ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, ProviderAddress.of("local"), nul(), ""),
+            List.of(), ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, ProviderAddress.of("local"), nul(), "", List.of(), null),
         change(addr("local_file", "cfg"), Action.UPDATE,
             obj("id", "f1", "content", "v1", "checksum", "sha1:aaa", "ports", list(80, 443), "labels", map("a", "1")),
             obj("id", "f1", "content", unknown(), "checksum", unknown(), "ports", list(80, unknown()),
@@ -215,6 +222,15 @@ final class PlanFixtures {
     prior.put("names", list("a", "c"));
     prior.put("region", s("eu-west-1"));
     return new Fixture("outputs", plan(PlanMode.NORMAL, cs, List.of(), outs), prior);
+  }
+
+  static Fixture moves() {
+    List<ResourceChange> cs = List.of(
+        moved(addr("local_file", "cfg"), ResourceAddress.managed("local_file", "cfg").instance(InstanceKey.of(0)),
+            Action.NO_OP, obj("id", "f1", "content", "same"), obj("id", "f1", "content", "same"), ChangeReason.NONE),
+        moved(addr("local_file", "a"), addr("local_file", "b"), Action.UPDATE,
+            obj("id", "f2", "content", "old"), obj("id", "f2", "content", "new"), ChangeReason.NONE));
+    return new Fixture("moves", plan(PlanMode.NORMAL, cs, List.of(), Map.of()), Map.of());
   }
 
   static Fixture noChanges() {

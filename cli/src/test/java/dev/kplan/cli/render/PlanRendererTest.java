@@ -134,7 +134,8 @@ class PlanRendererTest {
   void dataSourceDeletesAreNotShown() {
     Plan p = plan(PlanMode.NORMAL, List.of(new dev.kplan.engine.plan.ResourceChange(
         dev.kplan.engine.addrs.ResourceAddress.data("local_file", "old"), Action.DELETE, obj("id", "x"),
-        V.nul(), List.of(), ChangeReason.NONE, dev.kplan.engine.addrs.ProviderAddress.of("local"), V.nul(), "")),
+        V.nul(), List.of(), ChangeReason.NONE, dev.kplan.engine.addrs.ProviderAddress.of("local"), V.nul(), "",
+        List.of(), null)),
         List.of(), Map.of());
     assertTrue(PlanRenderer.render(p, false).contains("No changes."));
   }
@@ -151,6 +152,15 @@ class PlanRendererTest {
     String text = PlanRenderer.render(p, false);
     assertTrue(text.contains("          - line 10000\n          + line ten thousand\n"), "changed line shown");
     assertTrue(text.contains("Plan: 0 to add, 1 to change, 0 to destroy."));
+  }
+
+  @Test
+  void aPlanOfMovesOnlyListsThemWithoutALegend() {
+    Plan p = plan(PlanMode.NORMAL, List.of(PlanFixtures.moves().plan().changes().get(0)), List.of(), Map.of());
+    String text = PlanRenderer.render(p, false);
+    assertFalse(text.contains("symbols"), text);
+    assertTrue(text.contains("  # local_file.cfg has moved to local_file.cfg[0]\n"), text);
+    assertTrue(text.contains("Plan: 0 to add, 0 to change, 0 to destroy."), text);
   }
 
   @Test
