@@ -150,35 +150,46 @@ public final class Applier {
       return in.dependencies().getOrDefault(instance.resource(), Set.of());
     }
 
+    /** Indexed by resource so that ordering stays linear in the number of dependency edges. */
     private void buildSteps() {
+      Map<ResourceAddress, List<Step>> creates = new HashMap<>();
+      Map<ResourceAddress, List<Step>> dependents = new HashMap<>();
       for (ResourceChange c : changes.values()) {
+        List<Step> own = new ArrayList<>();
         if (c.action() != Action.DELETE) {
-          waitsFor.put(new Step(c.address(), Half.CREATE), new HashSet<>());
+          Step s = new Step(c.address(), Half.CREATE);
+          own.add(s);
+          creates.computeIfAbsent(c.address().resource(), k -> new ArrayList<>()).add(s);
         }
         if (c.action().destroys()) {
-          waitsFor.put(new Step(c.address(), Half.DELETE), new HashSet<>());
+          own.add(new Step(c.address(), Half.DELETE));
+        }
+        for (Step s : own) {
+          waitsFor.put(s, new HashSet<>());
+          for (ResourceAddress d : depsOf(c.address())) {
+            dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
+          }
         }
       }
       for (Map.Entry<Step, Set<Step>> e : waitsFor.entrySet()) {
         Step s = e.getKey();
         ResourceChange c = changes.get(s.address());
         if (s.half() == Half.CREATE) {
-          for (Step o : waitsFor.keySet()) {
-            if (o.half() == Half.CREATE && depsOf(s.address()).contains(o.address().resource())
-                && !o.address().equals(s.address())) {
-              e.getValue().add(o);
+          for (ResourceAddress d : depsOf(s.address())) {
+            for (Step o : creates.getOrDefault(d, List.of())) {
+              if (!o.address().equals(s.address())) {
+                e.getValue().add(o);
+              }
             }
           }
           if (c.action() == Action.DELETE_THEN_CREATE) {
             e.getValue().add(new Step(s.address(), Half.DELETE));
           }
         } else {
-          for (Step o : waitsFor.keySet()) {
-            if (o.address().equals(s.address()) || !depsOf(o.address()).contains(s.address().resource())) {
-              continue;
-            }
+          for (Step o : dependents.getOrDefault(s.address().resource(), List.of())) {
             // dependents go first; under create_before_destroy their new versions must exist first too
-            if (o.half() == Half.DELETE || c.action() == Action.CREATE_THEN_DELETE) {
+            if (!o.address().equals(s.address())
+                && (o.half() == Half.DELETE || c.action() == Action.CREATE_THEN_DELETE)) {
               e.getValue().add(o);
             }
           }
@@ -239,7 +250,8 @@ public final class Applier {
       ResourceAddress addr = saved.address();
       ApplyEvent.Kind kind = kindOf(saved);
       ResourceChange c = saved;
-      if (!saved.after().isWhollyKnown() || !saved.config().isWhollyKnown()) {
+      // a wholly known configuration plans the same again: only unknown arguments need the values learned so far
+      if (!saved.config().isWhollyKnown()) {
         Replanner.Result r = in.replanner().replan(addr, snapshot());
         diags.addAll(r.diagnostics().items());
         if (r.change() == null || r.diagnostics().hasErrors()) {
