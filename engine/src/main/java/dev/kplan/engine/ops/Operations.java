@@ -15,11 +15,15 @@ import dev.kplan.engine.config.VariableResolver;
 import dev.kplan.engine.graph.Graph;
 import dev.kplan.engine.graph.GraphBuilder;
 import dev.kplan.engine.graph.Node;
+import dev.kplan.engine.plan.Action;
+import dev.kplan.engine.plan.Drift;
+import dev.kplan.engine.plan.DriftCause;
 import dev.kplan.engine.plan.Plan;
 import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.PlanOptions;
 import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.engine.planner.Planner;
+import dev.kplan.engine.planner.SensitivePaths;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.eval.TemplateFileRenderer;
@@ -230,9 +234,17 @@ public final class Operations {
 
     OperationResult apply(Plan plan) {
       LazyLock lazy = new LazyLock(lock, options.who(), commandLine(plan.mode()));
-      Applier.Result applied = Applier.apply(new Applier.Input(plan, providers, state, dependencies(module, state),
-          lazy, this::replan, options.parallelism(), options.listener(), Duration.ofSeconds(10)));
       List<Diagnostic> all = new ArrayList<>(plan.diagnostics().items());
+      StateSnapshot refreshed;
+      try {
+        refreshed = persistRefreshed(plan, lazy);
+      } catch (StateException e) {
+        all.add(Diagnostic.error("Failed to save state", e.getMessage(), null));
+        return new OperationResult(plan, state, diags(Diagnostics.of(all)));
+      }
+      Applier.Result applied = Applier.apply(new Applier.Input(plan, providers, refreshed,
+          dependencies(module, state), lazy, this::replan, options.parallelism(), options.listener(),
+          Duration.ofSeconds(10)));
       all.addAll(applied.diagnostics().items());
       try {
         storeOutputs(plan.mode(), applied.state(), lazy, all);
@@ -242,6 +254,37 @@ public final class Operations {
         all.add(Diagnostic.error("Failed to save state", e.getMessage(), null));
         return new OperationResult(plan, applied.state(), diags(Diagnostics.of(all)));
       }
+    }
+
+    /**
+     * What refreshing found, written to the state for objects the plan leaves alone (as Terraform
+     * does on apply, and all there is to {@code apply -refresh-only}); objects being changed are
+     * recorded by the applier instead.
+     */
+    private StateSnapshot persistRefreshed(Plan plan, StateStore.Lock lazy) throws StateException {
+      Map<String, ResourceInstance> resources = new TreeMap<>(state.resources());
+      for (Drift d : plan.drift()) {
+        ResourceChange c = plan.change(d.address());
+        if (c != null && c.action() != Action.NO_OP && plan.mode() != PlanMode.REFRESH_ONLY) {
+          continue;
+        }
+        String key = d.address().toString();
+        ResourceInstance stored = resources.get(key);
+        if (stored == null) {
+          continue;
+        }
+        if (d.cause() == DriftCause.DELETED) {
+          lazy.record(new StateChange.Remove(key));
+          resources.remove(key);
+        } else {
+          ResourceInstance live = new ResourceInstance(key, stored.providerAddress(), stored.schemaVersion(),
+              JsonCodec.encode(ValueMarks.unmarkDeep(d.live())), SensitivePaths.encode(d.live()),
+              stored.dependencies(), stored.tainted(), stored.privateData());
+          lazy.record(new StateChange.Put(live));
+          resources.put(key, live);
+        }
+      }
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
     }
 
     /** Plans one instance again against the state applied so far, with providers of its own. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.plan.Action;
 import dev.kplan.engine.plan.Plan;
+import dev.kplan.engine.plan.PlanMode;
+import dev.kplan.engine.plan.PlanOptions;
 import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.state.StateStore;
@@ -96,6 +98,25 @@ class OperationsEndToEndTest {
       assertFalse(Files.exists(dir.resolve("out/" + k + ".txt")));
     }
     assertTrue(events.contains("local_file.cfg[\"c\"]: Destruction complete after 0s"), events.toString());
+  }
+
+  @Test
+  void refreshOnlyApplyStoresWhatChangedOutsideAndTheNextPlanProposesTheFix() throws IOException {
+    // without the output: a refresh-only plan makes a deleted instance a null value, which outputs cannot read
+    write(FILES.substring(0, FILES.indexOf("output")));
+    ok(ops.apply(dir, options));
+    Files.writeString(dir.resolve("out/a.txt"), "edited by hand\n");
+    Files.delete(dir.resolve("out/c.txt"));
+    OperationResult r = ops.apply(dir, options.withPlan(PlanOptions.DEFAULT.withMode(PlanMode.REFRESH_ONLY)));
+    ok(r);
+    assertFalse(Files.exists(dir.resolve("out/c.txt")), "refresh-only changes nothing outside");
+    assertTrue(r.state().resources().get("local_file.cfg[\"a\"]").attributesJson().contains("edited by hand"));
+    assertFalse(r.state().resources().containsKey("local_file.cfg[\"c\"]"));
+
+    Plan next = ops.plan(dir, options).plan();
+    assertTrue(next.drift().isEmpty(), next.drift().toString());
+    assertEquals(Action.DELETE_THEN_CREATE, next.change(addr("local_file.cfg[\"a\"]")).action());
+    assertEquals(Action.CREATE, next.change(addr("local_file.cfg[\"c\"]")).action());
   }
 
   @Test
