@@ -129,8 +129,8 @@ public final class Applier {
       });
       try {
         List<CompletableFuture<Boolean>> all = new ArrayList<>();
-        for (Step s : waitsFor.keySet()) {
-          all.add(future(s, new HashSet<>()));
+        for (Step s : order()) {
+          all.add(future(s));
         }
         CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).join();
       } finally {
@@ -200,27 +200,60 @@ public final class Applier {
       }
     }
 
-    private CompletableFuture<Boolean> future(Step s, Set<Step> visiting) {
-      CompletableFuture<Boolean> f = futures.get(s);
-      if (f != null) {
-        return f;
+    /**
+     * The steps in an order where each comes after what it waits for (Kahn's algorithm: no
+     * recursion, so long dependency chains cannot overflow the stack); steps in a cycle are
+     * reported and left out, and so is everything waiting on them.
+     */
+    private List<Step> order() {
+      Map<Step, Integer> pending = new HashMap<>();
+      Map<Step, List<Step>> waiters = new HashMap<>();
+      java.util.ArrayDeque<Step> ready = new java.util.ArrayDeque<>();
+      for (Map.Entry<Step, Set<Step>> e : waitsFor.entrySet()) {
+        pending.put(e.getKey(), e.getValue().size());
+        for (Step d : e.getValue()) {
+          waiters.computeIfAbsent(d, k -> new ArrayList<>()).add(e.getKey());
+        }
+        if (e.getValue().isEmpty()) {
+          ready.add(e.getKey());
+        }
       }
-      if (!visiting.add(s)) {
+      List<Step> out = new ArrayList<>();
+      while (!ready.isEmpty()) {
+        Step s = ready.poll();
+        out.add(s);
+        for (Step w : waiters.getOrDefault(s, List.of())) {
+          if (pending.merge(w, -1, Integer::sum) == 0) {
+            ready.add(w);
+          }
+        }
+      }
+      if (out.size() < waitsFor.size()) {
+        Set<ResourceAddress> stuck = new java.util.TreeSet<>();
+        for (Step s : waitsFor.keySet()) {
+          if (pending.get(s) > 0) {
+            stuck.add(s.address());
+          }
+        }
+        failed.addAll(stuck);
         diags.add(Diagnostic.error("Cycle in apply order",
-            "The changes to " + s.address() + " depend on each other in a cycle and cannot be ordered.", null));
-        failed.add(s.address());
-        return CompletableFuture.completedFuture(false);
+            "The changes to " + stuck.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                + " wait on each other in a cycle and cannot be applied.", null));
       }
+      return out;
+    }
+
+    /** The step's run, after everything it waits for (already built: {@link #order} puts those first). */
+    private CompletableFuture<Boolean> future(Step s) {
       List<CompletableFuture<Boolean>> before = new ArrayList<>();
       for (Step d : waitsFor.get(s)) {
-        before.add(future(d, visiting));
+        before.add(futures.get(d));
       }
-      visiting.remove(s);
-      f = CompletableFuture.allOf(before.toArray(new CompletableFuture[0]))
+      CompletableFuture<Boolean> f = CompletableFuture.allOf(before.toArray(new CompletableFuture[0]))
           .thenApplyAsync(v -> {
             for (CompletableFuture<Boolean> b : before) {
               if (!b.join()) {
-                return false; // something this waits on failed: skip, Terraform-like
+                return false; // something this waits on failed: skip it, as Terraform does
               }
             }
             return execute(s);
@@ -333,6 +366,12 @@ public final class Applier {
       diags.addAll(ar.diagnostics().items());
       if (ar.diagnostics().hasErrors()) {
         failed.add(addr);
+        if (c.action() == Action.CREATE_THEN_DELETE) {
+          // the state holds one object per address, and it is now the new one
+          diags.add(Diagnostic.error("Old object left behind",
+              "The replacement of " + addr + " was created, but its old object" + (id == null ? "" : " (id=" + id + ")")
+                  + " could not be destroyed and is no longer in the state; remove it by hand.", null));
+        }
         in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics())));
         return false;
       }

@@ -228,6 +228,24 @@ class ApplierTest {
   }
 
   @Test
+  void aLongDependencyChainIsAppliedInOrder() {
+    int n = 3000;
+    ResourceChange[] changes = new ResourceChange[n];
+    for (int i = 0; i < n; i++) {
+      changes[i] = create("n" + i);
+      if (i > 0) {
+        deps.put(addr("n" + i), Set.of(addr("n" + (i - 1))));
+      }
+    }
+    Applier.Result r = apply(10, changes);
+    assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
+    assertEquals(n, r.state().resources().size());
+    for (int i = 0; i < n; i++) {
+      assertEquals("create n" + i, provider.applied.get(i));
+    }
+  }
+
+  @Test
   void deletesRunInReverseDependencyOrder() {
     deps.put(addr("top"), Set.of(addr("base")));
     ResourceChange delBase = new ResourceChange(addr("base"), Action.DELETE, thing("base", "id-base"),
