@@ -207,6 +207,7 @@ public final class Operations {
     final List<Diagnostic> diags;
     final List<Provider> opened = new ArrayList<>();
     Map<ProviderAddress, Provider> providers;
+    private Graph graph;
 
     Context(Path dir, Module module, Map<String, Value> variables, FunctionTable functions, StateSnapshot state,
         StateStore.Lock lock, OperationOptions options, List<Diagnostic> diags) {
@@ -287,10 +288,36 @@ public final class Operations {
       return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
     }
 
-    /** Plans one instance again against the state applied so far, with providers of its own. */
+    /**
+     * Plans one instance again against the state applied so far, with providers of its own, on
+     * just what it depends on (the resources, locals and providers of its closure in the graph and
+     * their stored objects): re-planning the whole configuration for each instance would make an
+     * apply quadratic.
+     */
     Replanner.Result replan(ResourceAddress instance, StateSnapshot current) {
-      Map<ProviderAddress, Provider> fresh = openProviders(current);
-      Plan p = Planner.plan(new Planner.Input(module, variables, current, fresh, functions,
+      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.resource())));
+      Set<String> localNames = new HashSet<>();
+      Set<ResourceAddress> resourceAddrs = new HashSet<>();
+      for (Node n : closure) {
+        if (n instanceof Node.LocalNode l) {
+          localNames.add(l.name());
+        } else if (n instanceof Node.ResourceNode r) {
+          resourceAddrs.add(r.address().resource());
+        }
+      }
+      Module sub = new Module(module.dir(), module.variables(),
+          module.locals().stream().filter(l -> localNames.contains(l.name())).toList(), module.providers(),
+          module.resources().stream().filter(r -> resourceAddrs.contains(r.address())).toList(), List.of(),
+          module.sources());
+      Map<String, ResourceInstance> subResources = new TreeMap<>();
+      current.resources().forEach((k, ri) -> {
+        AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
+        if (a.ok() && resourceAddrs.contains(a.value().resource())) {
+          subResources.put(k, ri);
+        }
+      });
+      StateSnapshot subState = new StateSnapshot(current.serial(), current.lineage(), subResources, Map.of());
+      Plan p = Planner.plan(new Planner.Input(sub, variables, subState, openProviders(sub, subState), functions,
           PlanOptions.DEFAULT.withRefresh(false).withTargets(List.of(instance.resource()))));
       ResourceChange c = p.change(instance);
       if (c == null && !p.diagnostics().hasErrors()) {
@@ -298,6 +325,13 @@ public final class Operations {
             "Planning " + instance + " again with the values known during apply no longer produces it.", null)));
       }
       return new Replanner.Result(c, p.diagnostics());
+    }
+
+    private synchronized Graph graph() {
+      if (graph == null) {
+        graph = GraphBuilder.build(module).graph();
+      }
+      return graph;
     }
 
     /** Outputs as the configuration says with the applied state (none after destroy). */
@@ -329,11 +363,15 @@ public final class Operations {
     }
 
     private Map<ProviderAddress, Provider> openProviders(StateSnapshot st) {
+      return openProviders(module, st);
+    }
+
+    private Map<ProviderAddress, Provider> openProviders(Module m, StateSnapshot st) {
       Set<ProviderAddress> needed = new TreeSet<>();
-      for (ResourceBlock rb : module.resources()) {
+      for (ResourceBlock rb : m.resources()) {
         needed.add(rb.provider());
       }
-      for (ProviderBlock pb : module.providers()) {
+      for (ProviderBlock pb : m.providers()) {
         needed.add(pb.address());
       }
       for (ResourceInstance ri : st.resources().values()) {
@@ -347,7 +385,9 @@ public final class Operations {
         ProviderFactory f = factories.get(pa.name());
         if (f != null) {
           Provider p = new BaseDirDefault(f.create(), dir);
-          opened.add(p);
+          synchronized (opened) { // re-plans open providers from worker threads
+            opened.add(p);
+          }
           out.put(pa, p);
         }
       }
@@ -355,7 +395,12 @@ public final class Operations {
     }
 
     void closeProviders() {
-      for (Provider p : opened) {
+      List<Provider> all;
+      synchronized (opened) {
+        all = List.copyOf(opened);
+        opened.clear();
+      }
+      for (Provider p : all) {
         p.close();
       }
     }

@@ -234,6 +234,30 @@ class OperationsEndToEndTest {
   }
 
   @Test
+  void aChainOfValuesKnownOnlyAfterApplyIsResolvedStepByStep() throws IOException {
+    write("""
+        resource "kplan_data" "a" {
+          input = "x"
+        }
+        resource "kplan_data" "b" {
+          input = "${kplan_data.a.output}-y"
+        }
+        resource "local_file" "f" {
+          filename = "chain.txt"
+          content  = kplan_data.b.output
+        }
+        output "chain" {
+          value = local_file.f.content
+        }
+        """);
+    OperationResult r = ops.apply(dir, options);
+    ok(r);
+    assertEquals("x-y", Files.readString(dir.resolve("chain.txt")));
+    assertEquals("\"x-y\"", r.state().outputs().get("chain").valueJson());
+    assertFalse(ops.plan(dir, options).plan().hasChanges());
+  }
+
+  @Test
   void aSavedPlanIsAppliedExactlyAndAStaleOneIsRefused() throws IOException {
     write(FILES);
     Plan saved = ops.plan(dir, options).plan();
