@@ -289,20 +289,25 @@ public final class Operations {
     }
 
     /**
-     * Plans one instance again against the state applied so far, with providers of its own, on
-     * just what it depends on (the resources, locals and providers of its closure in the graph and
-     * their stored objects): re-planning the whole configuration for each instance would make an
-     * apply quadratic.
+     * Plans one instance again against the state applied so far, with providers of its own. Only
+     * what it depends on takes part (the resources, locals and providers of its closure in the
+     * graph, and their stored objects; of its own resource, just this instance), and only the
+     * instance itself and data sources are planned, the rest being read from the state: re-planning
+     * the whole configuration for each instance would make an apply quadratic.
      */
     Replanner.Result replan(ResourceAddress instance, StateSnapshot current) {
       Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.resource())));
       Set<String> localNames = new HashSet<>();
       Set<ResourceAddress> resourceAddrs = new HashSet<>();
+      List<ResourceAddress> targets = new ArrayList<>(List.of(instance));
       for (Node n : closure) {
         if (n instanceof Node.LocalNode l) {
           localNames.add(l.name());
         } else if (n instanceof Node.ResourceNode r) {
           resourceAddrs.add(r.address().resource());
+          if (r.address().mode() == dev.kplan.engine.addrs.ResourceMode.DATA) {
+            targets.add(r.address().resource()); // data sources read during apply are read again now
+          }
         }
       }
       Module sub = new Module(module.dir(), module.variables(),
@@ -312,13 +317,14 @@ public final class Operations {
       Map<String, ResourceInstance> subResources = new TreeMap<>();
       current.resources().forEach((k, ri) -> {
         AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
-        if (a.ok() && resourceAddrs.contains(a.value().resource())) {
+        if (a.ok() && resourceAddrs.contains(a.value().resource())
+            && (!a.value().resource().equals(instance.resource()) || a.value().equals(instance))) {
           subResources.put(k, ri);
         }
       });
       StateSnapshot subState = new StateSnapshot(current.serial(), current.lineage(), subResources, Map.of());
       Plan p = Planner.plan(new Planner.Input(sub, variables, subState, openProviders(sub, subState), functions,
-          PlanOptions.DEFAULT.withRefresh(false).withTargets(List.of(instance.resource()))));
+          PlanOptions.DEFAULT.withRefresh(false).withTargets(targets)));
       ResourceChange c = p.change(instance);
       if (c == null && !p.diagnostics().hasErrors()) {
         return new Replanner.Result(null, Diagnostics.of(Diagnostic.error("Instance vanished at apply time",
