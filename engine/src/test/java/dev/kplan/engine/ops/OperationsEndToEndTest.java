@@ -258,6 +258,26 @@ class OperationsEndToEndTest {
   }
 
   @Test
+  void sensitiveAttributesAndOutputsAreStoredAsSensitive() throws IOException {
+    write("""
+        resource "random_password" "p" {
+          length = 12
+        }
+        output "password" {
+          value     = random_password.p.result
+          sensitive = true
+        }
+        """);
+    OperationResult r = ops.apply(dir, options);
+    ok(r);
+    String paths = r.state().resources().get("random_password.p").sensitivePathsJson();
+    assertTrue(paths.contains("result"), paths);
+    assertTrue(r.state().outputs().get("password").sensitive());
+    assertTrue(events.stream().noneMatch(e -> e.contains(r.state().outputs().get("password").valueJson()
+        .replace("\"", ""))), events.toString());
+  }
+
+  @Test
   void aSavedPlanIsAppliedExactlyAndAStaleOneIsRefused() throws IOException {
     write(FILES);
     Plan saved = ops.plan(dir, options).plan();
