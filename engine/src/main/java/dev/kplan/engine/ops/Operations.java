@@ -205,7 +205,7 @@ public final class Operations {
     final StateStore.Lock lock;
     final OperationOptions options;
     final List<Diagnostic> diags;
-    final List<Provider> opened = new ArrayList<>();
+    final Set<Provider> opened = new java.util.LinkedHashSet<>(); // providers compare by identity
     Map<ProviderAddress, Provider> providers;
     private Graph graph;
 
@@ -323,8 +323,14 @@ public final class Operations {
         }
       });
       StateSnapshot subState = new StateSnapshot(current.serial(), current.lineage(), subResources, Map.of());
-      Plan p = Planner.plan(new Planner.Input(sub, variables, subState, openProviders(sub, subState), functions,
-          PlanOptions.DEFAULT.withRefresh(false).withTargets(targets)));
+      Map<ProviderAddress, Provider> own = openProviders(sub, subState);
+      Plan p;
+      try {
+        p = Planner.plan(new Planner.Input(sub, variables, subState, own, functions,
+            PlanOptions.DEFAULT.withRefresh(false).withTargets(targets)));
+      } finally {
+        close(own.values()); // one set per re-plan: an apply may re-plan thousands of instances
+      }
       ResourceChange c = p.change(instance);
       if (c == null && !p.diagnostics().hasErrors()) {
         return new Replanner.Result(null, Diagnostics.of(Diagnostic.error("Instance vanished at apply time",
@@ -404,9 +410,15 @@ public final class Operations {
       List<Provider> all;
       synchronized (opened) {
         all = List.copyOf(opened);
-        opened.clear();
       }
-      for (Provider p : all) {
+      close(all);
+    }
+
+    private void close(java.util.Collection<Provider> providers) {
+      synchronized (opened) {
+        opened.removeAll(providers);
+      }
+      for (Provider p : providers) {
         p.close();
       }
     }
