@@ -48,6 +48,14 @@ import java.util.concurrent.TimeUnit;
  * create_before_destroy waits for its dependents' creates and updates too. Steps run on
  * {@code parallelism} workers; a failed step skips only what waits on it. Every finished step is
  * recorded through the lock at once.
+ *
+ * <p>An instance whose configuration had unknowns at plan time is planned again through the
+ * {@link Replanner} once what it depends on is applied, and the new plan must keep every value the
+ * saved plan knew; a wholly known configuration plans the same again, so it is not re-planned.
+ * The provider's new state must keep every known planned value too; otherwise it is a provider
+ * bug, reported as such, and the object is still recorded (it exists). The state holds one object
+ * per address, so create_before_destroy records the new object when it is created and the old one
+ * is only destroyed (Terraform's "deposed" objects are not kept).
  */
 public final class Applier {
   private Applier() {}
