@@ -106,14 +106,17 @@ public final class Planner {
   /** A stored instance: as stored, and as refreshed ({@code value} null when it is gone). */
   private static final class Prior {
     final ResourceInstance stored;
+    final ResourceAddress address;
     final ProviderAddress provider;
     final ResourceSchema schema;
     final Value storedValue;
     Value value;
     String privateData;
 
-    Prior(ResourceInstance stored, ProviderAddress provider, ResourceSchema schema, Value storedValue) {
+    Prior(ResourceInstance stored, ResourceAddress address, ProviderAddress provider, ResourceSchema schema,
+        Value storedValue) {
       this.stored = stored;
+      this.address = address;
       this.provider = provider;
       this.schema = schema;
       this.storedValue = storedValue;
@@ -137,6 +140,8 @@ public final class Planner {
     private final Map<String, Value> outputs = new LinkedHashMap<>();
     private final Set<ProviderAddress> configured = new HashSet<>();
     private final Set<ProviderAddress> failed = new HashSet<>();
+    private final Set<ProviderAddress> refreshed = new HashSet<>();
+    private final Set<String> evaluatedLocals = new HashSet<>();
     private final Set<ResourceAddress> inConfig = new HashSet<>();
     private Graph graph;
     private Set<Node> targetNodes = Set.of();
@@ -174,11 +179,13 @@ public final class Planner {
         targetDependencies = graph.closure(deps);
       }
       readState();
+      refreshEarlyProviders();
       for (Node n : graph.topologicalOrder()) {
         if (n instanceof Node.LocalNode l) {
           evaluateLocal(l.name());
         } else if (n instanceof Node.ProviderNode p) {
           configure(p.address());
+          refresh(List.of(p.address()));
         } else if (n instanceof Node.ResourceNode r) {
           resource(blocks.get(r.address()));
         } else if (n instanceof Node.OutputNode o && options.mode() != PlanMode.DESTROY) {
@@ -187,6 +194,7 @@ public final class Planner {
       }
       for (Prior p : prior.values()) {
         configure(p.provider); // providers only stored objects still need
+        refresh(List.of(p.provider));
       }
       orphans();
       return finish();
@@ -196,7 +204,41 @@ public final class Planner {
       return schemas.computeIfAbsent(pa, k -> provider.schema());
     }
 
+    /**
+     * Configures, before the walk, every provider whose configuration depends on no resource
+     * (the usual case), with the locals it needs, and refreshes them all at once so that reads
+     * of different providers and types overlap.
+     */
+    private void refreshEarlyProviders() {
+      Set<Node> early = new TreeSet<>();
+      Set<ProviderAddress> providers = new TreeSet<>();
+      for (Node n : graph.nodes()) {
+        if (n instanceof Node.ProviderNode p) {
+          Set<Node> closure = graph.closure(Set.of(n));
+          if (closure.stream().noneMatch(c -> c instanceof Node.ResourceNode)) {
+            early.addAll(closure);
+            providers.add(p.address());
+          }
+        }
+      }
+      for (Prior p : prior.values()) {
+        if (!graph.nodes().contains(new Node.ProviderNode(p.provider))) {
+          providers.add(p.provider);
+        }
+      }
+      for (Node n : graph.topologicalOrder()) {
+        if (n instanceof Node.LocalNode l && early.contains(n)) {
+          evaluateLocal(l.name());
+        }
+      }
+      for (ProviderAddress pa : providers) {
+        configure(pa);
+      }
+      refresh(List.copyOf(providers));
+    }
+
     private Plan finish() {
+      drift.sort(java.util.Comparator.comparing(Drift::address));
       return new Plan(options.mode(), List.copyOf(changes.values()), drift, outputs, Diagnostics.of(diags),
           in.state().serial(), in.state().lineage());
     }
@@ -246,51 +288,105 @@ public final class Planner {
                   + "\": " + e.getMessage() + ".", null));
           continue;
         }
-        prior.put(addr.value(), new Prior(ri, pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
+        prior.put(addr.value(), new Prior(ri, addr.value(), pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
       }
     }
 
-    private void refresh(ProviderAddress pa, Provider provider) {
-      if (!options.refresh()) {
+    /** One batched read: all stored instances of one type that one provider configuration manages. */
+    private record Batch(ProviderAddress provider, String type, List<Map.Entry<ResourceAddress, Prior>> instances) {}
+
+    /**
+     * Refreshes every stored instance of the given (configured) providers: one read per provider
+     * and type, run in parallel up to {@code -parallelism}, results taken in a fixed order.
+     */
+    private void refresh(List<ProviderAddress> pas) {
+      List<ProviderAddress> todo = new ArrayList<>();
+      for (ProviderAddress pa : pas) {
+        if (configured.contains(pa) && refreshed.add(pa)) {
+          todo.add(pa);
+        }
+      }
+      if (!options.refresh() || todo.isEmpty()) {
         return;
       }
-      Map<String, List<Map.Entry<ResourceAddress, Prior>>> byType = new TreeMap<>();
+      Map<ProviderAddress, Map<String, List<Map.Entry<ResourceAddress, Prior>>>> grouped = new TreeMap<>();
       for (Map.Entry<ResourceAddress, Prior> e : prior.entrySet()) {
-        if (e.getValue().provider.equals(pa)) {
-          byType.computeIfAbsent(e.getKey().type(), k -> new ArrayList<>()).add(e);
+        if (todo.contains(e.getValue().provider)) {
+          grouped.computeIfAbsent(e.getValue().provider, k -> new TreeMap<>())
+              .computeIfAbsent(e.getKey().type(), k -> new ArrayList<>()).add(e);
         }
       }
-      for (Map.Entry<String, List<Map.Entry<ResourceAddress, Prior>>> t : byType.entrySet()) {
-        List<ReadRequest.Instance> req = new ArrayList<>();
-        for (Map.Entry<ResourceAddress, Prior> e : t.getValue()) {
-          req.add(new ReadRequest.Instance(e.getKey().toString(), ValueMarks.unmarkDeep(e.getValue().storedValue),
-              e.getValue().privateData));
+      List<Batch> batches = new ArrayList<>();
+      grouped.forEach((pa, byType) -> byType.forEach((type, list) -> batches.add(new Batch(pa, type, list))));
+      List<java.util.concurrent.Future<ReadResult>> results = new ArrayList<>();
+      java.util.concurrent.ExecutorService pool = batches.size() <= 1 ? null
+          : java.util.concurrent.Executors.newFixedThreadPool(Math.min(options.parallelism(), batches.size()));
+      try {
+        for (Batch b : batches) {
+          java.util.concurrent.Callable<ReadResult> call = () -> read(b);
+          if (pool == null) {
+            java.util.concurrent.FutureTask<ReadResult> now = new java.util.concurrent.FutureTask<>(call);
+            now.run();
+            results.add(now);
+          } else {
+            results.add(pool.submit(call));
+          }
         }
-        ReadResult rr = provider.read(new ReadRequest(t.getKey(), req));
-        diags.addAll(rr.diagnostics().items());
-        Map<String, ReadResult.Instance> live = new HashMap<>();
-        for (ReadResult.Instance li : rr.instances()) {
-          live.put(li.address(), li);
+        for (int i = 0; i < batches.size(); i++) {
+          ReadResult rr;
+          try {
+            rr = results.get(i).get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while refreshing", e);
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+              throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+          takeRead(batches.get(i), rr);
         }
-        for (Map.Entry<ResourceAddress, Prior> e : t.getValue()) {
-          ReadResult.Instance li = live.get(e.getKey().toString());
-          if (li == null) {
-            continue; // the provider said nothing: keep what is stored
-          }
-          Prior p = e.getValue();
-          p.privateData = li.privateData();
-          if (li.gone()) {
-            p.value = null;
-            drift.add(new Drift(e.getKey(), p.storedValue, Value.nullOf(p.storedValue.type()), li.attributions(),
-                DriftCause.DELETED));
-            continue;
-          }
-          Value lv = Schemas.markSensitive(p.schema.block(),
-              ValuePaths.applyMarks(li.liveState(), ValuePaths.markedPaths(p.storedValue)));
-          p.value = lv;
-          if (!ValueMarks.unmarkDeep(lv).equals(ValueMarks.unmarkDeep(p.storedValue))) {
-            drift.add(new Drift(e.getKey(), p.storedValue, lv, li.attributions(), DriftCause.UPDATED));
-          }
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+    }
+
+    private ReadResult read(Batch b) {
+      List<ReadRequest.Instance> req = new ArrayList<>();
+      for (Map.Entry<ResourceAddress, Prior> e : b.instances()) {
+        req.add(new ReadRequest.Instance(e.getKey().toString(), ValueMarks.unmarkDeep(e.getValue().storedValue),
+            e.getValue().privateData));
+      }
+      return in.providers().get(b.provider()).read(new ReadRequest(b.type(), req));
+    }
+
+    private void takeRead(Batch b, ReadResult rr) {
+      diags.addAll(rr.diagnostics().items());
+      Map<String, ReadResult.Instance> live = new HashMap<>();
+      for (ReadResult.Instance li : rr.instances()) {
+        live.put(li.address(), li);
+      }
+      for (Map.Entry<ResourceAddress, Prior> e : b.instances()) {
+        ReadResult.Instance li = live.get(e.getKey().toString());
+        if (li == null) {
+          continue; // the provider said nothing: keep what is stored
+        }
+        Prior p = e.getValue();
+        p.privateData = li.privateData();
+        if (li.gone()) {
+          p.value = null;
+          drift.add(new Drift(e.getKey(), p.storedValue, Value.nullOf(p.storedValue.type()), li.attributions(),
+              DriftCause.DELETED));
+          continue;
+        }
+        Value lv = Schemas.markSensitive(p.schema.block(),
+            ValuePaths.applyMarks(li.liveState(), ValuePaths.markedPaths(p.storedValue)));
+        p.value = lv;
+        if (!ValueMarks.unmarkDeep(lv).equals(ValueMarks.unmarkDeep(p.storedValue))) {
+          drift.add(new Drift(e.getKey(), p.storedValue, lv, li.attributions(), DriftCause.UPDATED));
         }
       }
     }
@@ -338,6 +434,9 @@ public final class Planner {
     }
 
     private void evaluateLocal(String name) {
+      if (!evaluatedLocals.add(name)) {
+        return;
+      }
       for (Local l : in.module().locals()) {
         if (l.name().equals(name)) {
           EvalResult r = Evaluator.evaluate(l.expr(), context(roots(References.of(l.expr()))));
@@ -363,7 +462,7 @@ public final class Planner {
       Body body = block == null ? new Body(List.of(), null) : block.config();
       List<Diagnostic> local = new ArrayList<>(
           ResourceSchemaChecker.check(body, schemaOf(pa, provider).providerConfig(), block == null ? null : block.range()));
-      Value config = local.isEmpty()
+      Value config = !Diagnostics.of(local).hasErrors()
           ? BodyDecoder.decode(body, schemaOf(pa, provider).providerConfig(), context(roots(References.of(body))), local)
           : null;
       diags.addAll(local);
@@ -378,7 +477,6 @@ public final class Planner {
         return;
       }
       configured.add(pa);
-      refresh(pa, provider);
     }
 
     private static Diagnostic missingProvider(ProviderAddress pa, String forAddress) {
@@ -419,6 +517,7 @@ public final class Planner {
                 ? "data source" : "resource type") + " \"" + rb.type() + "\"."
                 + Suggestions.didYouMean(rb.type(), types.keySet()), rb.range()));
         publish(addr, Value.unknownOf(Type.DYNAMIC));
+        keepExisting(addr);
         return;
       }
       List<Diagnostic> checked = ResourceSchemaChecker.check(rb.config(), schema.block(), rb.range());
@@ -426,6 +525,7 @@ public final class Planner {
       Type type = schema.block().impliedType();
       if (Diagnostics.of(checked).hasErrors()) {
         publish(addr, Value.unknownOf(type));
+        keepExisting(addr);
         return;
       }
       List<TraversalExpr> refs = new ArrayList<>(References.of(rb.config()));
@@ -438,12 +538,7 @@ public final class Planner {
       Expansion.Result expansion = Expansion.expand(rb, base, diags);
       if (expansion.instances() == null) {
         publish(addr, Value.unknownOf(Type.DYNAMIC));
-        // keep what exists: nothing about this resource can be decided
-        for (ResourceAddress a : prior.keySet()) {
-          if (a.resource().equals(addr)) {
-            inConfig.add(a);
-          }
-        }
+        keepExisting(addr);
         return;
       }
       Map<InstanceKey, Value> values = new TreeMap<>();
@@ -451,6 +546,9 @@ public final class Planner {
         ResourceAddress ia = addr.instance(inst.key());
         inConfig.add(ia);
         Prior p = prior.get(ia);
+        if (p == null) {
+          p = implicitlyMoved(ia, expansion.repetition());
+        }
         Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
         if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
           values.put(inst.key(), options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)
@@ -480,13 +578,40 @@ public final class Planner {
       });
     }
 
+    /**
+     * Terraform's implicit moves: adding {@code count} makes a stored {@code a} into {@code a[0]},
+     * removing it makes {@code a[0]} into {@code a}, when the new address is not stored already.
+     */
+    private Prior implicitlyMoved(ResourceAddress ia, Expansion.Repetition repetition) {
+      ResourceAddress from = null;
+      if (repetition == Expansion.Repetition.COUNT && ia.key().equals(InstanceKey.of(0))) {
+        from = ia.instance(InstanceKey.NONE);
+      } else if (repetition == Expansion.Repetition.SINGLE) {
+        from = ia.instance(InstanceKey.of(0));
+      }
+      Prior p = from == null ? null : prior.get(from);
+      if (p != null) {
+        inConfig.add(from);
+      }
+      return p;
+    }
+
+    /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
+    private void keepExisting(ResourceAddress resource) {
+      for (ResourceAddress a : prior.keySet()) {
+        if (a.resource().equals(resource)) {
+          inConfig.add(a);
+        }
+      }
+    }
+
     private Value planData(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider, Value config) {
       Value cfg = ValueMarks.unmarkDeep(config);
       Map<Path, Marks> marks = ValuePaths.markedPaths(config);
       if (!cfg.isWhollyKnown() || dependsOnPendingChange(rb)) {
         Value after = unknownComputed(schema, cfg);
         changes.put(ia, new ResourceChange(ia, Action.READ, Value.nullOf(after.type()), after, List.of(),
-            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null));
+            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null, resourceDependencies(rb), null));
         return Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(after, marks));
       }
       ReadDataResult r = provider.readData(new ReadDataRequest(rb.type(), cfg));
@@ -504,6 +629,36 @@ public final class Planner {
         }
       }
       return false;
+    }
+
+    /** The resources {@code rb} depends on: through locals, variables and outputs, up to the first resource. */
+    private List<ResourceAddress> resourceDependencies(ResourceBlock rb) {
+      Set<ResourceAddress> out = new TreeSet<>();
+      Set<Node> seen = new HashSet<>();
+      java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(graph.dependenciesOf(new Node.ResourceNode(rb.address())));
+      while (!todo.isEmpty()) {
+        Node n = todo.pop();
+        if (!seen.add(n)) {
+          continue;
+        }
+        if (n instanceof Node.ResourceNode r) {
+          out.add(r.address());
+        } else if (!(n instanceof Node.ProviderNode)) {
+          todo.addAll(graph.dependenciesOf(n));
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private List<ResourceAddress> storedDependencies(Prior p) {
+      List<ResourceAddress> out = new ArrayList<>();
+      for (String d : p.stored.dependencies()) {
+        AddressParser.Result<ResourceAddress> r = ResourceAddress.parse(d);
+        if (r.ok()) {
+          out.add(r.value());
+        }
+      }
+      return out;
     }
 
     private boolean hasPendingChange(ResourceAddress resource) {
@@ -591,7 +746,7 @@ public final class Planner {
         diags.add(preventDestroy(ia, rb));
       }
       changes.put(ia, new ResourceChange(ia, action, before, after, replacePaths, reason, rb.provider(), config,
-          plannedPrivate));
+          plannedPrivate, resourceDependencies(rb), p == null ? null : p.address.equals(ia) ? null : p.address));
       return after;
     }
 
@@ -705,7 +860,7 @@ public final class Planner {
           diags.add(preventDestroy(a, rb));
         }
         changes.put(a, new ResourceChange(a, Action.DELETE, p.value, Value.nullOf(p.value.type()), List.of(), reason,
-            p.provider, Value.nullOf(p.value.type()), null));
+            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p), null));
       }
     }
 

@@ -201,6 +201,21 @@ class PlannerTest {
   }
 
   @Test
+  void addingCountMovesTheSingleInstanceToIndexZeroAndBack() throws IOException {
+    apply(ONE);
+    String counted = ONE.replace("name = \"a\"", "count = 2\n name = \"a\"");
+    Plan p = plan(counted);
+    assertEquals(Map.of("test_thing.a[0]", Action.NO_OP, "test_thing.a[1]", Action.CREATE), actions(p));
+    assertEquals(addr("test_thing.a"), p.change(addr("test_thing.a[0]")).previousAddress());
+    state = TestingApply.apply(p, state, providers);
+    assertEquals(java.util.Set.of("test_thing.a[0]", "test_thing.a[1]"), state.resources().keySet());
+
+    Plan back = plan(ONE);
+    assertEquals(Map.of("test_thing.a", Action.NO_OP, "test_thing.a[1]", Action.DELETE), actions(back));
+    assertEquals(addr("test_thing.a[0]"), back.change(addr("test_thing.a")).previousAddress());
+  }
+
+  @Test
   void forEachExpandsByKeyAndReKeyingCreatesAndDeletes() throws IOException {
     String ab = """
         resource "test_thing" "m" {
@@ -254,6 +269,8 @@ class PlannerTest {
     assertFalse(p.diagnostics().hasErrors(), p.diagnostics().toString());
     assertFalse(attr(p.change(addr("test_thing.b")).after(), "name").isKnown(), "known after apply");
     assertEquals(Value.number(3), p.outputs().get("b_size"));
+    assertEquals(List.of(addr("test_thing.a")), p.change(addr("test_thing.b")).dependencies());
+    assertEquals(List.of(), p.change(addr("test_thing.a")).dependencies());
     assertFalse(p.outputs().get("a_id").isKnown());
   }
 
@@ -275,6 +292,7 @@ class PlannerTest {
         output "r" { value = data.test_lookup.l.result }
         """);
     assertEquals(Action.READ, deferred.change(addr("data.test_lookup.l")).action());
+    assertEquals(List.of(addr("test_thing.a")), deferred.change(addr("data.test_lookup.l")).dependencies());
     assertFalse(deferred.outputs().get("r").isKnown());
   }
 
@@ -302,6 +320,7 @@ class PlannerTest {
     assertEquals(List.of("Instance cannot be destroyed"),
         errors(plan(guarded, PlanOptions.DEFAULT.withMode(PlanMode.DESTROY))));
     Plan removed = plan("");
+    assertEquals(List.of(), removed.change(addr("test_thing.a")).dependencies());
     assertTrue(removed.diagnostics().errors().isEmpty(), removed.diagnostics().toString());
     assertEquals(ChangeReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG, removed.change(addr("test_thing.a")).reason());
   }
@@ -334,6 +353,26 @@ class PlannerTest {
   }
 
   @Test
+  void ignoreChangesCanNameOneMapKey() throws IOException {
+    String tagged = """
+        resource "test_thing" "a" {
+          name = "a"
+          tags = { team = "x", env = "dev" }
+          lifecycle { ignore_changes = [tags["team"]] }
+        }
+        """;
+    apply(tagged);
+    assertEquals(Action.NO_OP, plan(tagged.replace("team = \"x\"", "team = \"y\"")).change(addr("test_thing.a"))
+        .action());
+    ResourceChange c = plan(tagged.replace("team = \"x\"", "team = \"y\"").replace("dev", "prod"))
+        .change(addr("test_thing.a"));
+    assertEquals(Action.UPDATE, c.action());
+    Map<String, Value> tags = ((dev.kplan.lang.value.MapValue) attr(c.after(), "tags")).entries();
+    assertEquals(Value.string("x"), tags.get("team"));
+    assertEquals(Value.string("prod"), tags.get("env"));
+  }
+
+  @Test
   void targetPlansTheTargetAndItsDependenciesOnly() throws IOException {
     Plan p = plan("""
         resource "test_thing" "base" { name = "base" }
@@ -341,6 +380,38 @@ class PlannerTest {
         resource "test_thing" "other" { name = "other" }
         """, PlanOptions.DEFAULT.withTargets(List.of(addr("test_thing.app"))));
     assertEquals(Map.of("test_thing.app", Action.CREATE, "test_thing.base", Action.CREATE), actions(p));
+  }
+
+  @Test
+  void aTaintedInstanceIsReplaced() throws IOException {
+    apply(ONE);
+    dev.kplan.state.ResourceInstance ri = state.resources().get("test_thing.a");
+    state = new StateSnapshot(state.serial(), state.lineage(), Map.of("test_thing.a",
+        new dev.kplan.state.ResourceInstance(ri.address(), ri.providerAddress(), ri.schemaVersion(), ri.attributesJson(),
+            ri.sensitivePathsJson(), ri.dependencies(), true, ri.privateData())), Map.of());
+    ResourceChange c = plan(ONE).change(addr("test_thing.a"));
+    assertEquals(Action.DELETE_THEN_CREATE, c.action());
+    assertEquals(ChangeReason.REPLACE_BECAUSE_TAINTED, c.reason());
+  }
+
+  @Test
+  void outputsOverCountedInstancesUseSplats() throws IOException {
+    apply("""
+        resource "test_thing" "n" {
+          count = 2
+          name  = "n-${count.index}"
+        }
+        """);
+    Plan p = plan("""
+        resource "test_thing" "n" {
+          count = 2
+          name  = "n-${count.index}"
+        }
+        output "names" { value = test_thing.n[*].name }
+        output "ids" { value = test_thing.n[*].id }
+        """);
+    assertEquals(Value.tuple(List.of(Value.string("n-0"), Value.string("n-1"))), p.outputs().get("names"));
+    assertTrue(p.outputs().get("ids").isWhollyKnown(), "ids are known once applied");
   }
 
   @Test
@@ -442,6 +513,88 @@ class PlannerTest {
         """, PlanOptions.DEFAULT, standardFunctions());
     assertEquals(List.of("Invalid count argument"), errors(p));
     assertTrue(p.diagnostics().errors().get(0).detail().startsWith("The \"count\" value depends on resource attributes"));
+  }
+
+  @Test
+  void aliasedProvidersServeTheirOwnResources() throws IOException {
+    TestingProvider staging = new TestingProvider();
+    Map<ProviderAddress, Provider> two = Map.of(ProviderAddress.of("test"), cloud,
+        new ProviderAddress("test", "staging"), staging);
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        provider "test" {
+          alias  = "staging"
+          region = "eu"
+        }
+        resource "test_thing" "prod" { name = "p" }
+        resource "test_thing" "stage" {
+          provider = test.staging
+          name     = "s"
+        }
+        """);
+    LoadResult loaded = ConfigLoader.load(dir);
+    Plan p = Planner.plan(new Planner.Input(loaded.module(), vars, state, two, new FunctionTable(Map.of()),
+        PlanOptions.DEFAULT));
+    assertFalse(p.diagnostics().hasErrors(), p.diagnostics().toString());
+    assertEquals(new ProviderAddress("test", "staging"), p.change(addr("test_thing.stage")).provider());
+    assertEquals(ProviderAddress.of("test"), p.change(addr("test_thing.prod")).provider());
+    assertEquals(List.of("configure", "plan test_thing"), staging.calls);
+    assertEquals(List.of("configure", "plan test_thing"), cloud.calls);
+  }
+
+  @Test
+  void refreshReadsDifferentProvidersInParallel() throws IOException {
+    TestingProvider staging = new TestingProvider();
+    Map<ProviderAddress, Provider> two = Map.of(ProviderAddress.of("test"), cloud,
+        new ProviderAddress("test", "staging"), staging);
+    String hcl = """
+        provider "test" {
+          alias = "staging"
+        }
+        resource "test_thing" "prod" { name = "p" }
+        resource "test_thing" "stage" {
+          provider = test.staging
+          name     = "s"
+        }
+        """;
+    Files.writeString(dir.resolve("main.kp.hcl"), hcl);
+    LoadResult loaded = ConfigLoader.load(dir);
+    Planner.Input first = new Planner.Input(loaded.module(), vars, state, two, new FunctionTable(Map.of()),
+        PlanOptions.DEFAULT);
+    state = TestingApply.apply(Planner.plan(first), state, two);
+    java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+    cloud.rendezvous = both;
+    staging.rendezvous = both;
+    Plan p = Planner.plan(new Planner.Input(loaded.module(), vars, state, two, new FunctionTable(Map.of()),
+        PlanOptions.DEFAULT));
+    assertFalse(p.hasChanges(), p.changes().toString());
+    assertTrue(cloud.readsOverlapped && staging.readsOverlapped, "both reads were under way at once");
+  }
+
+  @Test
+  void aTargetedInstanceLeavesItsSiblingsAlone() throws IOException {
+    Plan p = plan("""
+        resource "test_thing" "n" {
+          count = 3
+          name  = "n-${count.index}"
+        }
+        """, PlanOptions.DEFAULT.withTargets(List.of(addr("test_thing.n[1]"))));
+    assertEquals(Map.of("test_thing.n[1]", Action.CREATE), actions(p));
+  }
+
+  @Test
+  void aMissingProviderIsADiagnostic() throws IOException {
+    Plan p = plan("""
+        resource "other_thing" "x" { name = "x" }
+        """);
+    assertEquals(List.of("Missing required provider"), errors(p));
+  }
+
+  @Test
+  void aResourceWithConfigurationErrorsIsNotPlannedForDeletion() throws IOException {
+    apply(ONE);
+    Plan p = plan(ONE.replace("name = \"a\"", "nme = \"a\""));
+    assertTrue(p.diagnostics().hasErrors());
+    assertNull(p.change(addr("test_thing.a")));
   }
 
   @Test

@@ -12,17 +12,22 @@ import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.Provider;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateSnapshot;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A sequential stand-in for the applier (next session's work), enough to reach "after apply" states in tests. */
+/** A sequential stand-in for the applier (which lives in engine.apply), enough to reach "after apply" states in tests. */
 final class TestingApply {
   private TestingApply() {}
 
   static StateSnapshot apply(Plan plan, StateSnapshot prior, Map<ProviderAddress, Provider> providers) {
     Map<String, ResourceInstance> resources = new TreeMap<>(prior.resources());
     for (ResourceChange c : plan.changes()) {
+      if (c.previousAddress() != null) {
+        ResourceInstance moved = resources.remove(c.previousAddress().toString());
+        resources.put(c.address().toString(), new ResourceInstance(c.address().toString(), moved.providerAddress(),
+            moved.schemaVersion(), moved.attributesJson(), moved.sensitivePathsJson(), moved.dependencies(),
+            moved.tainted(), moved.privateData()));
+      }
       if (c.action() == Action.NO_OP || c.action() == Action.READ) {
         continue;
       }
@@ -39,7 +44,8 @@ final class TestingApply {
         ApplyResult r = p.apply(new ApplyRequest(type, c.action().isReplace() ? Value.nullOf(after.type()) : before,
             after, config, c.plannedPrivate()));
         resources.put(c.address().toString(), new ResourceInstance(c.address().toString(), c.provider().toString(), 0,
-            JsonCodec.encode(r.newState()), SensitivePaths.encode(c.after()), List.of(), false, r.privateData()));
+            JsonCodec.encode(r.newState()), SensitivePaths.encode(c.after()),
+            c.dependencies().stream().map(Object::toString).toList(), false, r.privateData()));
       }
     }
     return new StateSnapshot(prior.serial() + 1, prior.lineage(), resources, Map.of());

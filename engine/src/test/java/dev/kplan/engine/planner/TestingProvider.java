@@ -53,8 +53,11 @@ final class TestingProvider implements Provider {
 
   /** The live objects by id. */
   final Map<String, ObjectValue> cloud = new TreeMap<>();
-  final List<String> calls = new ArrayList<>();
+  final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
   boolean buggy;
+  /** When set, each read waits (up to 5 s) until as many reads as its count are under way. */
+  java.util.concurrent.CountDownLatch rendezvous;
+  volatile boolean readsOverlapped;
   private int nextId = 1;
   private String who;
 
@@ -73,6 +76,14 @@ final class TestingProvider implements Provider {
   @Override
   public ReadResult read(ReadRequest request) {
     calls.add("read " + request.typeName() + " x" + request.instances().size());
+    if (rendezvous != null) {
+      rendezvous.countDown();
+      try {
+        readsOverlapped = rendezvous.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     List<ReadResult.Instance> out = new ArrayList<>();
     for (ReadRequest.Instance i : request.instances()) {
       String id = str(i.priorState(), "id");
