@@ -107,6 +107,8 @@ public final class Applier {
     private final Map<Step, Set<Step>> waitsFor = new LinkedHashMap<>();
     private final Map<Step, CompletableFuture<Boolean>> futures = new HashMap<>();
     private final Map<String, ResourceInstance> current;
+    /** Each resource's dependencies: the caller's, and those each change carries. */
+    private final Map<ResourceAddress, Set<ResourceAddress>> dependencies = new HashMap<>();
     private final List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
     private final Set<ResourceAddress> failed = ConcurrentHashMap.newKeySet();
     private final Map<ProviderAddress, Map<String, ResourceSchema>> schemas = new ConcurrentHashMap<>();
@@ -116,10 +118,18 @@ public final class Applier {
     Run(Input in) {
       this.in = in;
       this.current = new ConcurrentHashMap<>(in.prior().resources());
+      in.dependencies().forEach((k, v) -> dependencies.put(k, new HashSet<>(v)));
     }
 
     Result run() {
       for (ResourceChange c : in.plan().changes()) {
+        Set<ResourceAddress> deps = dependencies.computeIfAbsent(c.address().resource(), k -> new HashSet<>());
+        for (ResourceAddress d : c.dependencies()) {
+          deps.add(d.resource());
+        }
+        if (c.previousAddress() != null) {
+          move(c);
+        }
         if (c.action() != Action.NO_OP && c.action() != Action.READ) {
           changes.put(c.address(), c);
         }
@@ -148,6 +158,24 @@ public final class Applier {
       return new Result(snapshot(), Diagnostics.of(diags), Set.copyOf(failed));
     }
 
+    /**
+     * Re-keys a stored object that moved (an implicit {@code a} ↔ {@code a[0]} move), before
+     * anything runs: the change, if any, then applies to it at its new address.
+     */
+    private void move(ResourceChange c) {
+      ResourceInstance stored = current.get(c.previousAddress().toString());
+      if (stored == null) {
+        return;
+      }
+      ResourceInstance moved = new ResourceInstance(c.address().toString(), stored.providerAddress(),
+          stored.schemaVersion(), stored.attributesJson(), stored.sensitivePathsJson(), stored.dependencies(),
+          stored.tainted(), stored.privateData());
+      record(new StateChange.Remove(c.previousAddress().toString()), c.address());
+      record(new StateChange.Put(moved), c.address());
+      current.remove(c.previousAddress().toString());
+      current.put(c.address().toString(), moved);
+    }
+
     private StateSnapshot snapshot() {
       return new StateSnapshot(in.prior().serial(), in.prior().lineage(), current, in.prior().outputs());
     }
@@ -155,7 +183,7 @@ public final class Applier {
     // ---- ordering ----
 
     private Set<ResourceAddress> depsOf(ResourceAddress instance) {
-      return in.dependencies().getOrDefault(instance.resource(), Set.of());
+      return dependencies.getOrDefault(instance.resource(), Set.of());
     }
 
     /** Indexed by resource so that ordering stays linear in the number of dependency edges. */
@@ -310,7 +338,8 @@ public final class Applier {
           return false;
         }
         c = new ResourceChange(addr, saved.action(), saved.before(), r.change().after(), saved.replacePaths(),
-            saved.reason(), saved.provider(), r.change().config(), r.change().plannedPrivate());
+            saved.reason(), saved.provider(), r.change().config(), r.change().plannedPrivate(), saved.dependencies(),
+            saved.previousAddress());
       }
       Provider provider = in.providers().get(c.provider());
       boolean replacing = c.action().isReplace();

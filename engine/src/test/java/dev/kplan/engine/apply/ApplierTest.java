@@ -144,7 +144,7 @@ class ApplierTest {
   static ResourceChange create(String name) {
     Value after = thing(name, null);
     return new ResourceChange(addr(name), Action.CREATE, Value.nullOf(TYPE), after, List.of(), ChangeReason.NONE,
-        PROVIDER, Value.object(Map.of("name", Value.string(name), "id", Value.nullOf(Type.STRING))), null);
+        PROVIDER, Value.object(Map.of("name", Value.string(name), "id", Value.nullOf(Type.STRING))), null, List.of(), null);
   }
 
   Applier.Result apply(int parallelism, ResourceChange... changes) {
@@ -212,7 +212,7 @@ class ApplierTest {
     Value unknownName = Value.object(Map.of("name", Value.unknownOf(Type.STRING), "id", Value.unknownOf(Type.STRING)));
     ResourceChange pending = new ResourceChange(addr("later"), Action.CREATE, Value.nullOf(TYPE), unknownName, List.of(),
         ChangeReason.NONE, PROVIDER, Value.object(Map.of("name", Value.unknownOf(Type.STRING),
-            "id", Value.nullOf(Type.STRING))), null);
+            "id", Value.nullOf(Type.STRING))), null, List.of(), null);
     replanner = (a, s) -> new Replanner.Result(create("known-now"), Diagnostics.NONE);
     Applier.Result r = apply(1, pending);
     assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
@@ -220,7 +220,7 @@ class ApplierTest {
 
     ResourceChange partlyKnown = create("fixed");
     ResourceChange withUnknownConfig = new ResourceChange(partlyKnown.address(), Action.CREATE, partlyKnown.before(),
-        partlyKnown.after(), List.of(), ChangeReason.NONE, PROVIDER, unknownName, null);
+        partlyKnown.after(), List.of(), ChangeReason.NONE, PROVIDER, unknownName, null, List.of(), null);
     replanner = (a, s) -> new Replanner.Result(create("other"), Diagnostics.NONE);
     Applier.Result bad = apply(1, withUnknownConfig);
     assertEquals("Provider produced inconsistent final plan", bad.diagnostics().items().get(0).summary());
@@ -249,9 +249,9 @@ class ApplierTest {
   void deletesRunInReverseDependencyOrder() {
     deps.put(addr("top"), Set.of(addr("base")));
     ResourceChange delBase = new ResourceChange(addr("base"), Action.DELETE, thing("base", "id-base"),
-        Value.nullOf(TYPE), List.of(), ChangeReason.NONE, PROVIDER, Value.nullOf(TYPE), null);
+        Value.nullOf(TYPE), List.of(), ChangeReason.NONE, PROVIDER, Value.nullOf(TYPE), null, List.of(), null);
     ResourceChange delTop = new ResourceChange(addr("top"), Action.DELETE, thing("top", "id-top"),
-        Value.nullOf(TYPE), List.of(), ChangeReason.NONE, PROVIDER, Value.nullOf(TYPE), null);
+        Value.nullOf(TYPE), List.of(), ChangeReason.NONE, PROVIDER, Value.nullOf(TYPE), null, List.of(), null);
     Applier.Result r = apply(4, delBase, delTop);
     assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
     assertEquals(List.of("delete top", "delete base"), provider.applied);

@@ -278,6 +278,30 @@ class OperationsEndToEndTest {
   }
 
   @Test
+  void addingCountMovesTheStoredObjectWithoutReplacingIt() throws IOException {
+    write("""
+        resource "local_file" "f" {
+          filename = "moved.txt"
+          content  = "same"
+        }
+        """);
+    ok(ops.apply(dir, options));
+    write("""
+        resource "local_file" "f" {
+          count    = 1
+          filename = "moved.txt"
+          content  = "same"
+        }
+        """);
+    events.clear();
+    OperationResult r = ops.apply(dir, options);
+    ok(r);
+    assertEquals(List.of("local_file.f[0]"), new ArrayList<>(r.state().resources().keySet()));
+    assertTrue(events.isEmpty(), events.toString());
+    assertFalse(ops.plan(dir, options).plan().hasChanges());
+  }
+
+  @Test
   void aSavedPlanIsAppliedExactlyAndAStaleOneIsRefused() throws IOException {
     write(FILES);
     Plan saved = ops.plan(dir, options).plan();
