@@ -184,8 +184,9 @@ public final class Operations {
         "The state is locked by " + holder.owner() + ".\n\nLock Info:\n  ID:        " + holder.id()
             + "\n  Operation: " + holder.operation() + "\n  Who:       " + holder.owner() + "\n  Created:   "
             + holder.created() + "\n\nkplan acquires a state lock to protect the state from being written by multiple"
-            + " users at the same time. Please resolve the issue above and try again. For most commands, you can"
-            + " disable locking with the \"-lock=false\" flag, but this is not recommended.", null);
+            + " users at the same time. Wait for that operation to finish and try again (or raise -lock-timeout);"
+            + " if its process died on another host, remove the lock with \"kplan force-unlock " + holder.id()
+            + "\".", null);
   }
 
   private static FunctionTable functions(Path dir) {
