@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       ConsoleCommand.class,
       FmtCommand.class,
+      GraphCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

@@ -93,6 +93,10 @@ public final class ConfigLoader {
   static LoadResult assemble(Path dir, List<Body> bodies, Map<String, String> sources, List<Diagnostic> diags) {
     List<Variable> variables = new ArrayList<>();
     List<Local> locals = new ArrayList<>();
+    List<ProviderBlock> providers = new ArrayList<>();
+    List<ResourceBlock> resources = new ArrayList<>();
+    List<OutputBlock> outputs = new ArrayList<>();
+    Map<String, SourceRange> seenBlocks = new HashMap<>();
     Map<String, SourceRange> seenVariables = new HashMap<>();
     Map<String, SourceRange> seenLocals = new HashMap<>();
     BodySchema top = new BodySchema(Set.of(), Set.of(), TOP_LEVEL);
@@ -112,6 +116,40 @@ public final class ConfigLoader {
                     + ". Variable names must be unique within a module.", b.definitionRange()));
           } else {
             variables.add(v);
+          }
+        } else if (b.type().equals("resource") || b.type().equals("data")) {
+          ResourceBlock r = BlockReader.resource(b, b.type().equals("data")
+              ? dev.kplan.engine.addrs.ResourceMode.DATA : dev.kplan.engine.addrs.ResourceMode.MANAGED, diags);
+          SourceRange previous = seenBlocks.putIfAbsent(r.address().toString(), b.definitionRange());
+          if (previous != null) {
+            String what = b.type().equals("data") ? "data" : "resource";
+            diags.add(Diagnostic.error("Duplicate " + what + " \"" + r.type() + "\" configuration",
+                "A " + r.type() + " " + (what.equals("data") ? "data resource" : "resource") + " named \""
+                    + r.name() + "\" was already declared at " + at(previous)
+                    + ". Resource names must be unique per type in each module.", b.definitionRange()));
+          } else {
+            resources.add(r);
+          }
+        } else if (b.type().equals("output")) {
+          OutputBlock o = BlockReader.output(b, diags);
+          SourceRange previous = seenBlocks.putIfAbsent("output." + o.name(), b.definitionRange());
+          if (previous != null) {
+            diags.add(Diagnostic.error("Duplicate output definition",
+                "An output named \"" + o.name() + "\" was already defined at " + at(previous)
+                    + ". Output names must be unique within a module.", b.definitionRange()));
+          } else {
+            outputs.add(o);
+          }
+        } else if (b.type().equals("provider")) {
+          ProviderBlock p = BlockReader.provider(b, diags);
+          SourceRange previous = seenBlocks.putIfAbsent(p.address().toString(), b.definitionRange());
+          if (previous != null) {
+            diags.add(Diagnostic.error("Duplicate provider configuration",
+                "A provider configuration for \"" + p.address().configText() + "\" was already given at "
+                    + at(previous) + ". Each configuration for the same provider must have a distinct alias.",
+                b.definitionRange()));
+          } else {
+            providers.add(p);
           }
         } else if (b.type().equals("locals")) {
           for (BodyItem li : b.body().items()) {
@@ -133,7 +171,8 @@ public final class ConfigLoader {
         }
       }
     }
-    return new LoadResult(new Module(dir, variables, locals, sources), Diagnostics.of(diags));
+    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, sources),
+        Diagnostics.of(diags));
   }
 
   private static Variable variable(Block b, List<Diagnostic> diags) {

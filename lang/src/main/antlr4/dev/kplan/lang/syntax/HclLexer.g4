@@ -21,6 +21,12 @@ lexer grammar HclLexer;
   private boolean finalNewline = true;
   private boolean finalNewlineDone;
   private boolean lastVisibleIsNewline = true;
+  private boolean sawInvalid;
+
+  /** Whether any token that is an error by itself (invalid character, newline in a string, open comment) was seen. */
+  boolean sawInvalidToken() {
+    return sawInvalid;
+  }
 
   /** Whether to add a zero-width NEWLINE before EOF when the input does not end with one. */
   void setFinalNewline(boolean finalNewline) {
@@ -113,8 +119,12 @@ lexer grammar HclLexer;
       }
       return t;
     }
+    int type = t.getType();
+    if (type == INVALID || type == Q_NEWLINE || type == UNTERMINATED_COMMENT) {
+      sawInvalid = true;
+    }
     if (t.getChannel() == DEFAULT_TOKEN_CHANNEL) {
-      lastVisibleIsNewline = t.getType() == NEWLINE;
+      lastVisibleIsNewline = type == NEWLINE;
     }
     return t;
   }

@@ -1,12 +1,16 @@
 /*
- * Parser for HCL native syntax (hclsyntax). The grammar accepts exactly the valid files; errors are
- * handled by Parser's second stage, which mirrors hclsyntax's recovery and wording. Templates are
+ * Parser for HCL native syntax (hclsyntax). The grammar accepts the valid files, plus a few
+ * constructs that AstBuilder rejects with HCL's own messages (unbalanced template directives,
+ * chained legacy indexes, keys in tuple for expressions). Syntax errors are handled by Parser's
+ * second stage, which mirrors hclsyntax's recovery and wording. Templates are
  * parsed as a flat sequence of literals, interpolations and directive markers, and assembled into a
  * tree by AstBuilder, as hclsyntax does, so that strip markers and unbalanced directives are
  * handled in one place.
  */
 parser grammar HclParser;
 
+// The superclass is spelled out because dev.kplan.lang.syntax.Parser (our entry point) would shadow it.
+// Contexts extend CompactRuleContext, whose child lists start small (most contexts have one or two children).
 options { tokenVocab = HclLexer; superClass = org.antlr.v4.runtime.Parser; contextSuperClass = CompactRuleContext; }
 
 
@@ -42,27 +46,19 @@ blockLabel
 
 identifier : IDENT | FOR | IN | IF | ELSE | ENDIF | ENDFOR ;
 
-expression : operation (QUESTION expression COLON expression)? ;
-
-operation
-    : unary                                                  # opUnary
-    | operation op=(STAR | SLASH | PERCENT) operation        # opBinary
-    | operation op=(PLUS | MINUS) operation                  # opBinary
-    | operation op=(LT | LE | GT | GE) operation             # opBinary
-    | operation op=(EQEQ | NEQ) operation                    # opBinary
-    | operation op=AND operation                             # opBinary
-    | operation op=OR operation                              # opBinary
+// An expression is kept flat — prefix operators, a term and its postfix steps, then binary operators
+// and further operands — and grouped by HCL's precedence in AstBuilder. Fewer, shallower parse-tree
+// nodes and a plain loop instead of a left-recursive rule keep both prediction and tree building fast.
+expression
+    : (MINUS | NOT)* term postfix*
+      ( (STAR | SLASH | PERCENT | PLUS | MINUS | LT | LE | GT | GE | EQEQ | NEQ | AND | OR)
+        (MINUS | NOT)* term postfix*
+      )*
+      (QUESTION expression COLON expression)?
     ;
-
-unary
-    : op=(MINUS | NOT) unary
-    | postfixExpr
-    ;
-
-postfixExpr : term postfix* ;
 
 postfix
-    : DOT identifier                    # getAttr
+    : DOT name=(IDENT | FOR | IN | IF | ELSE | ENDIF | ENDFOR)   # getAttr
     | DOT NUMBER                        # legacyIndex
     | DOT STAR                          # attrSplat
     | LBRACK STAR RBRACK                # fullSplat
@@ -72,7 +68,7 @@ postfix
 term
     : NUMBER                                  # numberTerm
     | functionCall                            # callTerm
-    | identifier                              # nameTerm
+    | name=(IDENT | FOR | IN | IF | ELSE | ENDIF | ENDFOR)   # nameTerm
     | quotedTemplate                          # quotedTerm
     | heredocTemplate                         # heredocTerm
     | LPAREN expression RPAREN                # parenTerm

@@ -302,20 +302,17 @@ public final class Evaluator {
           range, null);
       return DYNAMIC;
     }
-    Marks marks = obj.marks();
-    // known objects and maps answer directly, without building their (deep) type
-    if (obj instanceof ObjectValue ov) {
-      Value v = ov.get(name);
-      if (v != null) {
-        return v.mark(marks);
-      }
-    } else if (obj instanceof MapValue mv) {
-      Value v = mv.entries().get(name);
-      if (v != null) {
-        return v.mark(marks);
-      }
-    }
     String unsupported = "Unsupported attribute";
+    Marks marks = obj.marks();
+    if (obj instanceof ObjectValue known) {
+      // the fast path: an object's type is built from all its attributes, deeply, which a lookup does not need
+      Value attr = known.get(name);
+      if (attr == null) {
+        diags.error(unsupported, "This object does not have an attribute named " + Names.quote(name) + ".", range, null);
+        return DYNAMIC;
+      }
+      return attr.mark(marks);
+    }
     Type ty = obj.type();
     if (ty instanceof ObjectType ot) {
       if (!ot.attributes().containsKey(name)) {

@@ -27,8 +27,10 @@ import dev.kplan.lang.ast.UnaryOpExpr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.SourceRange;
 import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.Value;
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,31 +48,34 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
   private final SourcePositions pos;
   private final List<Diagnostic> diags;
-  // A configuration repeats the same names and strings many times; the tree keeps one copy of each.
-  private final Map<String, String> strings = new HashMap<>();
-  private final Map<String, Value> stringValues = new HashMap<>();
+
+  // Names and short strings repeat a lot in configurations; sharing them keeps large trees small.
+  private final HashMap<String, String> strings = new HashMap<>();
+  private final HashMap<String, StringValue> stringValues = new HashMap<>();
 
   AstBuilder(SourcePositions pos, List<Diagnostic> diags) {
     this.pos = pos;
     this.diags = diags;
   }
 
-  /** The builder's one copy of {@code s}. */
   String share(String s) {
-    String prior = strings.putIfAbsent(s, s);
-    return prior == null ? s : prior;
+    if (s.length() > 64) {
+      return s;
+    }
+    String existing = strings.putIfAbsent(s, s);
+    return existing == null ? s : existing;
   }
 
-  private String text(Token t) {
-    return share(t.getText());
-  }
-
-  private String text(HclParser.IdentifierContext id) {
-    return text(id.getStart());
-  }
-
-  private Value stringValue(String s) {
-    return stringValues.computeIfAbsent(s, k -> Value.string(share(k)));
+  private StringValue stringValue(String s) {
+    if (s.length() > 64) {
+      return Value.string(s);
+    }
+    StringValue v = stringValues.get(s);
+    if (v == null) {
+      v = Value.string(share(s));
+      stringValues.put(s, v);
+    }
+    return v;
   }
 
   // ---- ranges ----
@@ -96,18 +101,21 @@ final class AstBuilder {
 
   Body body(HclParser.BodyContext ctx, SourceRange range) {
     List<BodyItem> items = new ArrayList<>();
-    for (HclParser.BodyItemContext item : ctx.bodyItem()) {
-      items.add(bodyItem(item));
+    int n = ctx.getChildCount();
+    for (int i = 0; i < n; i++) {
+      if (ctx.getChild(i) instanceof HclParser.BodyItemContext item) {
+        items.add(bodyItem(item));
+      }
     }
     return body(items, range);
   }
 
   BodyItem bodyItem(HclParser.BodyItemContext item) {
-    if (item.attribute() != null) {
-      HclParser.AttributeContext a = item.attribute();
-      return attribute(a.identifier().getStart(), a.expression());
+    ParseTree inner = item.getChild(0);
+    if (inner instanceof HclParser.AttributeContext a) {
+      return attribute(a.getStart(), (HclParser.ExpressionContext) a.getChild(2));
     }
-    return block(item.block());
+    return block((HclParser.BlockContext) inner);
   }
 
   /** A body from its items, reporting repeated argument names as hclsyntax does. */
@@ -133,7 +141,7 @@ final class AstBuilder {
   Attribute attribute(Token name, HclParser.ExpressionContext exprCtx) {
     Expr expr = expression(exprCtx);
     SourceRange nameRange = range(name);
-    return new Attribute(text(name), expr, nameRange, nameRange.to(expr.range()));
+    return new Attribute(share(name.getText()), expr, nameRange, nameRange.to(expr.range()));
   }
 
   private Block block(HclParser.BlockContext ctx) {
@@ -141,7 +149,7 @@ final class AstBuilder {
     List<String> labels = new ArrayList<>();
     List<SourceRange> labelRanges = new ArrayList<>();
     for (HclParser.BlockLabelContext l : ctx.blockLabel()) {
-      labels.add(label(l));
+      labels.add(share(label(l)));
       labelRanges.add(range(l));
     }
     Token open = ctx.LBRACE().getSymbol();
@@ -156,18 +164,18 @@ final class AstBuilder {
     } else {
       body = new Body(List.of(), bodyRange);
     }
-    return new Block(text(type), labels, body, range(type), labelRanges, range(open), range(type, close));
+    return new Block(share(type.getText()), labels, body, range(type), labelRanges, range(open), range(type, close));
   }
 
   private String label(HclParser.BlockLabelContext l) {
     if (l.identifier() != null) {
-      return text(l.identifier());
+      return l.identifier().getText();
     }
     StringBuilder sb = new StringBuilder();
     for (TerminalNode lit : l.Q_LIT()) {
       sb.append(literalText(lit.getSymbol(), true));
     }
-    return share(sb.toString());
+    return sb.toString();
   }
 
   String literalText(Token t, boolean quoted) {
@@ -177,23 +185,83 @@ final class AstBuilder {
   // ---- expressions ----
 
   Expr expression(HclParser.ExpressionContext ctx) {
-    Expr cond = operation(ctx.operation());
-    if (ctx.QUESTION() == null) {
-      return cond;
+    int n = ctx.getChildCount();
+    int[] at = {0};
+    Expr first = operand(ctx, at);
+    if (at[0] == n) {
+      return first;
     }
-    Expr whenTrue = expression(ctx.expression(0));
-    Expr whenFalse = expression(ctx.expression(1));
+    Expr cond = first;
+    if (!isToken(ctx.getChild(at[0]), HclLexer.QUESTION)) {
+      ArrayDeque<Expr> values = new ArrayDeque<>();
+      ArrayDeque<Operation> ops = new ArrayDeque<>();
+      values.push(first);
+      while (at[0] < n && !isToken(ctx.getChild(at[0]), HclLexer.QUESTION)) {
+        Operation op = binaryOp(((TerminalNode) ctx.getChild(at[0]++)).getSymbol().getType());
+        int prec = precedence(op);
+        while (!ops.isEmpty() && precedence(ops.peek()) >= prec) {
+          reduce(values, ops.pop());
+        }
+        ops.push(op);
+        values.push(operand(ctx, at));
+      }
+      while (!ops.isEmpty()) {
+        reduce(values, ops.pop());
+      }
+      cond = values.pop();
+      if (at[0] == n) {
+        return cond;
+      }
+    }
+    Expr whenTrue = expression((HclParser.ExpressionContext) ctx.getChild(at[0] + 1));
+    Expr whenFalse = expression((HclParser.ExpressionContext) ctx.getChild(at[0] + 3));
     return new ConditionalExpr(cond, whenTrue, whenFalse, cond.range().to(whenFalse.range()));
   }
 
-  private Expr operation(HclParser.OperationContext ctx) {
-    if (ctx instanceof HclParser.OpUnaryContext u) {
-      return unary(u.unary());
+  private static boolean isToken(ParseTree t, int type) {
+    return t instanceof TerminalNode n && n.getSymbol().getType() == type;
+  }
+
+  /** One operand of {@code ctx} from child {@code at}: prefix operators, a term and its postfix steps. */
+  private Expr operand(HclParser.ExpressionContext ctx, int[] at) {
+    int prefixStart = at[0];
+    while (!(ctx.getChild(at[0]) instanceof HclParser.TermContext)) {
+      at[0]++;
     }
-    HclParser.OpBinaryContext b = (HclParser.OpBinaryContext) ctx;
-    Expr lhs = operation(b.operation(0));
-    Expr rhs = operation(b.operation(1));
-    return new BinaryOpExpr(binaryOp(b.op.getType()), lhs, rhs, lhs.range().to(rhs.range()));
+    int termIndex = at[0]++;
+    Expr e = term((HclParser.TermContext) ctx.getChild(termIndex));
+    int n = ctx.getChildCount();
+    if (at[0] < n && ctx.getChild(at[0]) instanceof HclParser.PostfixContext) {
+      List<HclParser.PostfixContext> steps = new ArrayList<>(4);
+      while (at[0] < n && ctx.getChild(at[0]) instanceof HclParser.PostfixContext p) {
+        steps.add(p);
+        at[0]++;
+      }
+      e = traversals(e, steps, new int[] {0});
+    }
+    for (int i = termIndex - 1; i >= prefixStart; i--) {
+      Token op = ((TerminalNode) ctx.getChild(i)).getSymbol();
+      e = new UnaryOpExpr(op.getType() == HclLexer.MINUS ? Operation.NEGATE : Operation.NOT, e, range(op).to(e.range()));
+    }
+    return e;
+  }
+
+  private static void reduce(ArrayDeque<Expr> values, Operation op) {
+    Expr rhs = values.pop();
+    Expr lhs = values.pop();
+    values.push(new BinaryOpExpr(op, lhs, rhs, lhs.range().to(rhs.range())));
+  }
+
+  /** hclsyntax's table (operation.go): || < && < == != < > >= < <= < + - < * / %. */
+  private static int precedence(Operation op) {
+    switch (op) {
+      case OR: return 1;
+      case AND: return 2;
+      case EQUAL: case NOT_EQUAL: return 3;
+      case GREATER: case GREATER_OR_EQUAL: case LESS: case LESS_OR_EQUAL: return 4;
+      case ADD: case SUBTRACT: return 5;
+      default: return 6;
+    }
   }
 
   private static Operation binaryOp(int type) {
@@ -215,32 +283,13 @@ final class AstBuilder {
     }
   }
 
-  private Expr unary(HclParser.UnaryContext ctx) {
-    if (ctx.op == null) {
-      return postfix(ctx.postfixExpr());
-    }
-    Expr operand = unary(ctx.unary());
-    Operation op = ctx.op.getType() == HclLexer.MINUS ? Operation.NEGATE : Operation.NOT;
-    return new UnaryOpExpr(op, operand, range(ctx.op).to(operand.range()));
-  }
-
-  private Expr postfix(HclParser.PostfixExprContext ctx) {
-    Expr term = term(ctx.term());
-    List<HclParser.PostfixContext> steps = ctx.postfix();
-    if (steps.isEmpty()) {
-      return term;
-    }
-    int[] cursor = {0};
-    return traversals(term, steps, cursor);
-  }
-
   /** hclsyntax's parseExpressionTraversals: applies steps from {@code cursor} on to {@code from}. */
   private Expr traversals(Expr from, List<HclParser.PostfixContext> steps, int[] cursor) {
     Expr ret = from;
     while (cursor[0] < steps.size()) {
       HclParser.PostfixContext p = steps.get(cursor[0]++);
       if (p instanceof HclParser.GetAttrContext g) {
-        ret = step(ret, new Traverser.GetAttr(text(g.identifier()), range(g)));
+        ret = step(ret, new Traverser.GetAttr(share(g.name.getText()), range(g)));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         ret = step(ret, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
       } else if (p instanceof HclParser.AttrSplatContext s) {
@@ -273,7 +322,7 @@ final class AstBuilder {
       HclParser.PostfixContext p = steps.get(cursor[0]);
       if (p instanceof HclParser.GetAttrContext g) {
         last = range(g);
-        trav.add(new Traverser.GetAttr(text(g.identifier()), last));
+        trav.add(new Traverser.GetAttr(share(g.name.getText()), last));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         last = range(l);
         trav.add(legacyIndex(l.NUMBER().getSymbol(), last, true));
@@ -328,7 +377,7 @@ final class AstBuilder {
 
   private Expr term(HclParser.TermContext ctx) {
     if (ctx instanceof HclParser.NameTermContext n) {
-      return name(n.identifier().getStart());
+      return name(n.name);
     }
     if (ctx instanceof HclParser.NumberTermContext n) {
       return number(n.NUMBER().getSymbol());
@@ -338,12 +387,12 @@ final class AstBuilder {
     }
     if (ctx instanceof HclParser.QuotedTermContext q) {
       HclParser.QuotedTemplateContext t = q.quotedTemplate();
-      return template(t.templateItem(), false, false, t.Q_OPEN().getSymbol(), t.Q_CLOSE().getSymbol());
+      return template(t.templateItem(), false, false, t.getStart(), t.getStop());
     }
     if (ctx instanceof HclParser.HeredocTermContext h) {
       HclParser.HeredocTemplateContext t = h.heredocTemplate();
-      Token open = t.HEREDOC_OPEN().getSymbol();
-      return template(t.templateItem(), true, open.getText().startsWith("<<-"), open, t.HEREDOC_CLOSE().getSymbol());
+      Token open = t.getStart();
+      return template(t.templateItem(), true, open.getText().startsWith("<<-"), open, t.getStop());
     }
     if (ctx instanceof HclParser.ParenTermContext p) {
       return new ParenExpr(expression(p.expression()), range(p));
@@ -370,11 +419,12 @@ final class AstBuilder {
 
   private Expr name(Token t) {
     SourceRange r = range(t);
-    switch (t.getText()) {
+    String text = share(t.getText());
+    switch (text) {
       case "true": return new LiteralExpr(Value.bool(true), r);
       case "false": return new LiteralExpr(Value.bool(false), r);
       case "null": return new LiteralExpr(Value.nullOf(Type.DYNAMIC), r);
-      default: return new TraversalExpr(text(t), r, List.of(), r);
+      default: return new TraversalExpr(text, r, List.of(), r);
     }
   }
 
@@ -386,16 +436,16 @@ final class AstBuilder {
     List<HclParser.IdentifierContext> names = c.identifier();
     String name;
     if (names.size() == 1) {
-      name = text(names.get(0));
+      name = share(names.get(0).getText());
     } else {
       StringBuilder sb = new StringBuilder();
       for (HclParser.IdentifierContext n : names) {
         if (sb.length() > 0) {
           sb.append("::");
         }
-        sb.append(text(n));
+        sb.append(n.getText());
       }
-      name = share(sb.toString());
+      name = sb.toString();
     }
     List<Expr> args = new ArrayList<>();
     boolean expand = false;
@@ -411,7 +461,11 @@ final class AstBuilder {
 
   private Expr object(HclParser.ObjectContext o) {
     List<ObjectExpr.Item> items = new ArrayList<>();
-    for (HclParser.ObjectItemContext item : o.objectItem()) {
+    int n = o.getChildCount();
+    for (int i = 0; i < n; i++) {
+      if (!(o.getChild(i) instanceof HclParser.ObjectItemContext item)) {
+        continue;
+      }
       Expr key = objectKey(item.key);
       Expr value = expression(item.value);
       items.add(new ObjectExpr.Item(key, value, key.range().to(value.range())));
@@ -442,8 +496,8 @@ final class AstBuilder {
   private Expr forExpr(HclParser.ForIntroContext intro, List<HclParser.ExpressionContext> exprs, boolean hasKey,
       TerminalNode ellipsis, HclParser.ForConditionContext cond, boolean objectForm, SourceRange range) {
     List<HclParser.IdentifierContext> names = intro.identifier();
-    String keyVar = names.size() > 1 ? text(names.get(0)) : null;
-    String valueVar = text(names.get(names.size() - 1));
+    String keyVar = names.size() > 1 ? names.get(0).getText() : null;
+    String valueVar = names.get(names.size() - 1).getText();
     Expr collection = expression(intro.expression());
     Expr keyExpr = hasKey ? expression(exprs.get(0)) : null;
     Expr valueExpr = expression(exprs.get(hasKey ? 1 : 0));
@@ -492,21 +546,21 @@ final class AstBuilder {
         }
         // hclsyntax's scanner yields one literal token per line in heredocs and templates.
         if (!quoted && text.endsWith("\n")) {
-          lit.text = share(litText.toString());
+          lit.text = litText.toString();
           pieces.add(lit);
           lit = null;
         }
         continue;
       }
       if (lit != null) {
-        lit.text = share(litText.toString());
+        lit.text = litText.toString();
         pieces.add(lit);
         lit = null;
       }
       pieces.add(sequence(item));
     }
     if (lit != null) {
-      lit.text = share(litText.toString());
+      lit.text = litText.toString();
       pieces.add(lit);
     }
     SourceRange whole;
@@ -518,7 +572,7 @@ final class AstBuilder {
       whole = pos.range(0, pos.codePointCount());
       endRange = pos.point(pos.codePointCount());
     }
-    TemplateAssembler.Result r = new TemplateAssembler(pos, diags).assemble(pieces, flush, endRange);
+    TemplateAssembler.Result r = new TemplateAssembler(pos, diags, this::share).assemble(pieces, flush, endRange);
     if (r.passthrough()) {
       TemplatePart.Interpolation only = (TemplatePart.Interpolation) r.parts().get(0);
       return new TemplateWrapExpr(only.expr(), whole);
@@ -549,17 +603,13 @@ final class AstBuilder {
     }
     if (item instanceof HclParser.TplForContext f) {
       List<HclParser.IdentifierContext> names = f.identifier();
-      String keyVar = names.size() > 1 ? text(names.get(0)) : null;
-      String valueVar = text(names.get(names.size() - 1));
+      String keyVar = names.size() > 1 ? names.get(0).getText() : null;
+      String valueVar = names.get(names.size() - 1).getText();
       return TemplateAssembler.Piece.sequence(TemplateAssembler.Kind.FOR, expression(f.expression()), keyVar,
           valueVar, stripBefore, stripAfter, r);
     }
     TemplateAssembler.Kind kind = item instanceof HclParser.TplElseContext ? TemplateAssembler.Kind.ELSE
         : item instanceof HclParser.TplEndIfContext ? TemplateAssembler.Kind.ENDIF : TemplateAssembler.Kind.ENDFOR;
     return TemplateAssembler.Piece.sequence(kind, null, null, null, stripBefore, stripAfter, r);
-  }
-
-  static String text(ParseTree t) {
-    return t.getText();
   }
 }

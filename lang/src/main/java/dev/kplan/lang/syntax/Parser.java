@@ -59,6 +59,14 @@ public final class Parser {
     return new ParseResult<>(body, Diagnostics.of(diags));
   }
 
+  /** The second stage alone, so tests can check that both stages build the same tree. */
+  static ParseResult<Body> parseFileSecondStageOnly(String text, String fileName) {
+    Session s = new Session(text, fileName, true, false);
+    List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
+    Body body = new RecoveringParser(s, diags).parseFile();
+    return new ParseResult<>(body, Diagnostics.of(diags));
+  }
+
   /** Parses one expression, as in {@code kplan console} or an expression-valued option. */
   public static ParseResult<Expr> parseExpression(String text, String fileName) {
     Session s = new Session(text, fileName, true, false);
@@ -155,12 +163,13 @@ public final class Parser {
     final SourcePositions pos;
     final CommonTokenStream tokens;
     final HclParser parser;
+    private final HclLexer lexer;
 
     Session(String text, String fileName, boolean finalNewline, boolean templateMode) {
       Objects.requireNonNull(text, "text is null");
       this.fileName = Objects.requireNonNull(fileName, "fileName is null");
       this.pos = new SourcePositions(fileName, text);
-      HclLexer lexer = new HclLexer(CharStreams.fromString(text, fileName));
+      this.lexer = new HclLexer(CharStreams.fromString(text, fileName));
       lexer.removeErrorListeners();
       lexer.setFinalNewline(finalNewline);
       if (templateMode) {
@@ -189,6 +198,9 @@ public final class Parser {
     /** hclsyntax reports invalid tokens in a pass of their own, before parsing. */
     List<Diagnostic> tokenDiagnostics() {
       List<Diagnostic> out = new ArrayList<>();
+      if (!lexer.sawInvalidToken()) {
+        return out;
+      }
       for (Token t : tokens.getTokens()) {
         if (!SyntaxErrors.mayBeInvalid(t)) {
           continue;

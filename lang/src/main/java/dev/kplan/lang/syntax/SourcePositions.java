@@ -96,20 +96,18 @@ final class SourcePositions {
   }
 
   private int lineOf(int cp) {
-    // the builder asks for positions mostly in source order: try the last line and the next first
+    // Ranges are mostly asked for in source order: try the last line and the next before searching.
     int l = lastLine;
+    int lines = lineStarts.length;
     if (cp >= lineStarts[l]) {
-      if (l + 1 == lineStarts.length || cp < lineStarts[l + 1]) {
+      if (l + 1 == lines || cp < lineStarts[l + 1]) {
         return l;
       }
-      if (l + 2 == lineStarts.length || cp < lineStarts[l + 2]) {
-        lastLine = l + 1;
-        return l + 1;
+      if (l + 2 == lines || cp < lineStarts[l + 2]) {
+        return lastLine = l + 1;
       }
     }
     int i = Arrays.binarySearch(lineStarts, cp);
-    l = i >= 0 ? i : -i - 2;
-    lastLine = l;
-    return l;
+    return lastLine = i >= 0 ? i : -i - 2;
   }
 }

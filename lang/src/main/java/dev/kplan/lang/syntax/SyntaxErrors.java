@@ -179,7 +179,7 @@ final class SyntaxErrors {
       return Diagnostic.error("Missing close bracket on index",
           "The index operator must end with a closing bracket (\"]\").", subject);
     }
-    if (prev == HclLexer.DOT && (c instanceof HclParser.PostfixContext || c instanceof HclParser.PostfixExprContext)) {
+    if (prev == HclLexer.DOT && (c instanceof HclParser.PostfixContext || c instanceof HclParser.ExpressionContext)) {
       return Diagnostic.error("Invalid attribute name", "An attribute name is required after a dot.", subject);
     }
     if (c instanceof HclParser.ExpressionContext x && x.QUESTION() != null && exp.contains(HclLexer.COLON)) {

@@ -66,9 +66,12 @@ final class TemplateAssembler {
   private int at;
   private SourceRange endRange;
 
-  TemplateAssembler(SourcePositions pos, List<Diagnostic> diags) {
+  private final java.util.function.UnaryOperator<String> strings;
+
+  TemplateAssembler(SourcePositions pos, List<Diagnostic> diags, java.util.function.UnaryOperator<String> strings) {
     this.pos = pos;
     this.diags = diags;
+    this.strings = strings;
   }
 
   /**
@@ -191,7 +194,7 @@ final class TemplateAssembler {
     Piece p = pieces.get(at++);
     switch (p.kind) {
       case LITERAL:
-        return new TemplatePart.Literal(p.text, pos.range(p.startCp, p.endCp));
+        return new TemplatePart.Literal(strings.apply(p.text), pos.range(p.startCp, p.endCp));
       case INTERP:
         return new TemplatePart.Interpolation(p.expr, p.range);
       case IF:

@@ -38,6 +38,91 @@ public final class JsonCodec {
     return new Reader(json).readDocument();
   }
 
+  /**
+   * The value {@code json} denotes, read as type {@code type} (as go-cty's {@code json.Unmarshal}
+   * with a type): object attributes missing from the text are null, arrays become lists, sets or
+   * tuples and objects maps or objects as the type says, primitives convert (e.g. {@code "1"} to a
+   * number); an attribute the type does not have is an error. State attributes are read this way.
+   *
+   * @throws JsonCodecException when the text is not valid JSON or does not fit the type
+   */
+  public static Value decode(String json, dev.kplan.lang.types.Type type) {
+    return conform(decode(json), type, Path.ROOT);
+  }
+
+  private static Value conform(Value v, dev.kplan.lang.types.Type t, Path at) {
+    if (v.isNull()) {
+      return Value.nullOf(t);
+    }
+    if (t instanceof dev.kplan.lang.types.DynamicType) {
+      return v;
+    }
+    if (t instanceof dev.kplan.lang.types.ObjectType ot) {
+      if (!(v instanceof ObjectValue o)) {
+        throw mismatch(at, "object");
+      }
+      for (String k : o.attributes().keySet()) {
+        if (!ot.attributes().containsKey(k)) {
+          throw new JsonCodecException(where(at) + "unsupported attribute \"" + k + "\"");
+        }
+      }
+      Map<String, Value> out = new LinkedHashMap<>();
+      ot.attributes().forEach((k, at2) -> {
+        Value e = o.attributes().get(k);
+        out.put(k, e == null ? Value.nullOf(at2) : conform(e, at2, at.attr(k)));
+      });
+      return Value.object(out);
+    }
+    if (t instanceof dev.kplan.lang.types.MapType mt) {
+      if (!(v instanceof ObjectValue o)) {
+        throw mismatch(at, "object");
+      }
+      Map<String, Value> out = new LinkedHashMap<>();
+      o.attributes().forEach((k, e) -> out.put(k, conform(e, mt.element(), at.index(Value.string(k)))));
+      return Value.map(mt.element(), out);
+    }
+    if (t instanceof dev.kplan.lang.types.ListType || t instanceof dev.kplan.lang.types.SetType
+        || t instanceof dev.kplan.lang.types.TupleType) {
+      if (!(v instanceof TupleValue tv)) {
+        throw mismatch(at, "array");
+      }
+      List<Value> out = new ArrayList<>();
+      for (int i = 0; i < tv.elements().size(); i++) {
+        dev.kplan.lang.types.Type et;
+        if (t instanceof dev.kplan.lang.types.TupleType tt) {
+          if (tt.elements().size() != tv.elements().size()) {
+            throw new JsonCodecException(where(at) + "tuple of " + tt.elements().size() + " elements required");
+          }
+          et = tt.elements().get(i);
+        } else {
+          et = t instanceof dev.kplan.lang.types.ListType lt ? lt.element()
+              : ((dev.kplan.lang.types.SetType) t).element();
+        }
+        out.add(conform(tv.elements().get(i), et, at.index(Value.number(i))));
+      }
+      if (t instanceof dev.kplan.lang.types.ListType lt) {
+        return Value.list(lt.element(), out);
+      }
+      if (t instanceof dev.kplan.lang.types.SetType st) {
+        return Value.set(st.element(), out);
+      }
+      return Value.tuple(out);
+    }
+    try {
+      return dev.kplan.lang.types.Convert.convert(v, t);
+    } catch (dev.kplan.lang.types.ConversionException e) {
+      throw new JsonCodecException(where(at) + e.getMessage());
+    }
+  }
+
+  private static JsonCodecException mismatch(Path at, String want) {
+    return new JsonCodecException(where(at) + "JSON " + want + " is required");
+  }
+
+  private static String where(Path at) {
+    return at.steps().isEmpty() ? "" : at + ": ";
+  }
+
   private static void write(Value v, StringBuilder sb) {
     if (v instanceof NullValue) {
       sb.append("null");

@@ -1,0 +1,17 @@
+package dev.kplan.engine.config;
+
+import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.ast.TraversalExpr;
+import dev.kplan.lang.diag.SourceRange;
+import java.util.List;
+import java.util.Objects;
+
+/** An {@code output "name" {…}} block. */
+public record OutputBlock(
+    String name, Expr value, String description, boolean sensitive, List<TraversalExpr> dependsOn, SourceRange range) {
+  public OutputBlock {
+    Objects.requireNonNull(name, "name is null");
+    Objects.requireNonNull(value, "value is null");
+    dependsOn = List.copyOf(dependsOn);
+  }
+}

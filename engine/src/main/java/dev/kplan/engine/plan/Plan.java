@@ -1,0 +1,49 @@
+package dev.kplan.engine.plan;
+
+import dev.kplan.engine.addrs.ResourceAddress;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.value.Value;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A plan: the change of every instance (in address order, no-ops included), the drift found by
+ * refreshing, the root outputs' planned values (unknown where known only after apply, marked
+ * where sensitive), what went wrong, and the serial and lineage of the state it was made against
+ * (a saved plan applies only to exactly that state).
+ */
+public record Plan(
+    PlanMode mode,
+    List<ResourceChange> changes,
+    List<Drift> drift,
+    Map<String, Value> outputs,
+    Diagnostics diagnostics,
+    long priorSerial,
+    String lineage) {
+  public Plan {
+    Objects.requireNonNull(mode, "mode is null");
+    changes = List.copyOf(changes);
+    drift = List.copyOf(drift);
+    outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    Objects.requireNonNull(diagnostics, "diagnostics is null");
+    Objects.requireNonNull(lineage, "lineage is null");
+  }
+
+  /** True when applying would change some object (no-ops and reads do not count). */
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(c -> c.action() != Action.NO_OP && c.action() != Action.READ);
+  }
+
+  /** The change planned for {@code address}, or null. */
+  public ResourceChange change(ResourceAddress address) {
+    for (ResourceChange c : changes) {
+      if (c.address().equals(address)) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

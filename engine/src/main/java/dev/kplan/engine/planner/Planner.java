@@ -1,0 +1,888 @@
+package dev.kplan.engine.planner;
+
+import dev.kplan.engine.addrs.AddressParser;
+import dev.kplan.engine.addrs.InstanceKey;
+import dev.kplan.engine.addrs.ProviderAddress;
+import dev.kplan.engine.addrs.ResourceAddress;
+import dev.kplan.engine.addrs.ResourceMode;
+import dev.kplan.engine.config.Local;
+import dev.kplan.engine.config.Module;
+import dev.kplan.engine.config.OutputBlock;
+import dev.kplan.engine.config.ProviderBlock;
+import dev.kplan.engine.config.ResourceBlock;
+import dev.kplan.engine.config.ResourceSchemaChecker;
+import dev.kplan.engine.graph.Graph;
+import dev.kplan.engine.graph.GraphBuilder;
+import dev.kplan.engine.graph.Node;
+import dev.kplan.engine.plan.Action;
+import dev.kplan.engine.plan.ChangeReason;
+import dev.kplan.engine.plan.Drift;
+import dev.kplan.engine.plan.DriftCause;
+import dev.kplan.engine.plan.Plan;
+import dev.kplan.engine.plan.PlanMode;
+import dev.kplan.engine.plan.PlanOptions;
+import dev.kplan.engine.plan.ResourceChange;
+import dev.kplan.lang.ast.Body;
+import dev.kplan.lang.ast.Expr;
+import dev.kplan.lang.ast.References;
+import dev.kplan.lang.ast.TraversalExpr;
+import dev.kplan.lang.ast.Traverser;
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.diag.Suggestions;
+import dev.kplan.lang.eval.EvalContext;
+import dev.kplan.lang.eval.EvalResult;
+import dev.kplan.lang.eval.Evaluator;
+import dev.kplan.lang.functions.FunctionTable;
+import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.JsonCodec;
+import dev.kplan.lang.value.JsonCodecException;
+import dev.kplan.lang.value.Marks;
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Path;
+import dev.kplan.lang.value.PathStep;
+import dev.kplan.lang.value.Value;
+import dev.kplan.lang.value.ValueMarks;
+import dev.kplan.provider.AttributeSchema;
+import dev.kplan.provider.ConfigureRequest;
+import dev.kplan.provider.PlanRequest;
+import dev.kplan.provider.PlanResult;
+import dev.kplan.provider.Provider;
+import dev.kplan.provider.ProviderSchema;
+import dev.kplan.provider.ReadDataRequest;
+import dev.kplan.provider.ReadDataResult;
+import dev.kplan.provider.ReadRequest;
+import dev.kplan.provider.ReadResult;
+import dev.kplan.provider.ResourceSchema;
+import dev.kplan.provider.UpgradeStateRequest;
+import dev.kplan.provider.UpgradeStateResult;
+import dev.kplan.provider.ValidateRequest;
+import dev.kplan.state.ResourceInstance;
+import dev.kplan.state.StateSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Computes a {@link Plan}: refreshes the stored objects (one batched read per provider and
+ * resource type), then walks the dependency graph in order, evaluating locals, configuring
+ * providers, expanding and planning each resource instance (proposed new state → provider plan →
+ * validity check → action), and evaluating outputs; stored instances no longer in the
+ * configuration are planned for deletion. References to a resource see its planned values, with
+ * unknowns where only apply can tell.
+ */
+public final class Planner {
+  private Planner() {}
+
+  /** What a plan is made from. {@code variables} are resolved (typed, marked); providers are unconfigured. */
+  public record Input(
+      Module module,
+      Map<String, Value> variables,
+      StateSnapshot state,
+      Map<ProviderAddress, Provider> providers,
+      FunctionTable functions,
+      PlanOptions options) {
+    public Input {
+      Objects.requireNonNull(module, "module is null");
+      variables = Map.copyOf(variables);
+      Objects.requireNonNull(state, "state is null");
+      providers = Map.copyOf(providers);
+      Objects.requireNonNull(functions, "functions is null");
+      Objects.requireNonNull(options, "options is null");
+    }
+  }
+
+  public static Plan plan(Input input) {
+    return new Run(input).run();
+  }
+
+  /** A stored instance: as stored, and as refreshed ({@code value} null when it is gone). */
+  private static final class Prior {
+    final ResourceInstance stored;
+    final ResourceAddress address;
+    final ProviderAddress provider;
+    final ResourceSchema schema;
+    final Value storedValue;
+    Value value;
+    String privateData;
+
+    Prior(ResourceInstance stored, ResourceAddress address, ProviderAddress provider, ResourceSchema schema,
+        Value storedValue) {
+      this.stored = stored;
+      this.address = address;
+      this.provider = provider;
+      this.schema = schema;
+      this.storedValue = storedValue;
+      this.value = storedValue;
+      this.privateData = stored.privateData();
+    }
+  }
+
+  private static final class Run {
+    private final Input in;
+    private final PlanOptions options;
+    private final List<Diagnostic> diags = new ArrayList<>();
+    private final Map<ResourceAddress, Prior> prior = new TreeMap<>();
+    private final Map<ResourceAddress, ResourceChange> changes = new TreeMap<>();
+    private final List<Drift> drift = new ArrayList<>();
+    private final Map<String, Value> locals = new LinkedHashMap<>();
+    private final Map<String, Map<String, Value>> managed = new TreeMap<>();
+    private final Map<String, Map<String, Value>> data = new TreeMap<>();
+    /** Each managed resource type's object as last built; dropped when one of its resources is published. */
+    private final Map<String, Value> typeObjects = new HashMap<>();
+    private final Map<String, Value> outputs = new LinkedHashMap<>();
+    private final Set<ProviderAddress> configured = new HashSet<>();
+    private final Set<ProviderAddress> failed = new HashSet<>();
+    private final Set<ProviderAddress> refreshed = new HashSet<>();
+    private final Set<String> evaluatedLocals = new HashSet<>();
+    private final Set<ResourceAddress> inConfig = new HashSet<>();
+    private Graph graph;
+    private Set<Node> targetNodes = Set.of();
+    private Set<Node> targetDependencies = Set.of();
+
+    private final Map<ResourceAddress, ResourceBlock> blocks = new HashMap<>();
+    /** Each provider's schema, asked for once: providers may build it on every call. */
+    private final Map<ProviderAddress, ProviderSchema> schemas = new HashMap<>();
+
+    Run(Input in) {
+      this.in = in;
+      this.options = in.options();
+      for (ResourceBlock rb : in.module().resources()) {
+        blocks.put(rb.address(), rb);
+      }
+    }
+
+    Plan run() {
+      GraphBuilder.Result built = GraphBuilder.build(in.module());
+      diags.addAll(built.diagnostics().items());
+      graph = built.graph();
+      if (!diags.isEmpty() && Diagnostics.of(diags).hasErrors()) {
+        return finish();
+      }
+      if (!options.targets().isEmpty()) {
+        Set<Node> named = new TreeSet<>();
+        for (ResourceAddress t : options.targets()) {
+          named.add(new Node.ResourceNode(t));
+        }
+        Set<Node> deps = new TreeSet<>();
+        for (Node n : named) {
+          deps.addAll(graph.dependenciesOf(n));
+        }
+        targetNodes = named;
+        targetDependencies = graph.closure(deps);
+      }
+      readState();
+      refreshEarlyProviders();
+      for (Node n : graph.topologicalOrder()) {
+        if (n instanceof Node.LocalNode l) {
+          evaluateLocal(l.name());
+        } else if (n instanceof Node.ProviderNode p) {
+          configure(p.address());
+          refresh(List.of(p.address()));
+        } else if (n instanceof Node.ResourceNode r) {
+          resource(blocks.get(r.address()));
+        } else if (n instanceof Node.OutputNode o && options.mode() != PlanMode.DESTROY) {
+          output(o.name());
+        }
+      }
+      for (Prior p : prior.values()) {
+        configure(p.provider); // providers only stored objects still need
+        refresh(List.of(p.provider));
+      }
+      orphans();
+      return finish();
+    }
+
+    private ProviderSchema schemaOf(ProviderAddress pa, Provider provider) {
+      return schemas.computeIfAbsent(pa, k -> provider.schema());
+    }
+
+    /**
+     * Configures, before the walk, every provider whose configuration depends on no resource
+     * (the usual case), with the locals it needs, and refreshes them all at once so that reads
+     * of different providers and types overlap.
+     */
+    private void refreshEarlyProviders() {
+      Set<Node> early = new TreeSet<>();
+      Set<ProviderAddress> providers = new TreeSet<>();
+      for (Node n : graph.nodes()) {
+        if (n instanceof Node.ProviderNode p) {
+          Set<Node> closure = graph.closure(Set.of(n));
+          if (closure.stream().noneMatch(c -> c instanceof Node.ResourceNode)) {
+            early.addAll(closure);
+            providers.add(p.address());
+          }
+        }
+      }
+      for (Prior p : prior.values()) {
+        if (!graph.nodes().contains(new Node.ProviderNode(p.provider))) {
+          providers.add(p.provider);
+        }
+      }
+      for (Node n : graph.topologicalOrder()) {
+        if (n instanceof Node.LocalNode l && early.contains(n)) {
+          evaluateLocal(l.name());
+        }
+      }
+      for (ProviderAddress pa : providers) {
+        configure(pa);
+      }
+      refresh(List.copyOf(providers));
+    }
+
+    private Plan finish() {
+      drift.sort(java.util.Comparator.comparing(Drift::address));
+      return new Plan(options.mode(), List.copyOf(changes.values()), drift, outputs, Diagnostics.of(diags),
+          in.state().serial(), in.state().lineage());
+    }
+
+    // ---- state ----
+
+    private void readState() {
+      for (ResourceInstance ri : in.state().resources().values()) {
+        AddressParser.Result<ResourceAddress> addr = ResourceAddress.parse(ri.address());
+        AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(ri.providerAddress());
+        if (!addr.ok() || !pa.ok()) {
+          diags.add(Diagnostic.error("Invalid stored state",
+              "The stored object \"" + ri.address() + "\" has an invalid address or provider address \""
+                  + ri.providerAddress() + "\".", null));
+          continue;
+        }
+        if (addr.value().mode() == ResourceMode.DATA) {
+          continue; // data sources are read afresh on every plan
+        }
+        Provider provider = in.providers().get(pa.value());
+        if (provider == null) {
+          diags.add(missingProvider(pa.value(), ri.address()));
+          continue;
+        }
+        ResourceSchema schema = schemaOf(pa.value(), provider).resources().get(addr.value().type());
+        if (schema == null) {
+          diags.add(Diagnostic.error("Unknown resource type in state",
+              "The stored object " + ri.address() + " has type \"" + addr.value().type() + "\", which "
+                  + pa.value() + " does not support.", null));
+          continue;
+        }
+        Value v;
+        try {
+          Type type = schema.block().impliedType();
+          if (ri.schemaVersion() != schema.version()) {
+            UpgradeStateResult up = provider.upgradeState(
+                new UpgradeStateRequest(addr.value().type(), ri.schemaVersion(), JsonCodec.decode(ri.attributesJson())));
+            diags.addAll(up.diagnostics().items());
+            v = JsonCodec.decode(JsonCodec.encode(up.state()), type);
+          } else {
+            v = JsonCodec.decode(ri.attributesJson(), type);
+          }
+          v = SensitivePaths.mark(v, SensitivePaths.decode(ri.sensitivePathsJson()));
+        } catch (JsonCodecException e) {
+          diags.add(Diagnostic.error("Invalid stored state",
+              "The stored attributes of " + ri.address() + " do not match the schema of \"" + addr.value().type()
+                  + "\": " + e.getMessage() + ".", null));
+          continue;
+        }
+        prior.put(addr.value(), new Prior(ri, addr.value(), pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
+      }
+    }
+
+    /** One batched read: all stored instances of one type that one provider configuration manages. */
+    private record Batch(ProviderAddress provider, String type, List<Map.Entry<ResourceAddress, Prior>> instances) {}
+
+    /**
+     * Refreshes every stored instance of the given (configured) providers: one read per provider
+     * and type, run in parallel up to {@code -parallelism}, results taken in a fixed order.
+     */
+    private void refresh(List<ProviderAddress> pas) {
+      List<ProviderAddress> todo = new ArrayList<>();
+      for (ProviderAddress pa : pas) {
+        if (configured.contains(pa) && refreshed.add(pa)) {
+          todo.add(pa);
+        }
+      }
+      if (!options.refresh() || todo.isEmpty()) {
+        return;
+      }
+      Map<ProviderAddress, Map<String, List<Map.Entry<ResourceAddress, Prior>>>> grouped = new TreeMap<>();
+      for (Map.Entry<ResourceAddress, Prior> e : prior.entrySet()) {
+        if (todo.contains(e.getValue().provider)) {
+          grouped.computeIfAbsent(e.getValue().provider, k -> new TreeMap<>())
+              .computeIfAbsent(e.getKey().type(), k -> new ArrayList<>()).add(e);
+        }
+      }
+      List<Batch> batches = new ArrayList<>();
+      grouped.forEach((pa, byType) -> byType.forEach((type, list) -> batches.add(new Batch(pa, type, list))));
+      List<java.util.concurrent.Future<ReadResult>> results = new ArrayList<>();
+      java.util.concurrent.ExecutorService pool = batches.size() <= 1 ? null
+          : java.util.concurrent.Executors.newFixedThreadPool(Math.min(options.parallelism(), batches.size()));
+      try {
+        for (Batch b : batches) {
+          java.util.concurrent.Callable<ReadResult> call = () -> read(b);
+          if (pool == null) {
+            java.util.concurrent.FutureTask<ReadResult> now = new java.util.concurrent.FutureTask<>(call);
+            now.run();
+            results.add(now);
+          } else {
+            results.add(pool.submit(call));
+          }
+        }
+        for (int i = 0; i < batches.size(); i++) {
+          ReadResult rr;
+          try {
+            rr = results.get(i).get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while refreshing", e);
+          } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+              throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+          }
+          takeRead(batches.get(i), rr);
+        }
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+    }
+
+    private ReadResult read(Batch b) {
+      List<ReadRequest.Instance> req = new ArrayList<>();
+      for (Map.Entry<ResourceAddress, Prior> e : b.instances()) {
+        req.add(new ReadRequest.Instance(e.getKey().toString(), ValueMarks.unmarkDeep(e.getValue().storedValue),
+            e.getValue().privateData));
+      }
+      return in.providers().get(b.provider()).read(new ReadRequest(b.type(), req));
+    }
+
+    private void takeRead(Batch b, ReadResult rr) {
+      diags.addAll(rr.diagnostics().items());
+      Map<String, ReadResult.Instance> live = new HashMap<>();
+      for (ReadResult.Instance li : rr.instances()) {
+        live.put(li.address(), li);
+      }
+      for (Map.Entry<ResourceAddress, Prior> e : b.instances()) {
+        ReadResult.Instance li = live.get(e.getKey().toString());
+        if (li == null) {
+          continue; // the provider said nothing: keep what is stored
+        }
+        Prior p = e.getValue();
+        p.privateData = li.privateData();
+        if (li.gone()) {
+          p.value = null;
+          drift.add(new Drift(e.getKey(), p.storedValue, Value.nullOf(p.storedValue.type()), li.attributions(),
+              DriftCause.DELETED));
+          continue;
+        }
+        Value lv = Schemas.markSensitive(p.schema.block(),
+            ValuePaths.applyMarks(li.liveState(), ValuePaths.markedPaths(p.storedValue)));
+        p.value = lv;
+        if (!ValueMarks.unmarkDeep(lv).equals(ValueMarks.unmarkDeep(p.storedValue))) {
+          drift.add(new Drift(e.getKey(), p.storedValue, lv, li.attributions(), DriftCause.UPDATED));
+        }
+      }
+    }
+
+    // ---- evaluation scope ----
+
+    /**
+     * An evaluation context holding var, local, path and, of the resources, only the root names
+     * in {@code roots}: building every resource type's object for every evaluation would make
+     * planning quadratic in the number of resources.
+     */
+    private EvalContext context(Set<String> roots) {
+      Map<String, Value> vars = new LinkedHashMap<>();
+      vars.put("var", Value.object(in.variables()));
+      vars.put("local", Value.object(locals));
+      vars.put("path", Value.object(Map.of(
+          "module", Value.string("."), "root", Value.string("."),
+          "cwd", Value.string(in.module().dir().toAbsolutePath().toString()))));
+      for (String root : roots) {
+        Map<String, Value> byName = managed.get(root);
+        if (byName != null) {
+          vars.put(root, typeObjects.computeIfAbsent(root, k -> Value.object(byName)));
+        }
+      }
+      if (roots.contains("data")) {
+        Map<String, Value> dataTypes = new LinkedHashMap<>();
+        data.forEach((type, byName) -> dataTypes.put(type, Value.object(byName)));
+        vars.put("data", Value.object(dataTypes));
+      }
+      return EvalContext.root(in.functions(), vars);
+    }
+
+    private static Set<String> roots(List<TraversalExpr> refs) {
+      Set<String> out = new HashSet<>();
+      for (TraversalExpr t : refs) {
+        out.add(t.root());
+      }
+      return out;
+    }
+
+    private void publish(ResourceAddress addr, Value v) {
+      typeObjects.remove(addr.type());
+      (addr.mode() == ResourceMode.DATA ? data : managed)
+          .computeIfAbsent(addr.type(), k -> new TreeMap<>()).put(addr.name(), v);
+    }
+
+    private void evaluateLocal(String name) {
+      if (!evaluatedLocals.add(name)) {
+        return;
+      }
+      for (Local l : in.module().locals()) {
+        if (l.name().equals(name)) {
+          EvalResult r = Evaluator.evaluate(l.expr(), context(roots(References.of(l.expr()))));
+          diags.addAll(r.diagnostics().items());
+          locals.put(name, r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value());
+        }
+      }
+    }
+
+    // ---- providers ----
+
+    private void configure(ProviderAddress pa) {
+      if (configured.contains(pa) || failed.contains(pa)) {
+        return;
+      }
+      Provider provider = in.providers().get(pa);
+      if (provider == null) {
+        failed.add(pa);
+        diags.add(missingProvider(pa, null));
+        return;
+      }
+      ProviderBlock block = in.module().provider(pa);
+      Body body = block == null ? new Body(List.of(), null) : block.config();
+      List<Diagnostic> local = new ArrayList<>(
+          ResourceSchemaChecker.check(body, schemaOf(pa, provider).providerConfig(), block == null ? null : block.range()));
+      Value config = !Diagnostics.of(local).hasErrors()
+          ? BodyDecoder.decode(body, schemaOf(pa, provider).providerConfig(), context(roots(References.of(body))), local)
+          : null;
+      diags.addAll(local);
+      if (config == null || Diagnostics.of(local).hasErrors()) {
+        failed.add(pa);
+        return;
+      }
+      Diagnostics cd = provider.configure(new ConfigureRequest(ValueMarks.unmarkDeep(config))).diagnostics();
+      diags.addAll(cd.items());
+      if (cd.hasErrors()) {
+        failed.add(pa);
+        return;
+      }
+      configured.add(pa);
+    }
+
+    private static Diagnostic missingProvider(ProviderAddress pa, String forAddress) {
+      return Diagnostic.error("Missing required provider",
+          "This configuration requires provider \"" + pa.name() + "\""
+              + (pa.alias() == null ? "" : " (configuration \"" + pa.configText() + "\")")
+              + (forAddress == null ? "" : " for " + forAddress)
+              + ", but no provider of that name is available.", null);
+    }
+
+    // ---- resources ----
+
+    private boolean planned(ResourceAddress instance) {
+      if (options.targets().isEmpty()) {
+        return true;
+      }
+      for (ResourceAddress t : options.targets()) {
+        if (t.contains(instance)) {
+          return true;
+        }
+      }
+      return targetDependencies.contains(new Node.ResourceNode(instance));
+    }
+
+    private void resource(ResourceBlock rb) {
+      ResourceAddress addr = rb.address();
+      Provider provider = in.providers().get(rb.provider());
+      if (provider == null || !configured.contains(rb.provider())) {
+        publish(addr, Value.unknownOf(Type.DYNAMIC));
+        return;
+      }
+      Map<String, ResourceSchema> types = rb.mode() == ResourceMode.DATA
+          ? schemaOf(rb.provider(), provider).dataSources() : schemaOf(rb.provider(), provider).resources();
+      ResourceSchema schema = types.get(rb.type());
+      if (schema == null) {
+        diags.add(Diagnostic.error(rb.mode() == ResourceMode.DATA ? "Invalid data source" : "Invalid resource type",
+            "The provider " + rb.provider() + " does not support " + (rb.mode() == ResourceMode.DATA
+                ? "data source" : "resource type") + " \"" + rb.type() + "\"."
+                + Suggestions.didYouMean(rb.type(), types.keySet()), rb.range()));
+        publish(addr, Value.unknownOf(Type.DYNAMIC));
+        keepExisting(addr);
+        return;
+      }
+      List<Diagnostic> checked = ResourceSchemaChecker.check(rb.config(), schema.block(), rb.range());
+      diags.addAll(checked);
+      Type type = schema.block().impliedType();
+      if (Diagnostics.of(checked).hasErrors()) {
+        publish(addr, Value.unknownOf(type));
+        keepExisting(addr);
+        return;
+      }
+      List<TraversalExpr> refs = new ArrayList<>(References.of(rb.config()));
+      for (Expr e : new Expr[] {rb.count(), rb.forEach()}) {
+        if (e != null) {
+          refs.addAll(References.of(e));
+        }
+      }
+      EvalContext base = context(roots(refs));
+      Expansion.Result expansion = Expansion.expand(rb, base, diags);
+      if (expansion.instances() == null) {
+        publish(addr, Value.unknownOf(Type.DYNAMIC));
+        keepExisting(addr);
+        return;
+      }
+      Map<InstanceKey, Value> values = new TreeMap<>();
+      for (Expansion.Instance inst : expansion.instances()) {
+        ResourceAddress ia = addr.instance(inst.key());
+        inConfig.add(ia);
+        Prior p = prior.get(ia);
+        if (p == null) {
+          p = implicitlyMoved(ia, expansion.repetition());
+        }
+        Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
+        if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
+          values.put(inst.key(), options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)
+              ? Value.nullOf(type) : current);
+          continue;
+        }
+        List<Diagnostic> local = new ArrayList<>();
+        Value config = BodyDecoder.decode(rb.config(), schema.block(), base.child(inst.scope()), local);
+        diags.addAll(local);
+        if (Diagnostics.of(local).hasErrors()) {
+          values.put(inst.key(), Value.unknownOf(type));
+          continue;
+        }
+        Value after = rb.mode() == ResourceMode.DATA
+            ? planData(ia, rb, schema, provider, config)
+            : planManaged(ia, rb, schema, provider, config, p);
+        values.put(inst.key(), after == null ? Value.unknownOf(type) : after);
+      }
+      publish(addr, switch (expansion.repetition()) {
+        case SINGLE -> values.getOrDefault(InstanceKey.NONE, Value.unknownOf(type));
+        case COUNT -> Value.tuple(new ArrayList<>(values.values()));
+        case FOR_EACH -> {
+          Map<String, Value> byKey = new LinkedHashMap<>();
+          values.forEach((k, v) -> byKey.put(((InstanceKey.StringKey) k).value(), v));
+          yield Value.object(byKey);
+        }
+      });
+    }
+
+    /**
+     * Terraform's implicit moves: adding {@code count} makes a stored {@code a} into {@code a[0]},
+     * removing it makes {@code a[0]} into {@code a}, when the new address is not stored already.
+     */
+    private Prior implicitlyMoved(ResourceAddress ia, Expansion.Repetition repetition) {
+      ResourceAddress from = null;
+      if (repetition == Expansion.Repetition.COUNT && ia.key().equals(InstanceKey.of(0))) {
+        from = ia.instance(InstanceKey.NONE);
+      } else if (repetition == Expansion.Repetition.SINGLE) {
+        from = ia.instance(InstanceKey.of(0));
+      }
+      Prior p = from == null ? null : prior.get(from);
+      if (p != null) {
+        inConfig.add(from);
+      }
+      return p;
+    }
+
+    /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
+    private void keepExisting(ResourceAddress resource) {
+      for (ResourceAddress a : prior.keySet()) {
+        if (a.resource().equals(resource)) {
+          inConfig.add(a);
+        }
+      }
+    }
+
+    private Value planData(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider, Value config) {
+      Value cfg = ValueMarks.unmarkDeep(config);
+      Map<Path, Marks> marks = ValuePaths.markedPaths(config);
+      if (!cfg.isWhollyKnown() || dependsOnPendingChange(rb)) {
+        Value after = unknownComputed(schema, cfg);
+        changes.put(ia, new ResourceChange(ia, Action.READ, Value.nullOf(after.type()), after, List.of(),
+            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null, resourceDependencies(rb), null));
+        return Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(after, marks));
+      }
+      ReadDataResult r = provider.readData(new ReadDataRequest(rb.type(), cfg));
+      diags.addAll(r.diagnostics().items());
+      if (r.diagnostics().hasErrors() || r.state() == null) {
+        return null;
+      }
+      return Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(r.state(), marks));
+    }
+
+    private boolean dependsOnPendingChange(ResourceBlock rb) {
+      for (Node d : graph.closure(Set.of(new Node.ResourceNode(rb.address())))) {
+        if (d instanceof Node.ResourceNode r && !r.address().equals(rb.address()) && hasPendingChange(r.address())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The resources {@code rb} depends on: through locals, variables and outputs, up to the first resource. */
+    private List<ResourceAddress> resourceDependencies(ResourceBlock rb) {
+      Set<ResourceAddress> out = new TreeSet<>();
+      Set<Node> seen = new HashSet<>();
+      java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(graph.dependenciesOf(new Node.ResourceNode(rb.address())));
+      while (!todo.isEmpty()) {
+        Node n = todo.pop();
+        if (!seen.add(n)) {
+          continue;
+        }
+        if (n instanceof Node.ResourceNode r) {
+          out.add(r.address());
+        } else if (!(n instanceof Node.ProviderNode)) {
+          todo.addAll(graph.dependenciesOf(n));
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    private List<ResourceAddress> storedDependencies(Prior p) {
+      List<ResourceAddress> out = new ArrayList<>();
+      for (String d : p.stored.dependencies()) {
+        AddressParser.Result<ResourceAddress> r = ResourceAddress.parse(d);
+        if (r.ok()) {
+          out.add(r.value());
+        }
+      }
+      return out;
+    }
+
+    private boolean hasPendingChange(ResourceAddress resource) {
+      for (ResourceChange c : changes.values()) {
+        if (c.address().resource().equals(resource) && c.action() != Action.NO_OP) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static Value unknownComputed(ResourceSchema schema, Value config) {
+      if (!(config instanceof ObjectValue o)) {
+        return Value.unknownOf(schema.block().impliedType());
+      }
+      Map<String, Value> out = new LinkedHashMap<>(o.attributes());
+      schema.block().attributes().forEach((k, a) -> {
+        if (a.computed() && (out.get(k) == null || out.get(k).isNull())) {
+          out.put(k, Value.unknownOf(a.type()));
+        }
+      });
+      return Value.object(out);
+    }
+
+    private Value planManaged(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider,
+        Value config, Prior p) {
+      Type type = schema.block().impliedType();
+      Value priorValue = p == null || p.value == null ? null : p.value;
+      Value effective = priorValue == null ? config : ignoreChanges(rb, schema, config, priorValue);
+      Map<Path, Marks> marks = ValuePaths.markedPaths(effective);
+      Value cfg = ValueMarks.unmarkDeep(effective);
+      Value priorU = priorValue == null ? Value.nullOf(type) : ValueMarks.unmarkDeep(priorValue);
+
+      Diagnostics vd = provider.validate(new ValidateRequest(rb.type(), cfg)).diagnostics();
+      diags.addAll(vd.items());
+      if (vd.hasErrors()) {
+        return null;
+      }
+      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData);
+      if (pr == null) {
+        return null;
+      }
+      Value planned = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(pr.plannedState(), marks));
+      Action action;
+      ChangeReason reason = ChangeReason.NONE;
+      List<Path> replacePaths = new ArrayList<>();
+      Value before = priorValue == null ? Value.nullOf(type) : priorValue;
+      Value after = planned;
+      String plannedPrivate = pr.plannedPrivate();
+      if (priorValue == null) {
+        action = Action.CREATE;
+      } else {
+        for (Path rp : pr.requiresReplace()) {
+          Value was = ValuePaths.get(priorU, rp);
+          Value will = ValuePaths.get(ValueMarks.unmarkDeep(pr.plannedState()), rp);
+          if (!Objects.equals(was, will)) {
+            replacePaths.add(rp);
+          }
+        }
+        if (options.replace().contains(ia)) {
+          reason = ChangeReason.REPLACE_BY_REQUEST;
+        } else if (p.stored.tainted()) {
+          reason = ChangeReason.REPLACE_BECAUSE_TAINTED;
+        } else if (!replacePaths.isEmpty()) {
+          reason = ChangeReason.REPLACE_BECAUSE_CANNOT_UPDATE;
+        } else if (triggered(rb)) {
+          reason = ChangeReason.REPLACE_BY_TRIGGERS;
+        }
+        if (reason != ChangeReason.NONE) {
+          action = rb.lifecycle().createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
+          // the new object is planned as a create: nothing of the old one carries over
+          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null);
+          if (fresh == null) {
+            return null;
+          }
+          after = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(fresh.plannedState(), marks));
+          plannedPrivate = fresh.plannedPrivate();
+        } else if (ValueMarks.unmarkDeep(planned).equals(priorU)) {
+          action = Action.NO_OP;
+        } else {
+          action = Action.UPDATE;
+        }
+      }
+      if (action.destroys() && rb.lifecycle().preventDestroy()) {
+        diags.add(preventDestroy(ia, rb));
+      }
+      changes.put(ia, new ResourceChange(ia, action, before, after, replacePaths, reason, rb.provider(), config,
+          plannedPrivate, resourceDependencies(rb), p == null ? null : p.address.equals(ia) ? null : p.address));
+      return after;
+    }
+
+    private PlanResult providerPlan(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider,
+        Value priorU, Value cfg, String priv) {
+      Value proposed = ProposedNew.of(schema.block(), priorU, cfg);
+      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv));
+      diags.addAll(pr.diagnostics().items());
+      if (pr.diagnostics().hasErrors()) {
+        return null;
+      }
+      if (pr.plannedState() == null) {
+        diags.add(providerBug(rb, ia, "the provider returned no planned state"));
+        return null;
+      }
+      List<String> problems = PlanValidity.problems(schema.block(), cfg, pr.plannedState());
+      if (!problems.isEmpty()) {
+        for (String problem : problems) {
+          diags.add(providerBug(rb, ia, problem));
+        }
+        return null;
+      }
+      return pr;
+    }
+
+    private static Diagnostic providerBug(ResourceBlock rb, ResourceAddress ia, String problem) {
+      return Diagnostic.error("Provider produced invalid plan",
+          "Provider \"" + rb.provider() + "\" planned an invalid value for " + ia + ": " + problem
+              + ".\n\nThis is a bug in the provider, which should be reported in the provider's own issue tracker.",
+          rb.range());
+    }
+
+    private static Diagnostic preventDestroy(ResourceAddress ia, ResourceBlock rb) {
+      return Diagnostic.error("Instance cannot be destroyed",
+          "Resource " + ia + " has lifecycle.prevent_destroy set, but the plan calls for this resource to be"
+              + " destroyed. To avoid this error and continue with the plan, either disable"
+              + " lifecycle.prevent_destroy or reduce the scope of the plan using the -target option.",
+          rb.range());
+    }
+
+    private boolean triggered(ResourceBlock rb) {
+      for (Expr e : rb.lifecycle().replaceTriggeredBy()) {
+        for (TraversalExpr t : References.of(e)) {
+          Node n = GraphBuilder.referencedNode(t);
+          if (n instanceof Node.ResourceNode r && hasPendingChange(r.address())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** The configuration with ignored attributes taken from the prior state, as Terraform's ignore_changes. */
+    private static Value ignoreChanges(ResourceBlock rb, ResourceSchema schema, Value config, Value prior) {
+      if (rb.lifecycle().ignoreAllChanges()) {
+        Value out = config;
+        for (Map.Entry<String, AttributeSchema> e : schema.block().attributes().entrySet()) {
+          if (!e.getValue().computed() || e.getValue().optional()) {
+            out = ValuePaths.set(out, Path.ROOT.attr(e.getKey()), ValuePaths.get(prior, Path.ROOT.attr(e.getKey())));
+          }
+        }
+        for (String block : schema.block().blocks().keySet()) {
+          out = ValuePaths.set(out, Path.ROOT.attr(block), ValuePaths.get(prior, Path.ROOT.attr(block)));
+        }
+        return out;
+      }
+      Value out = config;
+      for (TraversalExpr t : rb.lifecycle().ignoreChanges()) {
+        List<PathStep> steps = new ArrayList<>();
+        steps.add(new PathStep.GetAttr(t.root()));
+        for (Traverser s : t.steps()) {
+          steps.add(s instanceof Traverser.GetAttr a ? new PathStep.GetAttr(a.name())
+              : new PathStep.Index(((Traverser.Index) s).key()));
+        }
+        Path path = new Path(steps);
+        out = ValuePaths.set(out, path, ValuePaths.get(prior, path));
+      }
+      return out;
+    }
+
+    // ---- deletions ----
+
+    private void orphans() {
+      for (Map.Entry<ResourceAddress, Prior> e : prior.entrySet()) {
+        ResourceAddress a = e.getKey();
+        Prior p = e.getValue();
+        boolean destroyAll = options.mode() == PlanMode.DESTROY;
+        if ((!destroyAll && inConfig.contains(a)) || p.value == null || options.mode() == PlanMode.REFRESH_ONLY) {
+          continue;
+        }
+        if (!options.targets().isEmpty() && options.targets().stream().noneMatch(t -> t.contains(a))) {
+          continue;
+        }
+        if (!configured.contains(p.provider)) {
+          continue; // reported when configuring
+        }
+        ResourceBlock rb = blocks.get(a.resource());
+        ChangeReason reason;
+        if (destroyAll) {
+          reason = ChangeReason.DELETE_BECAUSE_DESTROY_MODE;
+        } else if (rb == null) {
+          reason = ChangeReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
+        } else if (rb.count() != null && a.key() instanceof InstanceKey.IntKey) {
+          reason = ChangeReason.DELETE_BECAUSE_COUNT_INDEX;
+        } else if (rb.forEach() != null && a.key() instanceof InstanceKey.StringKey) {
+          reason = ChangeReason.DELETE_BECAUSE_EACH_KEY;
+        } else {
+          reason = ChangeReason.DELETE_BECAUSE_WRONG_REPETITION;
+        }
+        if (rb != null && rb.lifecycle().preventDestroy()) {
+          diags.add(preventDestroy(a, rb));
+        }
+        changes.put(a, new ResourceChange(a, Action.DELETE, p.value, Value.nullOf(p.value.type()), List.of(), reason,
+            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p), null));
+      }
+    }
+
+    // ---- outputs ----
+
+    private void output(String name) {
+      for (OutputBlock o : in.module().outputs()) {
+        if (!o.name().equals(name)) {
+          continue;
+        }
+        EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
+        diags.addAll(r.diagnostics().items());
+        Value v = r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value();
+        if (!o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
+          diags.add(Diagnostic.error("Output refers to sensitive values",
+              "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal,"
+                  + " kplan requires that any root module output containing sensitive data be explicitly marked as"
+                  + " sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output"
+                  + " value as sensitive by adding the following argument:\n    sensitive = true", o.range()));
+        }
+        outputs.put(name, o.sensitive() ? v.mark(Marks.SENSITIVE) : v);
+      }
+    }
+  }
+}

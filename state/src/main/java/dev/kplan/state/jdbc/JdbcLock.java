@@ -1,0 +1,256 @@
+package dev.kplan.state.jdbc;
+
+import dev.kplan.state.LockInfo;
+import dev.kplan.state.OutputValue;
+import dev.kplan.state.ResourceInstance;
+import dev.kplan.state.StateChange;
+import dev.kplan.state.StateException;
+import dev.kplan.state.StateSnapshot;
+import dev.kplan.state.StateStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * A held state lock and the version it writes. Every write runs in its own transaction that first
+ * checks the lock row is still ours, so a lock removed by {@code force-unlock} stops the writes of
+ * the process that lost it.
+ */
+final class JdbcLock implements StateStore.Lock {
+  private final JdbcStateStore store;
+  private final LockInfo info;
+  private final Object guard = new Object();
+  private long openSerial; // 0: no version open
+  private boolean released;
+
+  JdbcLock(JdbcStateStore store, LockInfo info) {
+    this.store = store;
+    this.info = info;
+  }
+
+  @Override
+  public LockInfo info() {
+    return info;
+  }
+
+  @Override
+  public void begin(String who, String command) throws StateException {
+    synchronized (guard) {
+      requireHeld();
+      if (openSerial != 0) {
+        throw new IllegalStateException("version " + openSerial + " is already open");
+      }
+      openSerial = write("open a new state version", c -> {
+        // The latest version, sealed or not: a version left open by a process that died is the
+        // truth about what exists, so the next one continues from it.
+        long next = JdbcStateStore.latestSerial(c) + 1;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO state_version (serial, lineage, created, who, command,"
+            + " added, changed, removed, sealed) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE)")) {
+          s.setLong(1, next);
+          s.setString(2, store.lineage());
+          s.setObject(3, JdbcStateStore.now());
+          s.setString(4, who == null ? "" : who);
+          s.setString(5, command == null ? "" : command);
+          s.executeUpdate();
+        }
+        return next;
+      });
+    }
+  }
+
+  @Override
+  public void record(StateChange change) throws StateException {
+    long serial = requireOpen();
+    String doing = "record the change to " + subject(change);
+    write(doing, c -> {
+      if (change instanceof StateChange.Put put) {
+        putResource(c, serial, put.instance());
+      } else if (change instanceof StateChange.Remove remove) {
+        removeRow(c, "resource_instance", "address", remove.address(), serial);
+      } else if (change instanceof StateChange.SetOutput set) {
+        putOutput(c, serial, set.output());
+      } else if (change instanceof StateChange.RemoveOutput remove) {
+        removeRow(c, "output_value", "name", remove.name(), serial);
+      } else {
+        throw new IllegalArgumentException("unknown change " + change);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public StateSnapshot commit() throws StateException {
+    synchronized (guard) {
+      long serial = requireOpen();
+      write("seal state version " + serial, c -> {
+        Counts n = Counts.of(c, serial);
+        try (PreparedStatement s = c.prepareStatement(
+            "UPDATE state_version SET added = ?, changed = ?, removed = ?, sealed = TRUE WHERE serial = ?")) {
+          s.setInt(1, n.added());
+          s.setInt(2, n.changed());
+          s.setInt(3, n.removed());
+          s.setLong(4, serial);
+          s.executeUpdate();
+        }
+        return null;
+      });
+      openSerial = 0;
+    }
+    return store.read();
+  }
+
+  @Override
+  public void close() throws StateException {
+    synchronized (guard) {
+      if (released) {
+        return;
+      }
+      released = true;
+      openSerial = 0;
+    }
+    try (Connection c = store.connection();
+        PreparedStatement s = c.prepareStatement("DELETE FROM state_lock WHERE slot = ? AND lock_id = ?")) {
+      s.setString(1, JdbcStateStore.SLOT);
+      s.setString(2, info.id());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw Failures.of(store.where(), "release the state lock " + info.id(), e);
+    }
+  }
+
+  private static void putResource(Connection c, long serial, ResourceInstance r) throws SQLException {
+    // Changed already in this version: overwrite that row. Else end the current row and start one.
+    try (PreparedStatement s = c.prepareStatement("UPDATE resource_instance SET provider = ?, schema_version = ?,"
+        + " attributes_json = ?, sensitive_paths_json = ?, dependencies_json = ?, tainted = ?, private_data = ?"
+        + " WHERE address = ? AND since_serial = ?")) {
+      bindResource(s, r);
+      s.setString(8, r.address());
+      s.setLong(9, serial);
+      if (s.executeUpdate() == 1) {
+        return;
+      }
+    }
+    endCurrent(c, "resource_instance", "address", r.address(), serial);
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO resource_instance (provider, schema_version,"
+        + " attributes_json, sensitive_paths_json, dependencies_json, tainted, private_data, address, since_serial,"
+        + " until_serial) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+      bindResource(s, r);
+      s.setString(8, r.address());
+      s.setLong(9, serial);
+      s.executeUpdate();
+    }
+  }
+
+  private static void bindResource(PreparedStatement s, ResourceInstance r) throws SQLException {
+    s.setString(1, r.providerAddress());
+    s.setInt(2, r.schemaVersion());
+    s.setString(3, r.attributesJson());
+    s.setString(4, r.sensitivePathsJson());
+    s.setString(5, Json.strings(r.dependencies()));
+    s.setBoolean(6, r.tainted());
+    s.setString(7, r.privateData());
+  }
+
+  private static void putOutput(Connection c, long serial, OutputValue o) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE output_value SET value_json = ?, sensitive = ? WHERE name = ? AND since_serial = ?")) {
+      s.setString(1, o.valueJson());
+      s.setBoolean(2, o.sensitive());
+      s.setString(3, o.name());
+      s.setLong(4, serial);
+      if (s.executeUpdate() == 1) {
+        return;
+      }
+    }
+    endCurrent(c, "output_value", "name", o.name(), serial);
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO output_value (value_json, sensitive, name, since_serial, until_serial) VALUES (?, ?, ?, ?, NULL)")) {
+      s.setString(1, o.valueJson());
+      s.setBoolean(2, o.sensitive());
+      s.setString(3, o.name());
+      s.setLong(4, serial);
+      s.executeUpdate();
+    }
+  }
+
+  /** Removal: a row begun in this version disappears (any earlier row already ends here); else the current row ends. */
+  private static void removeRow(Connection c, String table, String key, String id, long serial) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE " + key + " = ? AND since_serial = ?")) {
+      s.setString(1, id);
+      s.setLong(2, serial);
+      if (s.executeUpdate() == 1) {
+        return;
+      }
+    }
+    endCurrent(c, table, key, id, serial);
+  }
+
+  private static void endCurrent(Connection c, String table, String key, String id, long serial) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE " + table + " SET until_serial = ? WHERE " + key + " = ? AND until_serial IS NULL")) {
+      s.setLong(1, serial);
+      s.setString(2, id);
+      s.executeUpdate();
+    }
+  }
+
+  /** Runs {@code work} in one transaction after checking that this lock still holds the state. */
+  private <T> T write(String doing, Work<T> work) throws StateException {
+    try (Connection c = store.connection()) {
+      c.setAutoCommit(false);
+      try {
+        Optional<JdbcStateStore.HeldLock> holder = JdbcStateStore.selectHolder(c);
+        if (holder.isEmpty() || !holder.get().info().id().equals(info.id())) {
+          throw new StateException("Cannot " + doing + ": this process no longer holds the state lock " + info.id()
+              + holder.map(h -> " (it is now held by " + h.info().owner() + ", lock ID " + h.info().id() + ")")
+                  .orElse(" (it was removed, probably by force-unlock)") + ".");
+        }
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | StateException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw Failures.of(store.where(), doing, e);
+    }
+  }
+
+  private void requireHeld() {
+    if (released) {
+      throw new IllegalStateException("the state lock " + info.id() + " was released");
+    }
+  }
+
+  private long requireOpen() {
+    synchronized (guard) {
+      requireHeld();
+      if (openSerial == 0) {
+        throw new IllegalStateException("no state version is open: call begin() first");
+      }
+      return openSerial;
+    }
+  }
+
+  private static String subject(StateChange change) {
+    if (change instanceof StateChange.Put put) {
+      return put.instance().address();
+    } else if (change instanceof StateChange.Remove remove) {
+      return remove.address();
+    } else if (change instanceof StateChange.SetOutput set) {
+      return "output " + set.output().name();
+    } else if (change instanceof StateChange.RemoveOutput remove) {
+      return "output " + remove.name();
+    }
+    return String.valueOf(change);
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException, StateException;
+  }
+}

@@ -1,0 +1,429 @@
+package dev.kplan.state.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kplan.state.LockInfo;
+import dev.kplan.state.OutputValue;
+import dev.kplan.state.ResourceInstance;
+import dev.kplan.state.StateException;
+import dev.kplan.state.StateLockedException;
+import dev.kplan.state.StateSnapshot;
+import dev.kplan.state.StateStore;
+import dev.kplan.state.StateVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state store on a JDBC database: an H2 file by default ({@link #h2}), any URL Flyway and the
+ * driver know otherwise ({@link #of}). The schema is created and migrated by Flyway on open; see
+ * {@code db/migration} for the layout and the package documentation for how processes share it.
+ */
+public final class JdbcStateStore implements StateStore {
+  /** The one lock slot (workspaces would add more). */
+  static final String SLOT = "default";
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
+
+  static {
+    // H2's automatic mixed mode would serve the state (secrets included) on every interface; the
+    // processes that share a state file are on this machine, so loopback is enough. H2 reads the
+    // property once, when its classes load, which is after this.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
+  private static final String H2_FILE_SUFFIX = ".mv.db";
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+
+  private final HikariDataSource pool;
+  private final String where;
+  private final String lineage;
+
+  private JdbcStateStore(HikariDataSource pool, String where, String lineage) {
+    this.pool = pool;
+    this.where = where;
+    this.lineage = lineage;
+  }
+
+  /** Where the state lives when the configuration does not say: {@code .kplan/state.mv.db} in its folder. */
+  public static Path defaultFile(Path configurationDir) {
+    return configurationDir.resolve(".kplan").resolve("state" + H2_FILE_SUFFIX);
+  }
+
+  /**
+   * Opens (creating it and its folders when missing) the H2 state file {@code file}, normally
+   * {@code .kplan/state.mv.db}. A name without the {@code .mv.db} suffix gets it, as H2 would.
+   * Several kplan processes may open the same file at once (H2's automatic mixed mode).
+   */
+  public static JdbcStateStore h2(Path file) throws StateException {
+    Path absolute = file.toAbsolutePath().normalize();
+    String name = absolute.getFileName().toString();
+    String base = name.endsWith(H2_FILE_SUFFIX) ? name.substring(0, name.length() - H2_FILE_SUFFIX.length()) : name;
+    Path dbFile = absolute.resolveSibling(base + H2_FILE_SUFFIX);
+    try {
+      Files.createDirectories(absolute.getParent());
+    } catch (IOException e) {
+      throw new StateException("Cannot create the folder " + absolute.getParent() + " for the state file: " + e, e);
+    }
+    if (Files.exists(dbFile) && !Files.isRegularFile(dbFile)) {
+      throw new StateException("The state file " + dbFile + " is not a regular file.");
+    }
+    if (absolute.toString().indexOf(';') >= 0) {
+      throw new StateException("The state file path " + absolute + " contains ';', which an H2 URL cannot hold.");
+    }
+    H2FileCheck.check(dbFile, absolute.resolveSibling(base + ".lock.db"));
+    // AUTO_SERVER: the first process opens the file and serves it to others over loopback; when
+    // it exits another takes over. WRITE_DELAY=0: every commit reaches the file before commit
+    // returns, so a process killed right after record() has lost nothing.
+    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    return open(url, "sa", "", dbFile.toString());
+  }
+
+  /** Opens the state in the database at {@code jdbcUrl} (PostgreSQL, or H2 by URL). */
+  public static JdbcStateStore of(String jdbcUrl, String user, String password) throws StateException {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl is null");
+    return open(jdbcUrl, user, password, redact(jdbcUrl));
+  }
+
+  private static JdbcStateStore open(String url, String user, String password, String where) throws StateException {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setPoolName("kplan-state");
+    config.setMaximumPoolSize(6);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+    config.setAutoCommit(true);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw Failures.of(where, "open it", e);
+    }
+    try {
+      Migrations.migrate(pool, where);
+      return new JdbcStateStore(pool, where, lineageOf(pool, where));
+    } catch (StateException | RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** The store's lineage, chosen once when the store is first created, so every reader agrees on it. */
+  private static String lineageOf(HikariDataSource pool, String where) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      Optional<String> existing = selectLineage(c);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO state_meta (id, lineage, created) VALUES (1, ?, ?)")) {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setObject(2, now());
+        insert.executeUpdate();
+      } catch (SQLException e) {
+        if (!isConstraintViolation(e)) {
+          throw e;
+        }
+        // another process created it at the same moment: use theirs
+      }
+      return selectLineage(c).orElseThrow(() -> new SQLException("state_meta has no lineage row"));
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the lineage", e);
+    }
+  }
+
+  private static Optional<String> selectLineage(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT lineage FROM state_meta WHERE id = 1");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    }
+  }
+
+  /** Where this store lives, for messages: the file, or the URL without credentials. */
+  public String where() {
+    return where;
+  }
+
+  @Override
+  public StateSnapshot read() throws StateException {
+    return readAt(OptionalLong.empty());
+  }
+
+  /**
+   * The content of version {@code serial} as it was when the next version began (for a version left
+   * open, as it is now). Versions are never deleted, so every serial from 1 to the latest exists.
+   */
+  public StateSnapshot readVersion(long serial) throws StateException {
+    return readAt(OptionalLong.of(serial));
+  }
+
+  private StateSnapshot readAt(OptionalLong version) throws StateException {
+    // Latest: rows no version has ended. Version S: rows begun at or before S and not ended by S.
+    String rows = version.isPresent()
+        ? " WHERE since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
+        : " WHERE until_serial IS NULL";
+    try (Connection c = pool.getConnection()) {
+      // One snapshot of the database, so a record() committing meanwhile is either wholly in or out.
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        long latest = latestSerial(c);
+        long serial = version.orElse(latest);
+        if (version.isPresent() && (serial < 1 || serial > latest)) {
+          throw new StateException("The state at " + where + " has no version " + serial
+              + (latest == 0 ? " (nothing was ever applied)." : " (versions are 1 to " + latest + ")."));
+        }
+        Map<String, ResourceInstance> resources = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT address, provider, schema_version, attributes_json,"
+            + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance" + rows)) {
+          bindVersion(s, version);
+          s.setFetchSize(1000);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              String address = rs.getString(1);
+              resources.put(address, new ResourceInstance(address, rs.getString(2), rs.getInt(3), rs.getString(4),
+                  rs.getString(5), Json.strings(rs.getString(6), "dependencies of " + address), rs.getBoolean(7),
+                  rs.getString(8)));
+            }
+          }
+        }
+        Map<String, OutputValue> outputs = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, value_json, sensitive FROM output_value" + rows)) {
+          bindVersion(s, version);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              outputs.put(rs.getString(1), new OutputValue(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+            }
+          }
+        }
+        c.commit();
+        return new StateSnapshot(serial, lineage, resources, outputs);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw Failures.of(where, "read the state", e);
+    }
+  }
+
+  private static void bindVersion(PreparedStatement s, OptionalLong version) throws SQLException {
+    if (version.isPresent()) {
+      s.setLong(1, version.getAsLong());
+      s.setLong(2, version.getAsLong());
+    }
+  }
+
+  static long latestSerial(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT MAX(serial) FROM state_version");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      long serial = rs.getLong(1);
+      return rs.wasNull() ? 0 : serial;
+    }
+  }
+
+  @Override
+  public Lock lock(String owner, String operation, Duration timeout) throws StateException {
+    Objects.requireNonNull(timeout, "timeout is null");
+    LockInfo info = new LockInfo(UUID.randomUUID().toString(), owner, operation, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Duration backoff = Duration.ofMillis(50);
+    while (true) {
+      Optional<HeldLock> held = tryLock(info);
+      if (held.isEmpty()) {
+        return new JdbcLock(this, info);
+      }
+      HeldLock holder = held.get();
+      if (holder.holder().isDeadFrom(Holder.CURRENT)) {
+        clearStale(holder);
+        continue;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new StateLockedException(holder.info());
+      }
+      try {
+        Thread.sleep(Math.max(1, Math.min(backoff.toMillis(), Duration.ofNanos(left).toMillis())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StateException("Interrupted while waiting for the state lock held by " + holder.info().owner() + ".", e);
+      }
+      backoff = backoff.multipliedBy(3).dividedBy(2);
+      if (backoff.compareTo(MAX_BACKOFF) > 0) {
+        backoff = MAX_BACKOFF;
+      }
+    }
+  }
+
+  /** Inserts our lock row; empty when we got it, else the holder at the time (or a retry if it just left). */
+  private Optional<HeldLock> tryLock(LockInfo info) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO state_lock (slot, lock_id, owner, operation, created,"
+          + " holder_host, holder_pid) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        s.setString(1, SLOT);
+        s.setString(2, info.id());
+        s.setString(3, info.owner());
+        s.setString(4, info.operation());
+        s.setObject(5, info.created().atOffset(ZoneOffset.UTC));
+        s.setString(6, Holder.CURRENT.host());
+        s.setLong(7, Holder.CURRENT.pid());
+        s.executeUpdate();
+        return Optional.empty();
+      } catch (SQLException e) {
+        if (!isConstraintViolation(e)) {
+          throw e;
+        }
+      }
+      Optional<HeldLock> holder = selectHolder(c);
+      // Released between our insert and our look: try again at once, by reporting a live holder of nothing.
+      return holder.isPresent() ? holder : tryLock(info);
+    } catch (SQLException e) {
+      throw Failures.of(where, "take the state lock", e);
+    }
+  }
+
+  private void clearStale(HeldLock stale) throws StateException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("DELETE FROM state_lock WHERE slot = ? AND lock_id = ?")) {
+      s.setString(1, SLOT);
+      s.setString(2, stale.info().id());
+      if (s.executeUpdate() == 1) {
+        LOG.warn("Removed the state lock {} of {} ({}, since {}): its process {} on {} no longer runs.", stale.info().id(),
+            stale.info().owner(), stale.info().operation(), stale.info().created(), stale.holder().pid(),
+            stale.holder().host());
+      }
+    } catch (SQLException e) {
+      throw Failures.of(where, "clear the lock left by a process that died", e);
+    }
+  }
+
+  static Optional<HeldLock> selectHolder(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT lock_id, owner, operation, created, holder_host, holder_pid"
+        + " FROM state_lock WHERE slot = ?")) {
+      s.setString(1, SLOT);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        LockInfo info = new LockInfo(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class).toInstant());
+        return Optional.of(new HeldLock(info, new Holder(rs.getString(5), rs.getLong(6))));
+      }
+    }
+  }
+
+  @Override
+  public Optional<LockInfo> lockHolder() throws StateException {
+    try (Connection c = pool.getConnection()) {
+      return selectHolder(c).map(HeldLock::info);
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the state lock", e);
+    }
+  }
+
+  @Override
+  public void forceUnlock(String lockId) throws StateException {
+    Objects.requireNonNull(lockId, "lockId is null");
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement s = c.prepareStatement("DELETE FROM state_lock WHERE slot = ? AND lock_id = ?")) {
+        s.setString(1, SLOT);
+        s.setString(2, lockId);
+        if (s.executeUpdate() == 1) {
+          return;
+        }
+      }
+      Optional<HeldLock> holder = selectHolder(c);
+      throw new StateException(holder
+          .map(h -> "The state lock has ID " + h.info().id() + " (held by " + h.info().owner() + " for "
+              + h.info().operation() + " since " + h.info().created() + "), not " + lockId + "; nothing was unlocked.")
+          .orElse("The state is not locked; there is no lock " + lockId + " to remove."));
+    } catch (SQLException e) {
+      throw Failures.of(where, "remove the state lock", e);
+    }
+  }
+
+  @Override
+  public List<StateVersion> history() throws StateException {
+    try (Connection c = pool.getConnection()) {
+      List<StateVersion> versions = new ArrayList<>();
+      List<Long> unsealed = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT serial, created, who, command, added, changed, removed,"
+          + " sealed FROM state_version ORDER BY serial DESC");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          long serial = rs.getLong(1);
+          versions.add(new StateVersion(serial, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+              rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)));
+          if (!rs.getBoolean(8)) {
+            unsealed.add(serial);
+          }
+        }
+      }
+      // A version never sealed (an apply that is running, or that died) has no stored counts: count its rows now.
+      List<StateVersion> counted = new ArrayList<>(versions.size());
+      for (StateVersion v : versions) {
+        if (unsealed.contains(v.serial())) {
+          Counts n = Counts.of(c, v.serial());
+          counted.add(new StateVersion(v.serial(), v.created(), v.who(), v.command(), n.added(), n.changed(), n.removed()));
+        } else {
+          counted.add(v);
+        }
+      }
+      return List.copyOf(counted);
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the state history", e);
+    }
+  }
+
+  @Override
+  public void close() throws StateException {
+    pool.close();
+  }
+
+  Connection connection() throws SQLException {
+    return pool.getConnection();
+  }
+
+  String lineage() {
+    return lineage;
+  }
+
+  static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  static boolean isConstraintViolation(SQLException e) {
+    return e.getSQLState() != null && e.getSQLState().startsWith("23");
+  }
+
+  /** A JDBC URL without a password parameter, for messages. */
+  private static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  /** A lock row: what the user sees, and the process that holds it. */
+  record HeldLock(LockInfo info, Holder holder) {}
+}
