@@ -1,0 +1,523 @@
+package dev.kplan.engine.ops;
+
+import dev.kplan.engine.addrs.AddressParser;
+import dev.kplan.engine.addrs.ProviderAddress;
+import dev.kplan.engine.addrs.ResourceAddress;
+import dev.kplan.engine.apply.Applier;
+import dev.kplan.engine.apply.Replanner;
+import dev.kplan.engine.config.ConfigLoader;
+import dev.kplan.engine.config.LoadResult;
+import dev.kplan.engine.config.Module;
+import dev.kplan.engine.config.ProviderBlock;
+import dev.kplan.engine.config.ResourceBlock;
+import dev.kplan.engine.config.VariableInputs;
+import dev.kplan.engine.config.VariableResolver;
+import dev.kplan.engine.graph.Graph;
+import dev.kplan.engine.graph.GraphBuilder;
+import dev.kplan.engine.graph.Node;
+import dev.kplan.engine.plan.Action;
+import dev.kplan.engine.plan.Drift;
+import dev.kplan.engine.plan.DriftCause;
+import dev.kplan.engine.plan.Plan;
+import dev.kplan.engine.plan.PlanMode;
+import dev.kplan.engine.plan.PlanOptions;
+import dev.kplan.engine.plan.ResourceChange;
+import dev.kplan.engine.planner.Planner;
+import dev.kplan.engine.planner.SensitivePaths;
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.eval.TemplateFileRenderer;
+import dev.kplan.lang.functions.FunctionContext;
+import dev.kplan.lang.functions.FunctionTable;
+import dev.kplan.lang.value.JsonCodec;
+import dev.kplan.lang.value.Value;
+import dev.kplan.lang.value.ValueMarks;
+import dev.kplan.provider.Provider;
+import dev.kplan.provider.ProviderFactory;
+import dev.kplan.state.LockInfo;
+import dev.kplan.state.OutputValue;
+import dev.kplan.state.ResourceInstance;
+import dev.kplan.state.StateChange;
+import dev.kplan.state.StateException;
+import dev.kplan.state.StateLockedException;
+import dev.kplan.state.StateSnapshot;
+import dev.kplan.state.StateStore;
+import dev.kplan.state.jdbc.JdbcStateStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The engine's entry points for the CLI. Each operation loads the configuration in {@code dir},
+ * resolves variables, opens the state store, holds the state lock from start to end (a second
+ * kplan waits {@code -lock-timeout}, then fails naming the holder), creates one provider per
+ * provider configuration the configuration or the state needs (found by {@code ServiceLoader}),
+ * plans, and for apply and destroy carries the plan out and stores the outputs.
+ */
+public final class Operations {
+  private final Map<String, ProviderFactory> factories;
+
+  /** Operations with the providers on the class path. */
+  public Operations() {
+    this(ServiceLoader.load(ProviderFactory.class));
+  }
+
+  public Operations(Iterable<ProviderFactory> factories) {
+    Map<String, ProviderFactory> byName = new TreeMap<>();
+    for (ProviderFactory f : factories) {
+      byName.putIfAbsent(f.name(), f);
+    }
+    this.factories = Map.copyOf(byName);
+  }
+
+  /** {@code kplan plan}: refresh and plan; the state is only read. */
+  public OperationResult plan(Path dir, OperationOptions options) {
+    return run(dir, options, "plan", (ctx) -> {
+      Plan plan = ctx.plan(options.plan());
+      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+    });
+  }
+
+  /** {@code kplan apply}: plan, then carry the plan out unless it has errors. */
+  public OperationResult apply(Path dir, OperationOptions options) {
+    return run(dir, options, "apply", ctx -> {
+      Plan plan = ctx.plan(options.plan());
+      if (plan.diagnostics().hasErrors()) {
+        return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+      }
+      return ctx.apply(plan);
+    });
+  }
+
+  /** {@code kplan destroy}: plan in destroy mode and carry it out. */
+  public OperationResult destroy(Path dir, OperationOptions options) {
+    return apply(dir, options.withPlan(options.plan().withMode(PlanMode.DESTROY)));
+  }
+
+  /**
+   * {@code kplan apply PLANFILE}: carries out a saved plan exactly, refused when the state moved on
+   * (another serial or lineage) since the plan was made.
+   */
+  public OperationResult applySaved(Path dir, Plan saved, OperationOptions options) {
+    return run(dir, options, "apply", ctx -> {
+      if (saved.diagnostics().hasErrors()) {
+        return new OperationResult(saved, ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
+            "Saved plan has errors", "A plan that failed cannot be applied.", null))));
+      }
+      if (saved.priorSerial() != ctx.state.serial() || !saved.lineage().equals(ctx.state.lineage())) {
+        return new OperationResult(saved, ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error("Saved plan is stale",
+            "The given plan file can no longer be applied because the state was changed by another operation after"
+                + " the plan was created (plan serial " + saved.priorSerial() + ", state serial " + ctx.state.serial()
+                + (saved.lineage().equals(ctx.state.lineage()) ? "" : ", another lineage") + ").", null))));
+      }
+      // planning again configures the providers; the saved plan is what gets applied
+      Plan configuring = ctx.plan(options.plan().withMode(saved.mode()).withRefresh(false));
+      if (configuring.diagnostics().hasErrors()) {
+        return new OperationResult(saved, ctx.state, ctx.diags(configuring.diagnostics()));
+      }
+      return ctx.apply(saved);
+    });
+  }
+
+  // ---- the frame every operation shares ----
+
+  private interface Body {
+    OperationResult run(Context ctx);
+  }
+
+  private OperationResult run(Path dir, OperationOptions options, String operation, Body body) {
+    List<Diagnostic> diags = new ArrayList<>();
+    LoadResult loaded = ConfigLoader.load(dir);
+    diags.addAll(loaded.diagnostics().items());
+    if (loaded.diagnostics().hasErrors()) {
+      return new OperationResult(null, null, Diagnostics.of(diags));
+    }
+    Module module = loaded.module();
+    FunctionTable functions = functions(dir);
+    VariableResolver.Resolved vars;
+    try {
+      vars = VariableResolver.resolve(module,
+          VariableInputs.standard(dir, options.environment(), options.variables()), functions);
+    } catch (IOException e) {
+      diags.add(Diagnostic.error("Failed to read variables", "Could not read variable files in " + dir + ": "
+          + e.getMessage(), null));
+      return new OperationResult(null, null, Diagnostics.of(diags));
+    }
+    diags.addAll(vars.diagnostics().items());
+    if (vars.diagnostics().hasErrors()) {
+      return new OperationResult(null, null, Diagnostics.of(diags));
+    }
+    Path file = options.stateFile() != null ? options.stateFile() : JdbcStateStore.defaultFile(dir);
+    try (StateStore store = JdbcStateStore.h2(file)) {
+      try (StateStore.Lock lock = store.lock(options.who(), operation, options.lockTimeout())) {
+        StateSnapshot state = store.read();
+        Context ctx = new Context(dir, module, vars.values(), functions, state, lock, options, diags);
+        try {
+          return body.run(ctx);
+        } finally {
+          ctx.closeProviders();
+        }
+      }
+    } catch (StateLockedException e) {
+      diags.add(lockedDiagnostic(e.holder()));
+      return new OperationResult(null, null, Diagnostics.of(diags));
+    } catch (StateException e) {
+      diags.add(Diagnostic.error("Failed to use the state", e.getMessage(), null));
+      return new OperationResult(null, null, Diagnostics.of(diags));
+    }
+  }
+
+  private static Diagnostic lockedDiagnostic(LockInfo holder) {
+    return Diagnostic.error("Error acquiring the state lock",
+        "The state is locked by " + holder.owner() + ".\n\nLock Info:\n  ID:        " + holder.id()
+            + "\n  Operation: " + holder.operation() + "\n  Who:       " + holder.owner() + "\n  Created:   "
+            + holder.created() + "\n\nkplan acquires a state lock to protect the state from being written by multiple"
+            + " users at the same time. Wait for that operation to finish and try again (or raise -lock-timeout);"
+            + " if its process died on another host, remove the lock with \"kplan force-unlock " + holder.id()
+            + "\".", null);
+  }
+
+  private static FunctionTable functions(Path dir) {
+    FunctionTable[] table = new FunctionTable[1];
+    table[0] = FunctionTable.standard(new FunctionContext(dir.toAbsolutePath(), Clock.systemUTC(),
+        new TemplateFileRenderer(() -> table[0])));
+    return table[0];
+  }
+
+  /** One operation in progress: the loaded inputs, the state as read, the lock, the providers. */
+  private final class Context {
+    final Path dir;
+    final Module module;
+    final Map<String, Value> variables;
+    final FunctionTable functions;
+    final StateSnapshot state;
+    final StateStore.Lock lock;
+    final OperationOptions options;
+    final List<Diagnostic> diags;
+    final Set<Provider> opened = new java.util.LinkedHashSet<>(); // providers compare by identity
+    Map<ProviderAddress, Provider> providers;
+    private Graph graph;
+
+    Context(Path dir, Module module, Map<String, Value> variables, FunctionTable functions, StateSnapshot state,
+        StateStore.Lock lock, OperationOptions options, List<Diagnostic> diags) {
+      this.dir = dir;
+      this.module = module;
+      this.variables = variables;
+      this.functions = functions;
+      this.state = state;
+      this.lock = lock;
+      this.options = options;
+      this.diags = diags;
+    }
+
+    Diagnostics diags(Diagnostics more) {
+      List<Diagnostic> all = new ArrayList<>(diags);
+      all.addAll(more.items());
+      return Diagnostics.of(all);
+    }
+
+    /** Plans with the operation's providers (configuring them). */
+    Plan plan(PlanOptions planOptions) {
+      providers = openProviders(state);
+      return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions));
+    }
+
+    OperationResult apply(Plan plan) {
+      LazyLock lazy = new LazyLock(lock, options.who(), commandLine(plan.mode()));
+      List<Diagnostic> all = new ArrayList<>(plan.diagnostics().items());
+      StateSnapshot refreshed;
+      try {
+        refreshed = persistRefreshed(plan, lazy);
+      } catch (StateException e) {
+        all.add(Diagnostic.error("Failed to save state", e.getMessage(), null));
+        return new OperationResult(plan, state, diags(Diagnostics.of(all)));
+      }
+      Applier.Result applied = Applier.apply(new Applier.Input(plan, providers, refreshed,
+          dependencies(module, state), lazy, this::replan, options.parallelism(), options.listener(),
+          Duration.ofSeconds(10)));
+      all.addAll(applied.diagnostics().items());
+      try {
+        storeOutputs(plan.mode(), applied.state(), lazy, all);
+        StateSnapshot after = lazy.begun() ? lazy.commit() : state;
+        return new OperationResult(plan, after, diags(Diagnostics.of(all)));
+      } catch (StateException e) {
+        all.add(Diagnostic.error("Failed to save state", e.getMessage(), null));
+        return new OperationResult(plan, applied.state(), diags(Diagnostics.of(all)));
+      }
+    }
+
+    /**
+     * What refreshing found, written to the state for objects the plan leaves alone (as Terraform
+     * does on apply, and all there is to {@code apply -refresh-only}); objects being changed are
+     * recorded by the applier instead.
+     */
+    private StateSnapshot persistRefreshed(Plan plan, StateStore.Lock lazy) throws StateException {
+      Map<String, ResourceInstance> resources = new TreeMap<>(state.resources());
+      for (Drift d : plan.drift()) {
+        ResourceChange c = plan.change(d.address());
+        if (c != null && c.action() != Action.NO_OP && plan.mode() != PlanMode.REFRESH_ONLY) {
+          continue;
+        }
+        String key = d.address().toString();
+        ResourceInstance stored = resources.get(key);
+        if (stored == null) {
+          continue;
+        }
+        if (d.cause() == DriftCause.DELETED) {
+          lazy.record(new StateChange.Remove(key));
+          resources.remove(key);
+        } else {
+          ResourceInstance live = new ResourceInstance(key, stored.providerAddress(), stored.schemaVersion(),
+              JsonCodec.encode(ValueMarks.unmarkDeep(d.live())), SensitivePaths.encode(d.live()),
+              stored.dependencies(), stored.tainted(), stored.privateData());
+          lazy.record(new StateChange.Put(live));
+          resources.put(key, live);
+        }
+      }
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
+    }
+
+    /**
+     * Plans one instance again against the state applied so far, with providers of its own. Only
+     * what it depends on takes part (the resources, locals and providers of its closure in the
+     * graph, and their stored objects; of its own resource, just this instance), and only the
+     * instance itself and data sources are planned, the rest being read from the state: re-planning
+     * the whole configuration for each instance would make an apply quadratic.
+     */
+    Replanner.Result replan(ResourceAddress instance, StateSnapshot current) {
+      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.resource())));
+      Set<String> localNames = new HashSet<>();
+      Set<ResourceAddress> resourceAddrs = new HashSet<>();
+      List<ResourceAddress> targets = new ArrayList<>(List.of(instance));
+      for (Node n : closure) {
+        if (n instanceof Node.LocalNode l) {
+          localNames.add(l.name());
+        } else if (n instanceof Node.ResourceNode r) {
+          resourceAddrs.add(r.address().resource());
+          if (r.address().mode() == dev.kplan.engine.addrs.ResourceMode.DATA) {
+            targets.add(r.address().resource()); // data sources read during apply are read again now
+          }
+        }
+      }
+      Module sub = new Module(module.dir(), module.variables(),
+          module.locals().stream().filter(l -> localNames.contains(l.name())).toList(), module.providers(),
+          module.resources().stream().filter(r -> resourceAddrs.contains(r.address())).toList(), List.of(),
+          module.sources());
+      Map<String, ResourceInstance> subResources = new TreeMap<>();
+      current.resources().forEach((k, ri) -> {
+        AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
+        if (a.ok() && resourceAddrs.contains(a.value().resource())
+            && (!a.value().resource().equals(instance.resource()) || a.value().equals(instance))) {
+          subResources.put(k, ri);
+        }
+      });
+      StateSnapshot subState = new StateSnapshot(current.serial(), current.lineage(), subResources, Map.of());
+      Map<ProviderAddress, Provider> own = openProviders(sub, subState);
+      Plan p;
+      try {
+        p = Planner.plan(new Planner.Input(sub, variables, subState, own, functions,
+            PlanOptions.DEFAULT.withRefresh(false).withTargets(targets)));
+      } finally {
+        close(own.values()); // one set per re-plan: an apply may re-plan thousands of instances
+      }
+      ResourceChange c = p.change(instance);
+      if (c == null && !p.diagnostics().hasErrors()) {
+        return new Replanner.Result(null, Diagnostics.of(Diagnostic.error("Instance vanished at apply time",
+            "Planning " + instance + " again with the values known during apply no longer produces it.", null)));
+      }
+      return new Replanner.Result(c, p.diagnostics());
+    }
+
+    private synchronized Graph graph() {
+      if (graph == null) {
+        graph = GraphBuilder.build(module).graph();
+      }
+      return graph;
+    }
+
+    /** Outputs as the configuration says with the applied state (none after destroy). */
+    private void storeOutputs(PlanMode mode, StateSnapshot applied, LazyLock lazy, List<Diagnostic> all)
+        throws StateException {
+      Map<String, Value> outputs = Map.of();
+      if (mode != PlanMode.DESTROY) {
+        Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
+            PlanOptions.DEFAULT.withRefresh(false)));
+        all.addAll(p.diagnostics().items().stream().filter(Diagnostic::isError).toList()); // warnings were shown with the plan
+        outputs = p.outputs();
+      }
+      for (Map.Entry<String, Value> o : outputs.entrySet()) {
+        Value v = o.getValue();
+        if (!v.isWhollyKnown()) {
+          continue; // depends on something that failed
+        }
+        OutputValue ov = new OutputValue(o.getKey(), JsonCodec.encode(ValueMarks.unmarkDeep(v)),
+            ValueMarks.deepMarks(v).isSensitive());
+        if (!ov.equals(state.outputs().get(o.getKey()))) {
+          lazy.record(new StateChange.SetOutput(ov));
+        }
+      }
+      for (String name : state.outputs().keySet()) {
+        if (!outputs.containsKey(name)) {
+          lazy.record(new StateChange.RemoveOutput(name));
+        }
+      }
+    }
+
+    private Map<ProviderAddress, Provider> openProviders(StateSnapshot st) {
+      return openProviders(module, st);
+    }
+
+    private Map<ProviderAddress, Provider> openProviders(Module m, StateSnapshot st) {
+      Set<ProviderAddress> needed = new TreeSet<>();
+      for (ResourceBlock rb : m.resources()) {
+        needed.add(rb.provider());
+      }
+      for (ProviderBlock pb : m.providers()) {
+        needed.add(pb.address());
+      }
+      for (ResourceInstance ri : st.resources().values()) {
+        AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(ri.providerAddress());
+        if (pa.ok()) {
+          needed.add(pa.value());
+        }
+      }
+      Map<ProviderAddress, Provider> out = new HashMap<>();
+      for (ProviderAddress pa : needed) {
+        ProviderFactory f = factories.get(pa.name());
+        if (f != null) {
+          Provider p = new BaseDirDefault(f.create(), dir);
+          synchronized (opened) { // re-plans open providers from worker threads
+            opened.add(p);
+          }
+          out.put(pa, p);
+        }
+      }
+      return out;
+    }
+
+    void closeProviders() {
+      List<Provider> all;
+      synchronized (opened) {
+        all = List.copyOf(opened);
+      }
+      close(all);
+    }
+
+    private void close(java.util.Collection<Provider> providers) {
+      synchronized (opened) {
+        opened.removeAll(providers);
+      }
+      for (Provider p : providers) {
+        p.close();
+      }
+    }
+  }
+
+  private static String commandLine(PlanMode mode) {
+    return mode == PlanMode.DESTROY ? "kplan destroy" : "kplan apply";
+  }
+
+  /**
+   * Each resource's dependencies (resource addresses without keys): through locals and providers
+   * from the configuration's graph, and as stored for resources the configuration no longer has.
+   */
+  static Map<ResourceAddress, Set<ResourceAddress>> dependencies(Module module, StateSnapshot state) {
+    Map<ResourceAddress, Set<ResourceAddress>> out = new HashMap<>();
+    for (ResourceInstance ri : state.resources().values()) {
+      AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(ri.address());
+      if (!a.ok()) {
+        continue;
+      }
+      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().resource(), k -> new HashSet<>());
+      for (String d : ri.dependencies()) {
+        AddressParser.Result<ResourceAddress> da = ResourceAddress.parse(d);
+        if (da.ok()) {
+          deps.add(da.value().resource());
+        }
+      }
+    }
+    GraphBuilder.Result built = GraphBuilder.build(module);
+    Graph graph = built.graph();
+    for (Node n : graph.nodes()) {
+      if (n instanceof Node.ResourceNode r) {
+        Set<ResourceAddress> deps = new HashSet<>();
+        Deque<Node> todo = new ArrayDeque<>(graph.dependenciesOf(n));
+        Set<Node> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+          Node d = todo.pop();
+          if (!seen.add(d)) {
+            continue;
+          }
+          if (d instanceof Node.ResourceNode dr) {
+            deps.add(dr.address().resource());
+          } else {
+            todo.addAll(graph.dependenciesOf(d));
+          }
+        }
+        out.put(r.address().resource(), deps); // the configuration's view wins over what was stored
+      }
+    }
+    return out;
+  }
+
+  /** The lock, opening the new state version only when the first change is recorded. */
+  private static final class LazyLock implements StateStore.Lock {
+    private final StateStore.Lock lock;
+    private final String who;
+    private final String command;
+    private boolean begun;
+
+    LazyLock(StateStore.Lock lock, String who, String command) {
+      this.lock = lock;
+      this.who = who;
+      this.command = command;
+    }
+
+    @Override
+    public LockInfo info() {
+      return lock.info();
+    }
+
+    @Override
+    public void begin(String w, String c) throws StateException {
+      synchronized (this) {
+        if (!begun) {
+          lock.begin(w, c);
+          begun = true;
+        }
+      }
+    }
+
+    @Override
+    public void record(StateChange change) throws StateException {
+      begin(who, command);
+      lock.record(change);
+    }
+
+    synchronized boolean begun() {
+      return begun;
+    }
+
+    @Override
+    public StateSnapshot commit() throws StateException {
+      return lock.commit();
+    }
+
+    @Override
+    public void close() {
+      // the operation closes the real lock
+    }
+  }
+}
