@@ -115,6 +115,26 @@ class PlanCommandTest {
   }
 
   @Test
+  void replacePlansAReplacementOfAnUnchangedInstance() throws IOException {
+    write(FILES);
+    assertEquals(0, kplan("apply", "-auto-approve").exitCode());
+    CliRun r = kplan("plan", "-replace=local_file.note[\"a\"]");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("# local_file.note[\"a\"] will be replaced, as requested"), r.out());
+    assertTrue(r.out().contains("Plan: 1 to add, 0 to change, 1 to destroy."), r.out());
+  }
+
+  @Test
+  void withoutRefreshAHandEditGoesUnnoticed() throws IOException {
+    write(FILES);
+    assertEquals(0, kplan("apply", "-auto-approve").exitCode());
+    Files.writeString(dir.resolve("out/b.txt"), "edited by hand\n");
+    CliRun r = kplan("plan", "-refresh=false", "-detailed-exitcode");
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    assertTrue(r.out().contains("No changes."), r.out());
+  }
+
+  @Test
   void refreshOnlyReportsTheDriftWithoutPlanningChanges() throws IOException {
     write(FILES);
     assertEquals(0, kplan("apply", "-auto-approve").exitCode());
@@ -147,6 +167,14 @@ class PlanCommandTest {
     assertEquals(1, kplan("plan", "-lock-timeout=soon").exitCode());
     assertEquals(1, kplan("plan", "-target=not an address").exitCode());
     assertEquals(1, kplan("plan", "-parallelism=0").exitCode());
+  }
+
+  @Test
+  void destroyAndRefreshOnlyTogetherAreAUsageError() throws IOException {
+    write(FILES);
+    CliRun r = kplan("plan", "-destroy", "-refresh-only");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("cannot be used together"), r.err());
   }
 
   @Test
