@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
  * their translation into {@link OperationOptions}. Malformed values are usage errors (exit 1).
  */
 final class OperationArguments {
+  @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Option(names = "-var", paramLabel = "NAME=VALUE", description = "Set an input variable (repeatable).")
   List<String> vars = new ArrayList<>();
 

@@ -33,6 +33,9 @@ public final class OutputCommand implements Callable<Integer> {
   @CommandLine.ParentCommand KplanCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = {"-h", "-help", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Option(names = "-json", description = "Print the outputs (or the one named) as JSON.")
   boolean json;
 

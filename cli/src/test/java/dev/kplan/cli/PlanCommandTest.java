@@ -178,6 +178,14 @@ class PlanCommandTest {
   }
 
   @Test
+  void helpListsTheOptions() {
+    CliRun r = CliRun.run("", "plan", "-help");
+    assertEquals(0, r.exitCode());
+    assertTrue(r.out().contains("-detailed-exitcode"), r.out());
+    assertTrue(r.out().contains("-lock-timeout=DURATION"), r.out());
+  }
+
+  @Test
   void lockTimeoutTakesGoDurations() {
     assertEquals(java.time.Duration.ofSeconds(90), OperationArguments.duration(null, "1m30s"));
     assertEquals(java.time.Duration.ZERO, OperationArguments.duration(null, "0s"));
