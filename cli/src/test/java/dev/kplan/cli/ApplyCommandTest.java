@@ -75,6 +75,27 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aFailedCreateIsReportedKeepsWhatSucceededAndExitsOne() throws IOException {
+    Files.writeString(dir.resolve("blocker"), "a file where a folder is needed\n");
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        resource "local_file" "bad" {
+          filename = "blocker/bad.txt"
+          content  = "never"
+        }
+        resource "local_file" "good" {
+          filename = "good.txt"
+          content  = "fine"
+        }
+        """);
+    CliRun r = kplan("", "apply", "-auto-approve");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("Error: Cannot write"), r.err());
+    assertFalse(r.out().contains("Apply complete!"), r.out());
+    assertTrue(Files.exists(dir.resolve("good.txt")));
+    assertTrue(kplan("", "plan").out().contains("Plan: 1 to add, 0 to change, 0 to destroy."));
+  }
+
+  @Test
   void answeringYesApplies() throws IOException {
     write();
     CliRun r = kplan("yes\n", "apply");
