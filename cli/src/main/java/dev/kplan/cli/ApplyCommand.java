@@ -88,13 +88,12 @@ public final class ApplyCommand implements Callable<Integer> {
       return 1;
     }
     out.println();
-    if (destroying) {
-      out.println(root.color() ? "\u001b[1m\u001b[32mDestroy complete! Resources: " + progress.destroyed.get()
-          + " destroyed.\u001b[0m" : "Destroy complete! Resources: " + progress.destroyed.get() + " destroyed.");
-    } else {
-      String line = "Apply complete! Resources: " + progress.added.get() + " added, " + progress.changed.get()
-          + " changed, " + progress.destroyed.get() + " destroyed.";
-      out.println(root.color() ? "\u001b[1m\u001b[32m" + line + "\u001b[0m" : line);
+    String summary = destroying
+        ? "Destroy complete! Resources: " + progress.destroyed.get() + " destroyed."
+        : "Apply complete! Resources: " + progress.added.get() + " added, " + progress.changed.get() + " changed, "
+            + progress.destroyed.get() + " destroyed.";
+    out.println(root.color() ? "\u001b[1m\u001b[32m" + summary + "\u001b[0m" : summary);
+    if (!destroying) {
       OperationOutput.printOutputs(out, applied.state(), true);
     }
     out.flush();
