@@ -415,8 +415,8 @@ public final class Operators {
     BigDecimal x = ((NumberValue) a.unmarked()).value();
     BigDecimal y = ((NumberValue) b.unmarked()).value();
     BigDecimal r = exact.apply(x, y);
-    if (x.scale() <= 0 && y.scale() <= 0 && r.toBigInteger().bitLength() <= Float512.PRECISION) {
-      // integers whose exact result fits the mantissa need no rounding: the binary result is exact
+    if (x.scale() <= 0 && y.scale() <= 0 && fitsMantissa(x) && fitsMantissa(y) && fitsMantissa(r)) {
+      // integers that, like their exact result, fit the mantissa need no rounding: cty's is exact too
       return Value.number(r).mark(marks);
     }
     return result(op.apply(Float512.of(x), Float512.of(y)), r).mark(marks);
@@ -432,6 +432,11 @@ public final class Operators {
       return Value.number(exact);
     }
     return number(f);
+  }
+
+  /** A whole number that a 512-bit mantissa holds exactly. */
+  private static boolean fitsMantissa(BigDecimal integer) {
+    return integer.toBigInteger().bitLength() <= Float512.PRECISION;
   }
 
   /** A whole number below 10^18 in magnitude (normalised values have a scale of at most zero). */

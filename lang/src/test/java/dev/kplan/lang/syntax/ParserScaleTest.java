@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplan.lang.ast.Body;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
 /**
- * A guard against accidental super-linear work in lexing, prediction or tree building. CPU time
- * (not wall time) is measured so that a busy machine does not make it flaky; the bound is far
- * above the expected ~0.3 s so it only trips on real regressions.
+ * One file of 10,000 resource blocks parses completely, with every block in the tree. How fast is
+ * the business of the JMH benchmark in {@code bench/} (docs/benchmarks.md), not of a test.
  */
 class ParserScaleTest {
   static String resources(int n) {
@@ -27,15 +24,10 @@ class ParserScaleTest {
   }
 
   @Test
-  void parsesTenThousandResourceBlocksInLinearTime() {
-    String text = resources(10_000);
-    Parser.parseFile(resources(2_000), "warm.kp.hcl");
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    long start = mx.getCurrentThreadCpuTime();
-    ParseResult<Body> r = Parser.parseFile(text, "big.kp.hcl");
-    long cpuMillis = (mx.getCurrentThreadCpuTime() - start) / 1_000_000;
+  void parsesAFileOfTenThousandResourceBlocksCompletely() {
+    ParseResult<Body> r = Parser.parseFile(resources(10_000), "big.kp.hcl");
     assertTrue(r.diagnostics().isEmpty(), r.diagnostics()::toString);
     assertEquals(10_000, r.value().blocks("resource").size());
-    assertTrue(cpuMillis < 4_000, "parsing 10,000 resource blocks took " + cpuMillis + " ms of CPU");
+    assertEquals("cm_9999", r.value().blocks("resource").get(9_999).labels().get(1));
   }
 }
