@@ -5,6 +5,7 @@ import dev.kplan.engine.apply.ApplyListener;
 import dev.kplan.engine.config.ConfigLoader;
 import dev.kplan.lang.console.ConsoleFormat;
 import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.JsonCodec;
 import dev.kplan.lang.value.Marks;
 import dev.kplan.lang.value.Value;
@@ -40,10 +41,15 @@ final class OperationOutput {
       return out;
     }
     for (OutputValue o : state.outputs().values()) {
-      Value v = JsonCodec.decode(o.valueJson());
+      Value v = value(o);
       out.put(o.name(), o.sensitive() ? v.mark(Marks.SENSITIVE) : v);
     }
     return out;
+  }
+
+  /** A stored output's value with its exact type (outputs are stored typed, their type being any). */
+  static Value value(OutputValue o) {
+    return JsonCodec.decode(o.valueJson(), Type.DYNAMIC);
   }
 
   /** The "Outputs:" block printed after apply and by {@code kplan output}: sensitive values hidden. */
@@ -63,7 +69,7 @@ final class OperationOutput {
   static void outputLines(PrintWriter out, Collection<OutputValue> outputs) {
     for (OutputValue o : outputs) {
       out.println(o.name() + " = "
-          + (o.sensitive() ? "<sensitive>" : ConsoleFormat.format(JsonCodec.decode(o.valueJson()))));
+          + (o.sensitive() ? "<sensitive>" : ConsoleFormat.format(value(o))));
     }
   }
 

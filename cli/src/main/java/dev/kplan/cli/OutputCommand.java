@@ -17,7 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -74,9 +73,9 @@ public final class OutputCommand implements Callable<Integer> {
             + " state won't be updated with new output variables until that command is run.");
         return 1;
       }
-      Value v = JsonCodec.decode(o.valueJson());
+      Value v = OperationOutput.value(o);
       if (json) {
-        out.println(o.valueJson());
+        out.println(JsonCodec.encode(v));
       } else if (raw) {
         if (v.isNull() || !(v instanceof dev.kplan.lang.value.StringValue || v instanceof dev.kplan.lang.value.NumberValue
             || v instanceof dev.kplan.lang.value.BoolValue)) {
@@ -84,8 +83,9 @@ public final class OutputCommand implements Callable<Integer> {
               + " boolean values, but output value \"" + name + "\" is not one of these.");
           return 1;
         }
-        String text = JSON.readTree(o.valueJson()).asString();
-        out.print(text);
+        out.print(v instanceof dev.kplan.lang.value.StringValue s ? s.value()
+            : v instanceof dev.kplan.lang.value.NumberValue n ? JsonCodec.numberText(n.value())
+            : String.valueOf(((dev.kplan.lang.value.BoolValue) v).value()));
       } else {
         out.println(ConsoleFormat.format(v));
       }
@@ -97,8 +97,9 @@ public final class OutputCommand implements Callable<Integer> {
       for (OutputValue o : outputs.values()) {
         ObjectNode entry = all.putObject(o.name());
         entry.put("sensitive", o.sensitive());
-        JsonNode value = JSON.readTree(o.valueJson());
-        entry.set("value", value);
+        Value v = OperationOutput.value(o);
+        entry.set("type", JSON.readTree(JsonCodec.encodeType(v.type())));
+        entry.set("value", JSON.readTree(JsonCodec.encode(v)));
       }
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
       out.flush();

@@ -169,4 +169,31 @@ class ApplyCommandTest {
       assertFalse(Files.exists(dir.resolve("out")));
     }
   }
+
+  @Test
+  void aListUnderAnAttributeOfTypeAnySettlesAfterApplyAndItsOutputIsStored() throws IOException {
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        resource "kplan_data" "x" {
+          input = { files = sort(["b", "a"]) }
+        }
+        output "files" {
+          value = kplan_data.x.output.files
+        }
+        """);
+    CliRun applied = kplan("", "apply", "-auto-approve");
+    assertEquals(0, applied.exitCode(), applied.err());
+    assertFalse(applied.err().contains("Warning"), applied.err());
+    assertTrue(applied.out().contains("Outputs:\n\nfiles = tolist([\n  \"a\",\n  \"b\",\n])\n"), applied.out());
+
+    CliRun plan = kplan("", "plan", "-detailed-exitcode");
+    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+    assertTrue(plan.out().contains("No changes."), plan.out());
+
+    CliRun json = kplan("", "output", "-json", "files");
+    assertEquals(0, json.exitCode(), json.err());
+    assertEquals("[\"a\",\"b\"]\n", json.out());
+    String all = kplan("", "output", "-json").out();
+    assertTrue(all.replaceAll("\\s", "").contains("\"files\":{\"sensitive\":false,\"type\":[\"list\",\"string\"],"
+        + "\"value\":[\"a\",\"b\"]}"), all);
+  }
 }

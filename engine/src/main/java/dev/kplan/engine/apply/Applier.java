@@ -436,8 +436,11 @@ public final class Applier {
       for (ResourceAddress d : new java.util.TreeSet<>(depsOf(c.address()))) {
         deps.add(d.toString());
       }
+      // typed, so that values under an attribute of type any come back with their exact type
+      dev.kplan.lang.types.Type type = schema == null ? marked.type() : schema.block().impliedType();
       return new ResourceInstance(c.address().toString(), c.provider().toString(), schema == null ? 0 : schema.version(),
-          JsonCodec.encode(ValueMarks.unmarkDeep(marked)), SensitivePaths.encode(marked), deps, tainted, privateData);
+          JsonCodec.encode(ValueMarks.unmarkDeep(marked), type), SensitivePaths.encode(marked), deps, tainted,
+          privateData);
     }
 
     private void record(StateChange change, ResourceAddress addr) {

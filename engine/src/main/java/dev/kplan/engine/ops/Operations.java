@@ -29,11 +29,13 @@ import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.eval.TemplateFileRenderer;
 import dev.kplan.lang.functions.FunctionContext;
 import dev.kplan.lang.functions.FunctionTable;
+import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.JsonCodec;
 import dev.kplan.lang.value.Value;
 import dev.kplan.lang.value.ValueMarks;
 import dev.kplan.provider.Provider;
 import dev.kplan.provider.ProviderFactory;
+import dev.kplan.provider.ResourceSchema;
 import dev.kplan.state.LockInfo;
 import dev.kplan.state.OutputValue;
 import dev.kplan.state.ResourceInstance;
@@ -208,6 +210,7 @@ public final class Operations {
     final List<Diagnostic> diags;
     final Set<Provider> opened = new java.util.LinkedHashSet<>(); // providers compare by identity
     Map<ProviderAddress, Provider> providers;
+    boolean targeted; // outputs may then rightly stay unknown: they can depend on what was left out
     private Graph graph;
 
     Context(Path dir, Module module, Map<String, Value> variables, FunctionTable functions, StateSnapshot state,
@@ -230,6 +233,7 @@ public final class Operations {
 
     /** Plans with the operation's providers (configuring them). */
     Plan plan(PlanOptions planOptions) {
+      targeted = !planOptions.targets().isEmpty();
       providers = openProviders(state);
       return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions));
     }
@@ -280,13 +284,22 @@ public final class Operations {
           resources.remove(key);
         } else {
           ResourceInstance live = new ResourceInstance(key, stored.providerAddress(), stored.schemaVersion(),
-              JsonCodec.encode(ValueMarks.unmarkDeep(d.live())), SensitivePaths.encode(d.live()),
+              JsonCodec.encode(ValueMarks.unmarkDeep(d.live()), schemaType(stored, d)), SensitivePaths.encode(d.live()),
               stored.dependencies(), stored.tainted(), stored.privateData());
           lazy.record(new StateChange.Put(live));
           resources.put(key, live);
         }
       }
       return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
+    }
+
+    /** The schema's type for a stored object, which the typed state encoding follows. */
+    private Type schemaType(ResourceInstance stored, Drift d) {
+      AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(stored.providerAddress());
+      Provider p = pa.ok() && providers != null ? providers.get(pa.value()) : null;
+      ResourceSchema rs = p == null ? null : p.schema().resources().get(d.address().type());
+      // the planner read this object with its schema, so there is one; the fallback only keeps types exact
+      return rs == null ? d.live().type() : rs.block().impliedType();
     }
 
     /**
@@ -357,12 +370,23 @@ public final class Operations {
         all.addAll(p.diagnostics().items().stream().filter(Diagnostic::isError).toList()); // warnings were shown with the plan
         outputs = p.outputs();
       }
+      boolean explained = targeted || all.stream().anyMatch(Diagnostic::isError);
       for (Map.Entry<String, Value> o : outputs.entrySet()) {
         Value v = o.getValue();
         if (!v.isWhollyKnown()) {
-          continue; // depends on something that failed
+          if (!explained) {
+            // nothing failed and nothing was left out, so the applied state does not settle the
+            // plan (a provider's perpetual diff, or a state that does not read back as written):
+            // say so rather than silently keep a stale value, or none
+            all.add(Diagnostic.warning("Output value not saved",
+                "The value of output \"" + o.getKey() + "\" is still unknown after apply, because planning "
+                    + "again with the applied state proposes further changes to what it depends on. "
+                    + "The output was not saved; run plan to see the changes.", null));
+          }
+          continue;
         }
-        OutputValue ov = new OutputValue(o.getKey(), JsonCodec.encode(ValueMarks.unmarkDeep(v)),
+        // typed (an output's type is any), so that a list is read back as a list, not a tuple
+        OutputValue ov = new OutputValue(o.getKey(), JsonCodec.encode(ValueMarks.unmarkDeep(v), Type.DYNAMIC),
             ValueMarks.deepMarks(v).isSensitive());
         if (!ov.equals(state.outputs().get(o.getKey()))) {
           lazy.record(new StateChange.SetOutput(ov));

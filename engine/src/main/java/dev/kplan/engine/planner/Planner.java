@@ -277,7 +277,7 @@ public final class Planner {
             UpgradeStateResult up = provider.upgradeState(
                 new UpgradeStateRequest(addr.value().type(), ri.schemaVersion(), JsonCodec.decode(ri.attributesJson())));
             diags.addAll(up.diagnostics().items());
-            v = JsonCodec.decode(JsonCodec.encode(up.state()), type);
+            v = JsonCodec.decode(JsonCodec.encode(up.state(), type), type);
           } else {
             v = JsonCodec.decode(ri.attributesJson(), type);
           }

@@ -12,6 +12,10 @@ import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.PlanOptions;
 import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.JsonCodec;
+import dev.kplan.lang.value.StringValue;
+import dev.kplan.lang.value.Value;
 import dev.kplan.state.StateStore;
 import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
@@ -57,6 +61,11 @@ class OperationsEndToEndTest {
     return ResourceAddress.parse(text).value();
   }
 
+  /** A stored output read back as the CLI reads it: typed, its declared type being any. */
+  static Value output(OperationResult r, String name) {
+    return JsonCodec.decode(r.state().outputs().get(name).valueJson(), Type.DYNAMIC);
+  }
+
   static List<Action> actions(Plan p) {
     return p.changes().stream().map(ResourceChange::action).toList();
   }
@@ -70,7 +79,8 @@ class OperationsEndToEndTest {
       assertEquals("value " + k + "\n", Files.readString(dir.resolve("out/" + k + ".txt")));
     }
     assertEquals(3, first.state().resources().size());
-    assertEquals("[\"out/a.txt\",\"out/b.txt\",\"out/c.txt\"]", first.state().outputs().get("names").valueJson());
+    assertEquals("{\"value\":[\"out/a.txt\",\"out/b.txt\",\"out/c.txt\"],\"type\":[\"list\",\"string\"]}",
+        first.state().outputs().get("names").valueJson());
     assertTrue(events.contains("local_file.cfg[\"a\"]: Creating..."), events.toString());
     assertTrue(events.stream().anyMatch(e -> e.startsWith("local_file.cfg[\"b\"]: Creation complete after 0s [id=")),
         events.toString());
@@ -253,7 +263,7 @@ class OperationsEndToEndTest {
     OperationResult r = ops.apply(dir, options);
     ok(r);
     assertEquals("x-y", Files.readString(dir.resolve("chain.txt")));
-    assertEquals("\"x-y\"", r.state().outputs().get("chain").valueJson());
+    assertEquals(Value.string("x-y"), output(r, "chain"));
     assertFalse(ops.plan(dir, options).plan().hasChanges());
   }
 
@@ -273,8 +283,9 @@ class OperationsEndToEndTest {
     String paths = r.state().resources().get("random_password.p").sensitivePathsJson();
     assertTrue(paths.contains("result"), paths);
     assertTrue(r.state().outputs().get("password").sensitive());
-    assertTrue(events.stream().noneMatch(e -> e.contains(r.state().outputs().get("password").valueJson()
-        .replace("\"", ""))), events.toString());
+    String password = ((StringValue) output(r, "password")).value();
+    assertEquals(12, password.length());
+    assertTrue(events.stream().noneMatch(e -> e.contains(password)), events.toString());
   }
 
   @Test
@@ -334,5 +345,46 @@ class OperationsEndToEndTest {
       assertTrue(d.detail().contains(held.info().id()), d.detail());
     }
     ok(ops.plan(dir, options)); // released
+  }
+
+  @Test
+  void aListUnderAnAttributeOfTypeAnySettlesAndItsOutputIsStored() throws IOException {
+    // kplan_data.input/output have type any: a list(string) must not come back from the state as a tuple
+    write("""
+        resource "kplan_data" "x" {
+          input = { files = sort(["b", "a"]) }
+        }
+        output "files" {
+          value = kplan_data.x.output.files
+        }
+        """);
+    OperationResult r = ops.apply(dir, options);
+    ok(r);
+    assertTrue(r.diagnostics().items().isEmpty(), r.diagnostics().items().toString());
+    Value files = Value.list(Type.STRING, List.of(Value.string("a"), Value.string("b")));
+    assertEquals(files, output(r, "files"));
+    assertEquals(files.type(), output(r, "files").type());
+
+    OperationResult again = ops.plan(dir, options);
+    ok(again);
+    assertFalse(again.plan().hasChanges(), actions(again.plan()).toString());
+    assertTrue(again.plan().drift().isEmpty(), again.plan().drift().toString());
+  }
+
+  @Test
+  void aConvertedMapOfKeepersSettles() throws IOException {
+    write("""
+        resource "random_id" "r" {
+          byte_length = 4
+          keepers     = { x = sort(["b", "a"])[0] }
+        }
+        resource "kplan_data" "k" {
+          input = { keepers = { x = sort(["b", "a"]) }, n = [1, 2], m = tomap({ a = 1 }), s = toset(["q"]) }
+        }
+        """);
+    ok(ops.apply(dir, options));
+    OperationResult again = ops.plan(dir, options);
+    ok(again);
+    assertFalse(again.plan().hasChanges(), actions(again.plan()).toString());
   }
 }

@@ -50,12 +50,235 @@ public final class JsonCodec {
     return conform(decode(json), type, Path.ROOT);
   }
 
+  /**
+   * The JSON text for {@code value} as a value of type {@code type} (go-cty's {@code json.Marshal}
+   * with a type): where {@code type} has {@code any} (at any depth), the value there is written as
+   * {@code {"value":<json>,"type":<type json>}} so that {@link #decode(String, dev.kplan.lang.types.Type)}
+   * restores its exact type; a list must come back a list, not a tuple, or every plan would see a
+   * change. Elsewhere the text is that of {@link #encode(Value)}. State attributes and outputs are
+   * written this way.
+   *
+   * @throws JsonCodecException when the value is not wholly known
+   */
+  public static String encode(Value value, dev.kplan.lang.types.Type type) {
+    StringBuilder sb = new StringBuilder();
+    writeTyped(value, type, sb);
+    return sb.toString();
+  }
+
+  /** cty's {@code json.MarshalType}: {@code "string"}, {@code ["list","string"]}, {@code ["object",{"a":"number"}]}... */
+  public static String encodeType(dev.kplan.lang.types.Type type) {
+    StringBuilder sb = new StringBuilder();
+    writeType(type, sb);
+    return sb.toString();
+  }
+
+  /** The type {@link #encodeType} wrote. */
+  public static dev.kplan.lang.types.Type decodeType(String json) {
+    return readType(decode(json), Path.ROOT);
+  }
+
+  private static void writeTyped(Value v, dev.kplan.lang.types.Type t, StringBuilder sb) {
+    if (t instanceof dev.kplan.lang.types.DynamicType && !(v.type() instanceof dev.kplan.lang.types.DynamicType)) {
+      sb.append("{\"value\":");
+      writeTyped(v, v.type(), sb);
+      sb.append(",\"type\":");
+      writeType(v.type(), sb);
+      sb.append('}');
+      return;
+    }
+    if (v instanceof NullValue) {
+      sb.append("null");
+      return;
+    }
+    if (v instanceof UnknownValue) {
+      throw new JsonCodecException("value is not known");
+    }
+    if (v instanceof ListValue l) {
+      writeTypedArray(l.elements(), i -> elementOf(t, l.elementType()), sb);
+    } else if (v instanceof SetValue s) {
+      writeTypedArray(s.elements(), i -> elementOf(t, s.elementType()), sb);
+    } else if (v instanceof TupleValue tv) {
+      writeTypedArray(tv.elements(), i -> t instanceof dev.kplan.lang.types.TupleType tt && i < tt.elements().size()
+          ? tt.elements().get(i) : tv.elements().get(i).type(), sb);
+    } else if (v instanceof MapValue m) {
+      dev.kplan.lang.types.Type et = elementOf(t, m.elementType());
+      writeTypedObject(m.entries(), k -> et, sb);
+    } else if (v instanceof ObjectValue o) {
+      writeTypedObject(o.attributes(), k -> {
+        dev.kplan.lang.types.Type at = t instanceof dev.kplan.lang.types.ObjectType ot ? ot.attributeType(k) : null;
+        return at != null ? at : o.attributes().get(k).type();
+      }, sb);
+    } else {
+      write(v, sb);
+    }
+  }
+
+  /** The element type the schema declares, or the value's own when the schema has none. */
+  private static dev.kplan.lang.types.Type elementOf(dev.kplan.lang.types.Type t, dev.kplan.lang.types.Type own) {
+    dev.kplan.lang.types.Type et = t.elementType();
+    return et != null ? et : own;
+  }
+
+  private static void writeTypedArray(List<Value> elements,
+      java.util.function.IntFunction<dev.kplan.lang.types.Type> typeAt, StringBuilder sb) {
+    sb.append('[');
+    for (int i = 0; i < elements.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      writeTyped(elements.get(i), typeAt.apply(i), sb);
+    }
+    sb.append(']');
+  }
+
+  private static void writeTypedObject(Map<String, Value> entries,
+      java.util.function.Function<String, dev.kplan.lang.types.Type> typeOf, StringBuilder sb) {
+    Map<String, Value> sorted = new TreeMap<>(ValueOrder::compareCodePoints);
+    sorted.putAll(entries);
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<String, Value> e : sorted.entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      writeString(e.getKey(), sb);
+      sb.append(':');
+      writeTyped(e.getValue(), typeOf.apply(e.getKey()), sb);
+    }
+    sb.append('}');
+  }
+
+  private static void writeType(dev.kplan.lang.types.Type t, StringBuilder sb) {
+    if (t instanceof dev.kplan.lang.types.DynamicType) {
+      sb.append("\"dynamic\"");
+    } else if (t instanceof dev.kplan.lang.types.PrimitiveType p) {
+      writeString(p.friendlyName(), sb);
+    } else if (t instanceof dev.kplan.lang.types.ListType lt) {
+      sb.append("[\"list\",");
+      writeType(lt.element(), sb);
+      sb.append(']');
+    } else if (t instanceof dev.kplan.lang.types.SetType st) {
+      sb.append("[\"set\",");
+      writeType(st.element(), sb);
+      sb.append(']');
+    } else if (t instanceof dev.kplan.lang.types.MapType mt) {
+      sb.append("[\"map\",");
+      writeType(mt.element(), sb);
+      sb.append(']');
+    } else if (t instanceof dev.kplan.lang.types.TupleType tt) {
+      sb.append("[\"tuple\",[");
+      for (int i = 0; i < tt.elements().size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        writeType(tt.elements().get(i), sb);
+      }
+      sb.append("]]");
+    } else if (t instanceof dev.kplan.lang.types.ObjectType ot) {
+      sb.append("[\"object\",{");
+      Map<String, dev.kplan.lang.types.Type> sorted = new TreeMap<>(ValueOrder::compareCodePoints);
+      sorted.putAll(ot.attributes());
+      boolean first = true;
+      for (Map.Entry<String, dev.kplan.lang.types.Type> e : sorted.entrySet()) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        writeString(e.getKey(), sb);
+        sb.append(':');
+        writeType(e.getValue(), sb);
+      }
+      sb.append('}');
+      if (!ot.optional().isEmpty()) {
+        sb.append(",[");
+        boolean firstOpt = true;
+        java.util.Set<String> optional = new java.util.TreeSet<>(ValueOrder::compareCodePoints);
+        optional.addAll(ot.optional());
+        for (String k : optional) {
+          if (!firstOpt) {
+            sb.append(',');
+          }
+          firstOpt = false;
+          writeString(k, sb);
+        }
+        sb.append(']');
+      }
+      sb.append(']');
+    } else {
+      throw new IllegalStateException("unexpected type " + t);
+    }
+  }
+
+  private static dev.kplan.lang.types.Type readType(Value v, Path at) {
+    if (v instanceof StringValue s) {
+      switch (s.value()) {
+        case "string":
+          return dev.kplan.lang.types.Type.STRING;
+        case "number":
+          return dev.kplan.lang.types.Type.NUMBER;
+        case "bool":
+          return dev.kplan.lang.types.Type.BOOL;
+        case "dynamic":
+          return dev.kplan.lang.types.Type.DYNAMIC;
+        default:
+          throw new JsonCodecException(where(at) + "invalid primitive type name \"" + s.value() + "\"");
+      }
+    }
+    if (v instanceof TupleValue tv && tv.elements().size() >= 2 && tv.elements().get(0) instanceof StringValue kind) {
+      Value arg = tv.elements().get(1);
+      switch (kind.value()) {
+        case "list":
+          return new dev.kplan.lang.types.ListType(readType(arg, at));
+        case "set":
+          return new dev.kplan.lang.types.SetType(readType(arg, at));
+        case "map":
+          return new dev.kplan.lang.types.MapType(readType(arg, at));
+        case "tuple": {
+          if (!(arg instanceof TupleValue elems)) {
+            throw new JsonCodecException(where(at) + "tuple type requires an array of element types");
+          }
+          List<dev.kplan.lang.types.Type> ts = new ArrayList<>();
+          for (Value e : elems.elements()) {
+            ts.add(readType(e, at));
+          }
+          return new dev.kplan.lang.types.TupleType(ts);
+        }
+        case "object": {
+          if (!(arg instanceof ObjectValue attrs)) {
+            throw new JsonCodecException(where(at) + "object type requires an object of attribute types");
+          }
+          Map<String, dev.kplan.lang.types.Type> ts = new LinkedHashMap<>();
+          attrs.attributes().forEach((k, e) -> ts.put(k, readType(e, at)));
+          java.util.Set<String> optional = new java.util.TreeSet<>();
+          if (tv.elements().size() > 2 && tv.elements().get(2) instanceof TupleValue opts) {
+            for (Value o : opts.elements()) {
+              if (o instanceof StringValue os) {
+                optional.add(os.value());
+              }
+            }
+          }
+          return new dev.kplan.lang.types.ObjectType(ts, optional);
+        }
+        default:
+          throw new JsonCodecException(where(at) + "invalid type kind \"" + kind.value() + "\"");
+      }
+    }
+    throw new JsonCodecException(where(at) + "invalid type specification");
+  }
+
   private static Value conform(Value v, dev.kplan.lang.types.Type t, Path at) {
     if (v.isNull()) {
       return Value.nullOf(t);
     }
     if (t instanceof dev.kplan.lang.types.DynamicType) {
-      return v;
+      // a value whose declared type is any carries its own type, as the typed encode wrote it
+      if (!(v instanceof ObjectValue o) || !o.attributes().keySet().equals(java.util.Set.of("value", "type"))) {
+        throw new JsonCodecException(where(at) + "dynamic value must be an object with \"value\" and \"type\"");
+      }
+      dev.kplan.lang.types.Type own = readType(o.attributes().get("type"), at);
+      return conform(o.attributes().get("value"), own, at);
     }
     if (t instanceof dev.kplan.lang.types.ObjectType ot) {
       if (!(v instanceof ObjectValue o)) {
