@@ -13,6 +13,10 @@ import picocli.CommandLine.Option;
     versionProvider = VersionCommand.Provider.class,
     description = "Declarative plan/apply for Kubernetes and AWS that stops configuration drift.",
     subcommands = {
+      PlanCommand.class,
+      ApplyCommand.class,
+      DestroyCommand.class,
+      OutputCommand.class,
       ConsoleCommand.class,
       FmtCommand.class,
       GraphCommand.class,
@@ -38,7 +42,8 @@ public final class KplanCommand implements Runnable {
     workDir = resolved;
   }
 
-  @Option(names = "-no-color", description = "Plain output without colours.")
+  // inherited: Terraform users type it after the verb (kplan plan -no-color)
+  @Option(names = "-no-color", scope = CommandLine.ScopeType.INHERIT, description = "Plain output without colours.")
   boolean noColor;
 
   /** The folder the command works in (the current one, or -chdir's). */

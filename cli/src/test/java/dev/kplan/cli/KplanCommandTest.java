@@ -10,7 +10,7 @@ class KplanCommandTest {
   void helpListsTheCommands() {
     CliRun r = CliRun.run("", "--help");
     assertEquals(0, r.exitCode());
-    for (String c : new String[] {"console", "fmt", "version", "completion"}) {
+    for (String c : new String[] {"plan", "apply", "destroy", "output", "console", "fmt", "graph", "version", "completion"}) {
       assertTrue(r.out().contains(c), r.out());
     }
   }

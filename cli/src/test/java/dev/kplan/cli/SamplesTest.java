@@ -1,9 +1,14 @@
 package dev.kplan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every sample runs as its README says. */
 class SamplesTest {
@@ -31,5 +36,35 @@ class SamplesTest {
   @Test
   void quickstartIsFormatted() {
     assertEquals(0, CliRun.run("", "-chdir=" + SAMPLES.resolve("quickstart"), "fmt", "-check").exitCode());
+  }
+
+  @Test
+  void quickstartAppliesThenDetectsAHandEditThenDestroysAsItsReadmeShows(@TempDir Path dir) throws IOException {
+    // a copy: the sample folder itself stays free of state and generated files
+    Files.copy(SAMPLES.resolve("quickstart/main.kp.hcl"), dir.resolve("main.kp.hcl"));
+    String chdir = "-chdir=" + dir;
+
+    CliRun applied = CliRun.run("", chdir, "-no-color", "apply", "-auto-approve");
+    assertEquals(0, applied.exitCode(), applied.err());
+    assertTrue(applied.out().contains("Apply complete! Resources: 5 added, 0 changed, 0 destroyed."), applied.out());
+    assertTrue(applied.out().contains("files = [\n  \"greetings/de.txt\",\n  \"greetings/en.txt\",\n  \"greetings/fr.txt\",\n]"),
+        applied.out());
+    assertEquals("BONJOUR from the platform team (French)\n", Files.readString(dir.resolve("greetings/fr.txt")));
+
+    CliRun clean = CliRun.run("", chdir, "-no-color", "plan", "-detailed-exitcode");
+    assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+    assertTrue(clean.out().contains("No changes."), clean.out());
+
+    Files.writeString(dir.resolve("greetings/fr.txt"), "edited\n");
+    CliRun drift = CliRun.run("", chdir, "-no-color", "plan", "-detailed-exitcode");
+    assertEquals(2, drift.exitCode(), drift.err());
+    assertTrue(drift.out().contains("# local_file.greeting[\"fr\"] has changed"), drift.out());
+    assertTrue(drift.out().contains("Plan: 1 to add, 0 to change, 1 to destroy."), drift.out());
+
+    CliRun destroyed = CliRun.run("", chdir, "-no-color", "destroy", "-auto-approve");
+    assertEquals(0, destroyed.exitCode(), destroyed.err());
+    assertTrue(destroyed.out().contains("Destroy complete! Resources: 5 destroyed."), destroyed.out());
+    assertFalse(Files.exists(dir.resolve("greetings/fr.txt")));
+    assertFalse(Files.exists(dir.resolve("greetings/en.txt")));
   }
 }

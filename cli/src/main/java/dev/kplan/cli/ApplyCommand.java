@@ -1,0 +1,102 @@
+package dev.kplan.cli;
+
+import dev.kplan.cli.render.PlanRenderer;
+import dev.kplan.engine.ops.OperationOptions;
+import dev.kplan.engine.ops.OperationResult;
+import dev.kplan.engine.ops.Operations;
+import dev.kplan.engine.plan.Plan;
+import dev.kplan.engine.plan.PlanMode;
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kplan apply}: plans, shows the plan, asks for approval (unless {@code -auto-approve}),
+ * then carries out exactly the plan shown: it is applied as a saved plan, so a state changed by
+ * someone else in between is refused rather than silently re-planned.
+ */
+@Command(name = "apply", description = "Create or update infrastructure to match the configuration.")
+public final class ApplyCommand implements Callable<Integer> {
+  @CommandLine.ParentCommand KplanCommand root;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin OperationArguments arguments;
+
+  @Option(names = "-auto-approve", description = "Skip the interactive approval of the plan.")
+  boolean autoApprove;
+
+  @Option(names = "-refresh-only", description = "Only store in the state what changed outside kplan.")
+  boolean refreshOnly;
+
+  @Override
+  public Integer call() throws IOException {
+    return run(spec.commandLine(), root, arguments, refreshOnly ? PlanMode.REFRESH_ONLY : PlanMode.NORMAL,
+        autoApprove);
+  }
+
+  /** Plan, show, approve, apply: shared with {@code destroy}, which differs only in mode and words. */
+  static int run(CommandLine cmd, KplanCommand root, OperationArguments arguments, PlanMode mode,
+      boolean autoApprove) throws IOException {
+    PrintWriter out = cmd.getOut();
+    PrintWriter err = cmd.getErr();
+    Path dir = root.workDir();
+    OperationOptions options = arguments.toOptions(cmd, dir, mode);
+    Operations ops = new Operations();
+    OperationResult planned = ops.plan(dir, options);
+    OperationOutput.diagnostics(err, planned.diagnostics(), dir, root.color());
+    if (planned.hasErrors() || planned.plan() == null) {
+      return 1;
+    }
+    Plan plan = planned.plan();
+    out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), root.color()));
+    out.flush();
+    boolean destroying = mode == PlanMode.DESTROY;
+    if (PlanCommand.hasChanges(plan) && !autoApprove) {
+      out.println();
+      boolean yes = switch (mode) {
+        case DESTROY -> OperationOutput.approve(out, "Do you really want to destroy all resources?",
+            "kplan will destroy all your managed infrastructure, as shown above.\n  There is no undo.");
+        case REFRESH_ONLY -> OperationOutput.approve(out,
+            "Would you like to update the kplan state to reflect these detected changes?",
+            "kplan will write these changes to the state without modifying any real infrastructure.");
+        default -> OperationOutput.approve(out, "Do you want to perform these actions?",
+            "kplan will perform the actions described above.");
+      };
+      if (!yes) {
+        out.println(destroying ? "Destroy cancelled." : "Apply cancelled.");
+        out.flush();
+        return 1;
+      }
+    }
+    out.println();
+    OperationOutput.Progress progress = new OperationOutput.Progress(out);
+    // applied even without changes: outputs may be new, and the state records the run
+    OperationResult applied = ops.applySaved(dir, plan, options.withListener(progress));
+    // the plan's diagnostics were printed already
+    List<Diagnostic> fresh = new ArrayList<>(applied.diagnostics().items());
+    fresh.removeAll(planned.diagnostics().items());
+    OperationOutput.diagnostics(err, Diagnostics.of(fresh), dir, root.color());
+    if (applied.hasErrors()) {
+      return 1;
+    }
+    out.println();
+    String summary = destroying
+        ? "Destroy complete! Resources: " + progress.destroyed.get() + " destroyed."
+        : "Apply complete! Resources: " + progress.added.get() + " added, " + progress.changed.get() + " changed, "
+            + progress.destroyed.get() + " destroyed.";
+    out.println(root.color() ? "\u001b[1m\u001b[32m" + summary + "\u001b[0m" : summary);
+    if (!destroying) {
+      OperationOutput.printOutputs(out, applied.state(), true);
+    }
+    out.flush();
+    return 0;
+  }
+}
