@@ -90,17 +90,34 @@ lexer grammar HclLexer;
       end--;
     }
     heredocMarkers.push(text.substring(start, end));
+    pushMode(HEREDOC);
+    expectHeredocEnd();
   }
 
-  private void heredocLine() {
+  /**
+   * At the start of a heredoc line: when the line is the closing marker (after optional blanks),
+   * switch to the mode that lexes it. Looking ahead here, instead of a semantic predicate on the
+   * closing rule, keeps ANTLR's DFA cache usable for every other token of the heredoc.
+   */
+  private void expectHeredocEnd() {
     String marker = heredocMarkers.peek();
-    int next = _input.LA(1);
-    boolean atLineEnd = next == '\n' || next == '\r' || next == EOF;
-    if (marker != null && atLineEnd && getText().strip().equals(marker)) {
-      heredocMarkers.pop();
-      popMode();
-    } else {
-      setType(H_LIT);
+    if (marker == null) {
+      return;
+    }
+    int i = 1;
+    int c = _input.LA(i);
+    while (c == ' ' || c == '\t') {
+      c = _input.LA(++i);
+    }
+    int[] cps = marker.codePoints().toArray();
+    for (int k = 0; k < cps.length; k++) {
+      if (_input.LA(i + k) != cps[k]) {
+        return;
+      }
+    }
+    int after = _input.LA(i + cps.length);
+    if (after == '\n' || after == '\r' || after == EOF) {
+      mode(HEREDOC_END);
     }
   }
 
@@ -180,7 +197,7 @@ COMMA : ',' ;
 DOT : '.' ;
 
 Q_OPEN : '"' -> pushMode(QUOTED) ;
-HEREDOC_OPEN : '<<' '-'? [\p{ID_Start}_] [\p{ID_Continue}\-]* '\r'? '\n' { openHeredoc(); } -> pushMode(HEREDOC) ;
+HEREDOC_OPEN : '<<' '-'? [\p{ID_Start}_] [\p{ID_Continue}\-]* '\r'? '\n' { openHeredoc(); } ;
 
 INVALID : . ;
 
@@ -199,10 +216,14 @@ Q_NEWLINE : '\r'? '\n' -> popMode ;
 // ---- heredoc templates (also used for whole-file templates without a marker) ----
 mode HEREDOC;
 
-HEREDOC_CLOSE : { getCharPositionInLine() == 0 }? [ \t]* [\p{ID_Start}_] [\p{ID_Continue}\-]* { heredocLine(); } ;
 H_TEMPLATE_INTERP : '${' '~'? { openTemplateSequence(); } -> type(TEMPLATE_INTERP) ;
 H_TEMPLATE_CONTROL : '%{' '~'? { openTemplateSequence(); } -> type(TEMPLATE_CONTROL) ;
 H_LIT : ~[$%\r\n]+ ;
 H_ESCAPED_SEQ : ('$${' | '%%{') -> type(H_LIT) ;
 H_SIGN : [$%\r] -> type(H_LIT) ;
-H_NEWLINE : '\n' -> type(H_LIT) ;
+H_NEWLINE : '\n' { expectHeredocEnd(); } -> type(H_LIT) ;
+
+// ---- the closing marker of a heredoc, entered only by expectHeredocEnd ----
+mode HEREDOC_END;
+
+HEREDOC_CLOSE : [ \t]* [\p{ID_Start}_] [\p{ID_Continue}\-]* { heredocMarkers.pop(); } -> popMode ;
