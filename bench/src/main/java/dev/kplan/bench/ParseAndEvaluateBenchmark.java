@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "-Xms256m"})
+// the heap limit of the requirement, and the collector the kplan launcher runs with
+@Fork(value = 1, jvmArgsAppend = {"-Xmx256m", "-Xms256m", "-XX:+UseParallelGC"})
 public class ParseAndEvaluateBenchmark {
   @Param({"10000"})
   int resources;
