@@ -122,32 +122,12 @@ public final class JsonCodec {
 
   private static void writeTypedArray(List<Value> elements,
       java.util.function.IntFunction<dev.kplan.lang.types.Type> typeAt, StringBuilder sb) {
-    sb.append('[');
-    for (int i = 0; i < elements.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      writeTyped(elements.get(i), typeAt.apply(i), sb);
-    }
-    sb.append(']');
+    writeArray(elements, (i, v) -> writeTyped(v, typeAt.apply(i), sb), sb);
   }
 
   private static void writeTypedObject(Map<String, Value> entries,
       java.util.function.Function<String, dev.kplan.lang.types.Type> typeOf, StringBuilder sb) {
-    Map<String, Value> sorted = new TreeMap<>(ValueOrder::compareCodePoints);
-    sorted.putAll(entries);
-    sb.append('{');
-    boolean first = true;
-    for (Map.Entry<String, Value> e : sorted.entrySet()) {
-      if (!first) {
-        sb.append(',');
-      }
-      first = false;
-      writeString(e.getKey(), sb);
-      sb.append(':');
-      writeTyped(e.getValue(), typeOf.apply(e.getKey()), sb);
-    }
-    sb.append('}');
+    writeObject(entries, (k, v) -> writeTyped(v, typeOf.apply(k), sb), sb);
   }
 
   private static void writeType(dev.kplan.lang.types.Type t, StringBuilder sb) {
@@ -381,17 +361,34 @@ public final class JsonCodec {
   }
 
   private static void writeArray(List<Value> elements, StringBuilder sb) {
+    writeArray(elements, (i, v) -> write(v, sb), sb);
+  }
+
+  /** {@code [e0,e1,…]}, each element written by {@code element} (given its index). */
+  private static void writeArray(List<Value> elements, IndexedWriter element, StringBuilder sb) {
     sb.append('[');
     for (int i = 0; i < elements.size(); i++) {
       if (i > 0) {
         sb.append(',');
       }
-      write(elements.get(i), sb);
+      element.write(i, elements.get(i));
     }
     sb.append(']');
   }
 
+  /** Writes one member of an array or object. */
+  @FunctionalInterface
+  private interface IndexedWriter {
+    void write(int index, Value v);
+  }
+
   private static void writeObject(Map<String, Value> entries, StringBuilder sb) {
+    writeObject(entries, (k, v) -> write(v, sb), sb);
+  }
+
+  /** {@code {"k":v,…}} with keys in Go's order, each value written by {@code value}. */
+  private static void writeObject(
+      Map<String, Value> entries, java.util.function.BiConsumer<String, Value> value, StringBuilder sb) {
     // Go sorts keys by their UTF-8 bytes, which is code point order, not Java's UTF-16 order
     Map<String, Value> sorted = new TreeMap<>(ValueOrder::compareCodePoints);
     sorted.putAll(entries);
@@ -404,7 +401,7 @@ public final class JsonCodec {
       first = false;
       writeString(e.getKey(), sb);
       sb.append(':');
-      write(e.getValue(), sb);
+      value.accept(e.getKey(), e.getValue());
     }
     sb.append('}');
   }
