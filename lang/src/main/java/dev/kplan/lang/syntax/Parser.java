@@ -16,6 +16,7 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ErrorNode;
@@ -36,6 +37,40 @@ public final class Parser {
 
   /** Parses a configuration file into its top-level body. */
   public static ParseResult<Body> parseFile(String text, String fileName) {
+    ParseResult<Body> streamed = parseFileStreaming(text, fileName);
+    return streamed != null ? streamed : parseFileBuffered(text, fileName);
+  }
+
+  /**
+   * The first stage over a streaming token stream: tokens are lexed as the parser asks for them and
+   * die with the parse tree of their top-level item, instead of a whole file's tokens staying alive
+   * for the whole parse (in a small heap they were copied by every young collection and promoted).
+   * Null when the input has an invalid token or a syntax error: then both stages run again from the
+   * start over buffered tokens, which report the errors.
+   */
+  private static ParseResult<Body> parseFileStreaming(String text, String fileName) {
+    Objects.requireNonNull(text, "text is null");
+    Objects.requireNonNull(fileName, "fileName is null");
+    SourcePositions pos = new SourcePositions(fileName, text);
+    HclLexer lexer = Session.lexer(text, fileName, true, false);
+    lexer.setTokenFactory(new LeafToken.Factory(text, pos));
+    HclParser parser = Session.fast(new HclParser(new UnbufferedTokenStream<>(new VisibleTokens(lexer))));
+    List<Diagnostic> diags = new ArrayList<>();
+    AstBuilder builder = new AstBuilder(pos, diags);
+    TopLevelItems items = new TopLevelItems(builder);
+    parser.addParseListener(items);
+    try {
+      parser.configFile();
+    } catch (ParseCancellationException e) {
+      return null;
+    }
+    if (lexer.sawInvalidToken()) {
+      return null;
+    }
+    return new ParseResult<>(builder.body(items.built, pos.range(0, pos.codePointCount())), Diagnostics.of(diags));
+  }
+
+  private static ParseResult<Body> parseFileBuffered(String text, String fileName) {
     Session s = new Session(text, fileName, true, false);
     List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
     Body body = null;
@@ -169,19 +204,30 @@ public final class Parser {
       Objects.requireNonNull(text, "text is null");
       this.fileName = Objects.requireNonNull(fileName, "fileName is null");
       this.pos = new SourcePositions(fileName, text);
-      this.lexer = new HclLexer(CharStreams.fromString(text, fileName));
-      lexer.removeErrorListeners();
-      lexer.setFinalNewline(finalNewline);
-      if (templateMode) {
-        lexer.pushMode(HclLexer.HEREDOC);
-      }
+      this.lexer = lexer(text, fileName, finalNewline, templateMode);
       this.tokens = new CommonTokenStream(lexer);
       tokens.fill();
       this.parser = new HclParser(tokens);
       parser.removeErrorListeners();
     }
 
+    static HclLexer lexer(String text, String fileName, boolean finalNewline, boolean templateMode) {
+      HclLexer lexer = new HclLexer(CharStreams.fromString(text, fileName));
+      lexer.removeErrorListeners();
+      lexer.setFinalNewline(finalNewline);
+      if (templateMode) {
+        lexer.pushMode(HclLexer.HEREDOC);
+      }
+      return lexer;
+    }
+
     HclParser fastParser() {
+      return fast(parser);
+    }
+
+    /** The first stage's settings: SLL prediction, and the first syntax error cancels the parse. */
+    static HclParser fast(HclParser parser) {
+      parser.removeErrorListeners();
       parser.setErrorHandler(new BailErrorStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       return parser;

@@ -95,6 +95,22 @@ final class SourcePositions {
     return charOffsets == null ? cp : charOffsets[cp];
   }
 
+  /** The char offset of code point {@code cp}, clamped to the text. */
+  int charOffsetOf(int cp) {
+    return charOffset(clamp(cp));
+  }
+
+  /** The 0-based line of code point {@code cp}. */
+  int lineIndexOf(int cp) {
+    return lineOf(clamp(cp));
+  }
+
+  /** The 1-based column, in code points, of code point {@code cp}. */
+  int columnOf(int cp) {
+    cp = clamp(cp);
+    return cp - lineStarts[lineOf(cp)] + 1;
+  }
+
   private int lineOf(int cp) {
     // Ranges are mostly asked for in source order: try the last line and the next before searching.
     int l = lastLine;
