@@ -45,6 +45,7 @@ import dev.kplan.lang.value.NullValue;
 import dev.kplan.lang.value.NumberValue;
 import dev.kplan.lang.value.ObjectValue;
 import dev.kplan.lang.value.SetValue;
+import dev.kplan.lang.value.SortedAttributes;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.UnknownValue;
@@ -52,7 +53,6 @@ import dev.kplan.lang.value.Value;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -962,12 +962,11 @@ public final class Evaluator {
   }
 
   private static EvalContext iterationScope(EvalContext ctx, String keyVar, String valueVar, Value k, Value v) {
-    Map<String, Value> vars = new HashMap<>();
-    if (keyVar != null) {
-      vars.put(keyVar, k);
+    // immutable maps of one or two entries, which the scope keeps without copying
+    if (keyVar == null || keyVar.equals(valueVar)) {
+      return ctx.childOfImmutable(Map.of(valueVar, v));
     }
-    vars.put(valueVar, v);
-    return ctx.child(vars);
+    return ctx.childOfImmutable(Map.of(keyVar, k, valueVar, v));
   }
 
   private static EvalResult forExpr(ForExpr e, EvalContext ctx) {
@@ -981,7 +980,7 @@ public final class Evaluator {
       return result(DYNAMIC, diags);
     }
     Marks marks = p.marks;
-    Map<String, Value> vals = new LinkedHashMap<>();
+    TreeMap<String, Value> vals = new TreeMap<>(); // sorted as the object value keeps it: no copy
     Map<String, List<Value>> groups = new LinkedHashMap<>();
     boolean known = true;
     for (Map.Entry<Value, Value> kv : iterate(p.collection)) {
@@ -1047,7 +1046,7 @@ public final class Evaluator {
     if (e.grouped()) {
       groups.forEach((k, vs) -> vals.put(k, Value.tuple(vs)));
     }
-    return result(Value.object(vals).mark(marks), diags);
+    return result(Value.object(SortedAttributes.wrap(vals)).mark(marks), diags);
   }
 
   /** The tuple form, also used by template {@code for} directives. */
@@ -1188,7 +1187,7 @@ public final class Evaluator {
 
   private static EvalResult object(ObjectExpr o, EvalContext ctx) {
     Diags diags = new Diags();
-    Map<String, Value> vals = new LinkedHashMap<>();
+    TreeMap<String, Value> vals = new TreeMap<>(); // sorted as the object value keeps it: no copy
     Marks marks = Marks.NONE;
     boolean known = true;
     for (ObjectExpr.Item item : o.items()) {
@@ -1225,7 +1224,7 @@ public final class Evaluator {
     if (!known) {
       return result(DYNAMIC, diags);
     }
-    return result(Value.object(vals).mark(marks), diags);
+    return result(Value.object(SortedAttributes.wrap(vals)).mark(marks), diags);
   }
 
   /** HCL's {@code ObjectConsKeyExpr}: a bare name or keyword is a literal key. */
