@@ -77,6 +77,16 @@ final class LeafToken implements WritableToken, TerminalNode {
     return this;
   }
 
+  /** This token's text from {@code pool}: no copy when the pool has seen the same text. */
+  String sharedText(NamePool pool) {
+    int from = origin.pos.charOffsetOf(start);
+    int to = type == Token.EOF || stop < start ? from : origin.pos.charOffsetOf(stop + 1);
+    if (type == Token.EOF || to - from > NamePool.MAX_LENGTH) {
+      return getText();
+    }
+    return pool.intern(origin.text, from, to);
+  }
+
   // ---- Token ----
 
   @Override

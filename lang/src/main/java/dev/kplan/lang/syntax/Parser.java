@@ -11,6 +11,7 @@ import dev.kplan.lang.diag.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -19,9 +20,6 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The one entry point to HCL native syntax.
@@ -58,7 +56,7 @@ public final class Parser {
     List<Diagnostic> diags = new ArrayList<>();
     AstBuilder builder = new AstBuilder(pos, diags);
     TopLevelItems items = new TopLevelItems(builder);
-    parser.addParseListener(items);
+    parser.setRuleExitHook(items);
     try {
       parser.configFile();
     } catch (ParseCancellationException e) {
@@ -78,14 +76,14 @@ public final class Parser {
       HclParser parser = s.fastParser();
       AstBuilder builder = s.builder(diags);
       TopLevelItems items = new TopLevelItems(builder);
-      parser.addParseListener(items);
+      parser.setRuleExitHook(items);
       try {
         parser.configFile();
         body = builder.body(items.built, s.pos.range(0, s.pos.codePointCount()));
       } catch (ParseCancellationException e) {
         diags.clear();
       } finally {
-        parser.removeParseListener(items);
+        parser.setRuleExitHook(null);
       }
     }
     if (body == null) {
@@ -162,7 +160,7 @@ public final class Parser {
    * tree, so that a large file never holds its whole parse tree next to the AST: the AST is built
    * item by item, as hclsyntax's parser does, with the same diagnostics in the same order.
    */
-  private static final class TopLevelItems implements ParseTreeListener {
+  private static final class TopLevelItems implements Consumer<ParserRuleContext> {
     final List<BodyItem> built = new ArrayList<>();
     private final AstBuilder builder;
 
@@ -171,7 +169,7 @@ public final class Parser {
     }
 
     @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
+    public void accept(ParserRuleContext ctx) {
       // rules also exit while a bail-out unwinds: those contexts carry the exception
       if (ctx instanceof HclParser.BodyItemContext item
           && ctx.exception == null
@@ -181,15 +179,6 @@ public final class Parser {
         ((ParserRuleContext) ctx.getParent()).removeLastChild();
       }
     }
-
-    @Override
-    public void enterEveryRule(ParserRuleContext ctx) {}
-
-    @Override
-    public void visitTerminal(TerminalNode node) {}
-
-    @Override
-    public void visitErrorNode(ErrorNode node) {}
   }
 
   /** Lexed input shared by both stages. */
