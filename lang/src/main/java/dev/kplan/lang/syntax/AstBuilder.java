@@ -306,33 +306,73 @@ final class AstBuilder {
     }
   }
 
-  /** hclsyntax's parseExpressionTraversals: applies steps from {@code cursor} on to {@code from}. */
+  /**
+   * hclsyntax's parseExpressionTraversals: applies steps from {@code cursor} on to {@code from}. A run
+   * of static steps extends the traversal once, not once per step.
+   */
   private Expr traversals(Expr from, List<HclParser.PostfixContext> steps, int[] cursor) {
     Expr ret = from;
+    List<Traverser> run = null; // static steps not yet applied to ret
     while (cursor[0] < steps.size()) {
       HclParser.PostfixContext p = steps.get(cursor[0]++);
       if (p instanceof HclParser.GetAttrContext g) {
-        ret = step(ret, new Traverser.GetAttr(text(g.name), range(g)));
+        run = add(run, new Traverser.GetAttr(text(g.name), range(g)));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
-        ret = step(ret, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
+        run = add(run, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
       } else if (p instanceof HclParser.AttrSplatContext s) {
-        ret = attrSplat(from, ret, s, steps, cursor);
+        ret = attrSplat(from, extend(ret, run), s, steps, cursor);
+        run = null;
       } else if (p instanceof HclParser.FullSplatContext f) {
         SplatItemExpr item = new SplatItemExpr(range(f));
         Expr each = traversals(item, steps, cursor);
-        ret = new SplatExpr(ret, each, true, from.range().to(each.range()));
+        ret = new SplatExpr(extend(ret, run), each, true, from.range().to(each.range()));
+        run = null;
       } else {
         HclParser.IndexContext x = (HclParser.IndexContext) p;
         Expr key = expression(x.expression());
         SourceRange r = range(x);
         if (key instanceof LiteralExpr lit) {
-          ret = step(ret, new Traverser.Index(lit.value(), r));
+          run = add(run, new Traverser.Index(lit.value(), r));
         } else {
-          ret = new IndexExpr(ret, key, from.range().to(r));
+          ret = new IndexExpr(extend(ret, run), key, from.range().to(r));
+          run = null;
         }
       }
     }
-    return ret;
+    return extend(ret, run);
+  }
+
+  private static List<Traverser> add(List<Traverser> run, Traverser t) {
+    if (run == null) {
+      run = new ArrayList<>(4);
+    }
+    run.add(t);
+    return run;
+  }
+
+  /** Extends a traversal by static steps (in source order), as hclsyntax's makeRelativeTraversal does step by step. */
+  private static Expr extend(Expr ret, List<Traverser> run) {
+    if (run == null) {
+      return ret;
+    }
+    SourceRange last = run.get(run.size() - 1).range();
+    if (ret instanceof TraversalExpr tr) {
+      return new TraversalExpr(tr.root(), tr.rootRange(), concat(tr.steps(), run), tr.range().to(last));
+    }
+    if (ret instanceof RelativeTraversalExpr rel) {
+      return new RelativeTraversalExpr(rel.source(), concat(rel.steps(), run), rel.range().to(last));
+    }
+    return new RelativeTraversalExpr(ret, run, ret.range().to(last));
+  }
+
+  private static List<Traverser> concat(List<Traverser> steps, List<Traverser> run) {
+    if (steps.isEmpty()) {
+      return run;
+    }
+    List<Traverser> all = new ArrayList<>(steps.size() + run.size());
+    all.addAll(steps);
+    all.addAll(run);
+    return all;
   }
 
   private Expr attrSplat(Expr from, Expr source, HclParser.AttrSplatContext s, List<HclParser.PostfixContext> steps,
@@ -379,23 +419,6 @@ final class AstBuilder {
       }
     }
     return new Traverser.Index(Value.number(new BigDecimal(text)), r);
-  }
-
-  /** Extends a traversal by one static step, as hclsyntax's makeRelativeTraversal. */
-  private static Expr step(Expr ret, Traverser t) {
-    if (ret instanceof TraversalExpr tr) {
-      List<Traverser> steps = new ArrayList<>(tr.steps().size() + 1);
-      steps.addAll(tr.steps());
-      steps.add(t);
-      return new TraversalExpr(tr.root(), tr.rootRange(), steps, tr.range().to(t.range()));
-    }
-    if (ret instanceof RelativeTraversalExpr rel) {
-      List<Traverser> steps = new ArrayList<>(rel.steps().size() + 1);
-      steps.addAll(rel.steps());
-      steps.add(t);
-      return new RelativeTraversalExpr(rel.source(), steps, rel.range().to(t.range()));
-    }
-    return new RelativeTraversalExpr(ret, List.of(t), ret.range().to(t.range()));
   }
 
   private Expr term(HclParser.TermContext ctx) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -50,7 +51,9 @@ public final class Parser {
     Objects.requireNonNull(text, "text is null");
     Objects.requireNonNull(fileName, "fileName is null");
     SourcePositions pos = new SourcePositions(fileName, text);
-    HclLexer lexer = Session.lexer(text, fileName, true, false);
+    CharStream chars =
+        pos.charsAreCodePoints() ? new StringCharStream(text, fileName) : CharStreams.fromString(text, fileName);
+    HclLexer lexer = Session.lexer(chars, true, false);
     lexer.setTokenFactory(new LeafToken.Factory(text, pos));
     HclParser parser = Session.fast(new HclParser(new UnbufferedTokenStream<>(new VisibleTokens(lexer))));
     List<Diagnostic> diags = new ArrayList<>();
@@ -193,15 +196,15 @@ public final class Parser {
       Objects.requireNonNull(text, "text is null");
       this.fileName = Objects.requireNonNull(fileName, "fileName is null");
       this.pos = new SourcePositions(fileName, text);
-      this.lexer = lexer(text, fileName, finalNewline, templateMode);
+      this.lexer = lexer(CharStreams.fromString(text, fileName), finalNewline, templateMode);
       this.tokens = new CommonTokenStream(lexer);
       tokens.fill();
       this.parser = new HclParser(tokens);
       parser.removeErrorListeners();
     }
 
-    static HclLexer lexer(String text, String fileName, boolean finalNewline, boolean templateMode) {
-      HclLexer lexer = new HclLexer(CharStreams.fromString(text, fileName));
+    static HclLexer lexer(CharStream chars, boolean finalNewline, boolean templateMode) {
+      HclLexer lexer = new HclLexer(chars);
       lexer.removeErrorListeners();
       lexer.setFinalNewline(finalNewline);
       if (templateMode) {

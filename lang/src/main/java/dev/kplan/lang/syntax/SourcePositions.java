@@ -55,6 +55,11 @@ final class SourcePositions {
     }
   }
 
+  /** True when the text has no surrogate pairs, so that char offsets and code-point indexes coincide. */
+  boolean charsAreCodePoints() {
+    return charOffsets == null;
+  }
+
   String file() {
     return file;
   }
