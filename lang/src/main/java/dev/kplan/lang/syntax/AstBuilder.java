@@ -27,6 +27,7 @@ import dev.kplan.lang.ast.UnaryOpExpr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.SourceRange;
 import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.NumberValue;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.Value;
 import java.math.BigDecimal;
@@ -53,6 +54,7 @@ final class AstBuilder {
   // Names and short strings repeat a lot in configurations; sharing them keeps large trees small.
   private final NamePool pool = new NamePool();
   private final HashMap<String, StringValue> stringValues = new HashMap<>();
+  private final HashMap<String, NumberValue> numberValues = new HashMap<>();
 
   AstBuilder(SourcePositions pos, List<Diagnostic> diags) {
     this.pos = pos;
@@ -475,7 +477,13 @@ final class AstBuilder {
   }
 
   private Expr number(Token t) {
-    return new LiteralExpr(Value.number(new BigDecimal(t.getText())), range(t));
+    String text = text(t);
+    NumberValue v = numberValues.get(text);
+    if (v == null) {
+      v = Value.number(new BigDecimal(text));
+      numberValues.put(text, v);
+    }
+    return new LiteralExpr(v, range(t));
   }
 
   private Expr call(HclParser.FunctionCallContext c) {

@@ -9,6 +9,7 @@ final class NamePool {
   static final int MAX_LENGTH = 64; // longer texts rarely repeat
 
   private String[] table = new String[512];
+  private int shift = 32 - 9; // table.length == 1 << (32 - shift)
   private int size;
 
   /** The shared copy of {@code source[from, to)}. */
@@ -19,7 +20,7 @@ final class NamePool {
       h = 31 * h + source.charAt(i);
     }
     int mask = table.length - 1;
-    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+    for (int i = slot(h); ; i = (i + 1) & mask) {
       String s = table[i];
       if (s == null) {
         String text = from == 0 && to == source.length() ? source : source.substring(from, to);
@@ -40,17 +41,22 @@ final class NamePool {
     return intern(s, 0, s.length());
   }
 
-  private static int spread(int h) {
-    return h ^ (h >>> 16);
+  /**
+   * Fibonacci hashing: names such as {@code app-00001}, {@code app-00002} have consecutive string
+   * hashes, which would fill consecutive slots and make long probe runs.
+   */
+  private int slot(int h) {
+    return (h * 0x9E3779B9) >>> shift;
   }
 
   private void grow() {
     String[] old = table;
     table = new String[old.length * 2];
+    shift--;
     int mask = table.length - 1;
     for (String s : old) {
       if (s != null) {
-        int i = spread(s.hashCode()) & mask;
+        int i = slot(s.hashCode());
         while (table[i] != null) {
           i = (i + 1) & mask;
         }
