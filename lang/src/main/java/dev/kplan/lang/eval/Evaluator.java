@@ -279,7 +279,8 @@ public final class Evaluator {
   /** Applies static steps; stops at the first error with an unknown placeholder. */
   static Value traverse(Value v, List<Traverser> steps, Diags diags) {
     Value current = v;
-    for (Traverser step : steps) {
+    for (int k = 0, n = steps.size(); k < n; k++) { // indexed: no iterator per traversal
+      Traverser step = steps.get(k);
       Diags stepDiags = new Diags();
       if (step instanceof Traverser.GetAttr a) {
         current = getAttr(current, a.name(), a.range(), stepDiags);
@@ -1190,7 +1191,9 @@ public final class Evaluator {
     TreeMap<String, Value> vals = new TreeMap<>(); // sorted as the object value keeps it: no copy
     Marks marks = Marks.NONE;
     boolean known = true;
-    for (ObjectExpr.Item item : o.items()) {
+    List<ObjectExpr.Item> items = o.items();
+    for (int i = 0, n = items.size(); i < n; i++) { // indexed: no iterator per object
+      ObjectExpr.Item item = items.get(i);
       Diags keyDiags = new Diags();
       Value key = objectKey(item.key(), ctx, keyDiags);
       diags.add(keyDiags.toDiagnostics());
@@ -1241,6 +1244,9 @@ public final class Evaluator {
       return Value.string(t.root());
     }
     if (key instanceof LiteralExpr l) {
+      if (l.value() instanceof StringValue) {
+        return l.value(); // a bare name or quoted key: what evaluating the literal gives, without a result object
+      }
       if (l.value() instanceof NullValue) {
         return Value.string("null");
       }

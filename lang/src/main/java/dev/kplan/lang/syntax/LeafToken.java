@@ -7,7 +7,6 @@ import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.WritableToken;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.Pair;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -16,23 +15,24 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * A token of the streaming first parse stage that is also its own parse-tree leaf. ANTLR's
- * {@code CommonToken} and {@code TerminalNodeImpl} take 72 bytes per consumed token; this takes 40:
- * line and column are computed from the file's line index when asked for, and the text is cut
- * from the source string instead of being copied through the char stream.
+ * {@code CommonToken} and {@code TerminalNodeImpl} take 72 bytes per consumed token; this takes 32:
+ * line and column are computed from the file's line index when asked for, the text is cut from
+ * the source string instead of being copied through the char stream, type and channel share an
+ * int, and the token is not numbered (the streaming stage never seeks by token index).
  */
-final class LeafToken implements WritableToken, TerminalNode {
+final class LeafToken implements Token, TerminalNode {
   private final Factory origin;
-  private final int type;
+  private final int typeAndChannel; // type in the low 16 bits (EOF is -1), channel above
   private final int start;
   private final int stop;
-  private int channel;
-  private int index = -1;
   private ParseTree parent;
 
   private LeafToken(Factory origin, int type, int channel, int start, int stop) {
+    if (type < Token.EOF || type > Short.MAX_VALUE || channel < 0 || channel > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("token type or channel out of range: " + type + ", " + channel);
+    }
     this.origin = origin;
-    this.type = type;
-    this.channel = channel;
+    this.typeAndChannel = (channel << 16) | (type & 0xFFFF);
     this.start = start;
     this.stop = stop;
   }
@@ -80,8 +80,8 @@ final class LeafToken implements WritableToken, TerminalNode {
   /** This token's text from {@code pool}: no copy when the pool has seen the same text. */
   String sharedText(NamePool pool) {
     int from = origin.pos.charOffsetOf(start);
-    int to = type == Token.EOF || stop < start ? from : origin.pos.charOffsetOf(stop + 1);
-    if (type == Token.EOF || to - from > NamePool.MAX_LENGTH) {
+    int to = getType() == Token.EOF || stop < start ? from : origin.pos.charOffsetOf(stop + 1);
+    if (getType() == Token.EOF || to - from > NamePool.MAX_LENGTH) {
       return getText();
     }
     return pool.intern(origin.text, from, to);
@@ -91,7 +91,7 @@ final class LeafToken implements WritableToken, TerminalNode {
 
   @Override
   public String getText() {
-    if (type == Token.EOF) {
+    if (getType() == Token.EOF) {
       return "<EOF>";
     }
     if (stop < start) {
@@ -102,7 +102,7 @@ final class LeafToken implements WritableToken, TerminalNode {
 
   @Override
   public int getType() {
-    return type;
+    return (short) typeAndChannel;
   }
 
   @Override
@@ -117,12 +117,12 @@ final class LeafToken implements WritableToken, TerminalNode {
 
   @Override
   public int getChannel() {
-    return channel;
+    return typeAndChannel >>> 16;
   }
 
   @Override
   public int getTokenIndex() {
-    return index;
+    return -1;
   }
 
   @Override
@@ -143,38 +143,6 @@ final class LeafToken implements WritableToken, TerminalNode {
   @Override
   public CharStream getInputStream() {
     return origin.source.b;
-  }
-
-  // ---- WritableToken: the lexer and token streams set only the channel and the index ----
-
-  @Override
-  public void setText(String text) {
-    throw new UnsupportedOperationException("the text of a leaf token is its source text");
-  }
-
-  @Override
-  public void setType(int ttype) {
-    throw new UnsupportedOperationException("the type of a leaf token is fixed");
-  }
-
-  @Override
-  public void setLine(int line) {
-    throw new UnsupportedOperationException("the line of a leaf token comes from its offset");
-  }
-
-  @Override
-  public void setCharPositionInLine(int pos) {
-    throw new UnsupportedOperationException("the column of a leaf token comes from its offset");
-  }
-
-  @Override
-  public void setChannel(int channel) {
-    this.channel = channel;
-  }
-
-  @Override
-  public void setTokenIndex(int index) {
-    this.index = index;
   }
 
   // ---- TerminalNode ----
@@ -216,7 +184,7 @@ final class LeafToken implements WritableToken, TerminalNode {
 
   @Override
   public Interval getSourceInterval() {
-    return index < 0 ? Interval.INVALID : Interval.of(index, index);
+    return Interval.INVALID;
   }
 
   @Override
@@ -231,6 +199,6 @@ final class LeafToken implements WritableToken, TerminalNode {
 
   @Override
   public String toString() {
-    return type == Token.EOF ? "<EOF>" : getText();
+    return getText();
   }
 }

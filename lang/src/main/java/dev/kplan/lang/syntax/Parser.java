@@ -17,6 +17,7 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -184,6 +185,16 @@ public final class Parser {
     }
   }
 
+  /**
+   * Bails out at the first syntax error without describing it: the second stage reports errors.
+   * (Describing one reads token text through the token stream, which a streaming stream cannot do
+   * for tokens it no longer holds.)
+   */
+  private static final class SilentBailStrategy extends BailErrorStrategy {
+    @Override
+    public void reportError(org.antlr.v4.runtime.Parser recognizer, RecognitionException e) {}
+  }
+
   /** Lexed input shared by both stages. */
   static final class Session {
     final String fileName;
@@ -220,7 +231,7 @@ public final class Parser {
     /** The first stage's settings: SLL prediction, and the first syntax error cancels the parse. */
     static HclParser fast(HclParser parser) {
       parser.removeErrorListeners();
-      parser.setErrorHandler(new BailErrorStrategy());
+      parser.setErrorHandler(new SilentBailStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       return parser;
     }
