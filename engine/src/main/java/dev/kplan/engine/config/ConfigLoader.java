@@ -64,13 +64,21 @@ public final class ConfigLoader {
     return Map.copyOf(m);
   }
 
-  /** Loads the module in {@code dir}; a folder without configuration files is a module with nothing in it. */
+  /**
+   * Loads the module in {@code dir} with the child modules it calls (recursively); a folder without
+   * configuration files is a module with nothing in it.
+   */
   public static LoadResult load(Path dir) {
+    return ModuleTreeLoader.load(dir);
+  }
+
+  /** Loads one folder without its children; files are named relative to {@code root}. */
+  static LoadResult loadFolder(Path dir, Path root) {
     List<Diagnostic> diags = new ArrayList<>();
     Map<String, String> sources = new LinkedHashMap<>();
     List<Body> bodies = new ArrayList<>();
     for (Path file : configFiles(dir, diags)) {
-      String name = displayName(dir, file);
+      String name = displayName(root, file);
       String text;
       try {
         text = readUtf8(file);
@@ -96,6 +104,8 @@ public final class ConfigLoader {
     List<ProviderBlock> providers = new ArrayList<>();
     List<ResourceBlock> resources = new ArrayList<>();
     List<OutputBlock> outputs = new ArrayList<>();
+    List<ModuleCall> calls = new ArrayList<>();
+    List<MovedBlock> moved = new ArrayList<>();
     Map<String, SourceRange> seenBlocks = new HashMap<>();
     Map<String, SourceRange> seenVariables = new HashMap<>();
     Map<String, SourceRange> seenLocals = new HashMap<>();
@@ -151,6 +161,21 @@ public final class ConfigLoader {
           } else {
             providers.add(p);
           }
+        } else if (b.type().equals("module")) {
+          ModuleCall c = ModuleCallReader.call(b, diags);
+          SourceRange previous = seenBlocks.putIfAbsent("module." + c.name(), b.definitionRange());
+          if (previous != null) {
+            diags.add(Diagnostic.error("Duplicate module call",
+                "A module call named \"" + c.name() + "\" was already defined at " + at(previous)
+                    + ". Module calls must have unique names within a module.", b.definitionRange()));
+          } else {
+            calls.add(c);
+          }
+        } else if (b.type().equals("moved")) {
+          MovedBlock m = ModuleCallReader.moved(b, diags);
+          if (m != null) {
+            moved.add(m);
+          }
         } else if (b.type().equals("locals")) {
           for (BodyItem li : b.body().items()) {
             if (li instanceof Block nested) {
@@ -171,7 +196,7 @@ public final class ConfigLoader {
         }
       }
     }
-    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, sources),
+    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, calls, moved, sources),
         Diagnostics.of(diags));
   }
 
@@ -271,8 +296,9 @@ public final class ConfigLoader {
     }
   }
 
-  private static String displayName(Path dir, Path file) {
-    return file.getFileName().toString();
+  private static String displayName(Path root, Path file) {
+    Path rel = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    return rel.toString().replace(java.io.File.separatorChar, '/');
   }
 
   private static String at(SourceRange r) {
