@@ -286,6 +286,7 @@ public final class PlanJson {
       case REPLACE_BECAUSE_CANNOT_UPDATE -> "replace_because_cannot_update";
       case REPLACE_BY_TRIGGERS -> "replace_by_triggers";
       case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "delete_because_no_resource_config";
+      case DELETE_BECAUSE_NO_MODULE -> "delete_because_no_module";
       case DELETE_BECAUSE_COUNT_INDEX -> "delete_because_count_index";
       case DELETE_BECAUSE_EACH_KEY -> "delete_because_each_key";
       case DELETE_BECAUSE_WRONG_REPETITION -> "delete_because_wrong_repetition";

@@ -8,6 +8,7 @@ import dev.kplan.engine.apply.Replanner;
 import dev.kplan.engine.config.ConfigLoader;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
+import dev.kplan.engine.config.ModuleTree;
 import dev.kplan.engine.config.ProviderBlock;
 import dev.kplan.engine.config.ResourceBlock;
 import dev.kplan.engine.config.VariableInputs;
@@ -310,29 +311,23 @@ public final class Operations {
      * the whole configuration for each instance would make an apply quadratic.
      */
     Replanner.Result replan(ResourceAddress instance, StateSnapshot current) {
-      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.resource())));
-      Set<String> localNames = new HashSet<>();
+      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.config())));
       Set<ResourceAddress> resourceAddrs = new HashSet<>();
       List<ResourceAddress> targets = new ArrayList<>(List.of(instance));
       for (Node n : closure) {
-        if (n instanceof Node.LocalNode l) {
-          localNames.add(l.name());
-        } else if (n instanceof Node.ResourceNode r) {
-          resourceAddrs.add(r.address().resource());
+        if (n instanceof Node.ResourceNode r) {
+          resourceAddrs.add(r.address().config());
           if (r.address().mode() == dev.kplan.engine.addrs.ResourceMode.DATA) {
-            targets.add(r.address().resource()); // data sources read during apply are read again now
+            targets.add(r.address().config()); // data sources read during apply are read again now
           }
         }
       }
-      Module sub = new Module(module.dir(), module.variables(),
-          module.locals().stream().filter(l -> localNames.contains(l.name())).toList(), module.providers(),
-          module.resources().stream().filter(r -> resourceAddrs.contains(r.address())).toList(), List.of(),
-          module.sources());
+      Module sub = ReplanScope.filter(module, closure);
       Map<String, ResourceInstance> subResources = new TreeMap<>();
       current.resources().forEach((k, ri) -> {
         AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
-        if (a.ok() && resourceAddrs.contains(a.value().resource())
-            && (!a.value().resource().equals(instance.resource()) || a.value().equals(instance))) {
+        if (a.ok() && resourceAddrs.contains(a.value().config())
+            && (!a.value().config().equals(instance.config()) || a.value().equals(instance))) {
           subResources.put(k, ri);
         }
       });
@@ -405,11 +400,16 @@ public final class Operations {
 
     private Map<ProviderAddress, Provider> openProviders(Module m, StateSnapshot st) {
       Set<ProviderAddress> needed = new TreeSet<>();
-      for (ResourceBlock rb : m.resources()) {
-        needed.add(rb.provider());
-      }
-      for (ProviderBlock pb : m.providers()) {
-        needed.add(pb.address());
+      for (ModuleTree.Entry e : ModuleTree.walk(m)) {
+        for (ResourceBlock rb : e.module().resources()) {
+          ProviderAddress pa = ModuleTree.resolveProvider(m, e.path(), rb.provider());
+          if (pa != null) {
+            needed.add(pa);
+          }
+        }
+        for (ProviderBlock pb : e.module().providers()) {
+          needed.add(pb.address().inModule(e.path()));
+        }
       }
       for (ResourceInstance ri : st.resources().values()) {
         AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(ri.providerAddress());
@@ -454,7 +454,7 @@ public final class Operations {
   }
 
   /**
-   * Each resource's dependencies (resource addresses without keys): through locals and providers
+   * Each resource's dependencies (configuration addresses: module and instance keys dropped): through locals and providers
    * from the configuration's graph, and as stored for resources the configuration no longer has.
    */
   static Map<ResourceAddress, Set<ResourceAddress>> dependencies(Module module, StateSnapshot state) {
@@ -464,11 +464,11 @@ public final class Operations {
       if (!a.ok()) {
         continue;
       }
-      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().resource(), k -> new HashSet<>());
+      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().config(), k -> new HashSet<>());
       for (String d : ri.dependencies()) {
         AddressParser.Result<ResourceAddress> da = ResourceAddress.parse(d);
         if (da.ok()) {
-          deps.add(da.value().resource());
+          deps.add(da.value().config());
         }
       }
     }
@@ -485,12 +485,12 @@ public final class Operations {
             continue;
           }
           if (d instanceof Node.ResourceNode dr) {
-            deps.add(dr.address().resource());
+            deps.add(dr.address().config());
           } else {
             todo.addAll(graph.dependenciesOf(d));
           }
         }
-        out.put(r.address().resource(), deps); // the configuration's view wins over what was stored
+        out.put(r.address().config(), deps); // the configuration's view wins over what was stored
       }
     }
     return out;

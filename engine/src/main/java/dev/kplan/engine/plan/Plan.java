@@ -32,9 +32,13 @@ public record Plan(
     Objects.requireNonNull(lineage, "lineage is null");
   }
 
-  /** True when applying would change some object (no-ops and reads do not count). */
+  /**
+   * True when applying would change some object or its address (no-ops and reads do not count;
+   * a move does, as in Terraform: applying it rewrites the state).
+   */
   public boolean hasChanges() {
-    return changes.stream().anyMatch(c -> c.action() != Action.NO_OP && c.action() != Action.READ);
+    return changes.stream().anyMatch(c -> (c.action() != Action.NO_OP && c.action() != Action.READ)
+        || (c.previousAddress() != null && !c.previousAddress().equals(c.address())));
   }
 
   /** The change planned for {@code address}, or null. */
