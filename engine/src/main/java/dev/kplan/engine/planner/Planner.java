@@ -428,6 +428,16 @@ public final class Planner {
         }
         prior.put(addr.value(), new Prior(ri, addr.value(), pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
       }
+      applyMoves();
+    }
+
+    /** {@code moved} blocks: stored objects are planned at their new addresses, remembering the old. */
+    private void applyMoves() {
+      Moves.Result moves = Moves.apply(in.module(), prior.keySet());
+      diags.addAll(moves.diagnostics());
+      Map<ResourceAddress, Prior> taken = new HashMap<>();
+      moves.moved().keySet().forEach(from -> taken.put(from, prior.remove(from)));
+      moves.moved().forEach((from, to) -> prior.put(to, taken.get(from)));
     }
 
     /** One batched read: all stored instances of one type that one provider configuration manages. */
