@@ -195,6 +195,7 @@ public final class Planner {
       }
       if (!options.targets().isEmpty()) {
         Set<Node> named = new TreeSet<>();
+        Set<Node> instanceScoped = new TreeSet<>();
         for (dev.kplan.engine.addrs.Targetable t : options.targets()) {
           if (t instanceof ResourceAddress ra) {
             named.add(new Node.ResourceNode(ra));
@@ -202,9 +203,14 @@ public final class Planner {
             // a module target names every resource in it, in all its instances
             dev.kplan.engine.addrs.ModuleAddress m = new dev.kplan.engine.addrs.ModuleAddress(
                 dev.kplan.engine.addrs.ModuleAddress.unkeyed(((dev.kplan.engine.addrs.ModuleAddress) t).steps()));
+            boolean keyed = ((dev.kplan.engine.addrs.ModuleAddress) t).steps().stream()
+                .anyMatch(st -> !(st.key() instanceof InstanceKey.None));
             for (Node n : graph.nodes()) {
               if (n instanceof Node.ResourceNode r && m.contains(r.address())) {
                 named.add(n);
+                if (keyed) {
+                  instanceScoped.add(n);
+                }
               }
             }
           }
@@ -215,6 +221,8 @@ public final class Planner {
         }
         targetNodes = named;
         targetDependencies = graph.closure(deps);
+        // what a module instance target names is planned in that instance only, not in its siblings
+        targetDependencies.removeAll(instanceScoped);
       }
       readState();
       refreshEarlyProviders();
