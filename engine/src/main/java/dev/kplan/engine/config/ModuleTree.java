@@ -56,4 +56,21 @@ public final class ModuleTree {
     }
     return local.alias() == null ? resolveProvider(root, parentPath, local) : null;
   }
+
+  /** Every provider configuration the tree uses: those declared, and those its resources resolve to. */
+  public static java.util.SortedSet<ProviderAddress> providers(Module root) {
+    java.util.SortedSet<ProviderAddress> out = new java.util.TreeSet<>();
+    for (Entry e : walk(root)) {
+      for (ResourceBlock rb : e.module().resources()) {
+        ProviderAddress pa = resolveProvider(root, e.path(), rb.provider());
+        if (pa != null) {
+          out.add(pa);
+        }
+      }
+      for (ProviderBlock pb : e.module().providers()) {
+        out.add(pb.address().inModule(e.path()));
+      }
+    }
+    return out;
+  }
 }

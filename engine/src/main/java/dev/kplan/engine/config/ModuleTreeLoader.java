@@ -24,14 +24,15 @@ final class ModuleTreeLoader {
     Path root = dir.toAbsolutePath().normalize();
     List<Diagnostic> diags = new ArrayList<>();
     Map<String, String> sources = new LinkedHashMap<>();
-    Module m = load(dir, root, List.of(root), false, diags, sources);
+    LoadResult top = ConfigLoader.loadFolder(dir, root);
+    Module m = load(top, dir, root, List.of(root), false, diags, sources);
+    // the root's kplan block settings are the configuration's (a child's state path means nothing)
     return new LoadResult(new Module(m.dir(), m.variables(), m.locals(), m.providers(), m.resources(), m.outputs(),
-        m.calls(), m.moved(), sources), Diagnostics.of(diags));
+        m.calls(), m.moved(), sources), Diagnostics.of(diags), top.settings());
   }
 
-  private static Module load(Path dir, Path root, List<Path> ancestors, boolean expanded, List<Diagnostic> diags,
-      Map<String, String> sources) {
-    LoadResult r = ConfigLoader.loadFolder(dir, root);
+  private static Module load(LoadResult r, Path dir, Path root, List<Path> ancestors, boolean expanded,
+      List<Diagnostic> diags, Map<String, String> sources) {
     diags.addAll(r.diagnostics().items());
     sources.putAll(r.module().sources());
     Module m = r.module();
@@ -75,7 +76,7 @@ final class ModuleTreeLoader {
       List<Path> chain = new ArrayList<>(ancestors);
       chain.add(abs);
       boolean repeated = expanded || c.repeated() || !c.dependsOn().isEmpty();
-      Module child = load(childDir, root, chain, repeated, diags, sources);
+      Module child = load(ConfigLoader.loadFolder(childDir, root), childDir, root, chain, repeated, diags, sources);
       checkArguments(c, child, diags);
       calls.add(c.withModule(child));
     }
