@@ -220,4 +220,34 @@ class ModulesCommandTest {
     assertTrue(r.out().contains("\"module.site.local_file.page\" -> \"module.site\""), r.out());
     assertTrue(r.out().contains("\"module.site.module.meta.var.of\" -> \"module.site.local_file.page\""), r.out());
   }
+
+  @Test
+  void aChildModuleMayConfigureItsOwnProvider() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.createDirectories(dir.resolve("inner"));
+    Files.writeString(dir.resolve("child/main.kp.hcl"), """
+        provider "local" {
+          base_dir = "${path.cwd}/inner"
+        }
+        resource "local_file" "f" {
+          filename = "f.txt"
+          content  = "own provider\\n"
+        }
+        """);
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        module "child" {
+          source = "./child"
+        }
+        """);
+    CliRun r = kplan("apply", "-auto-approve");
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    assertEquals("own provider\n", Files.readString(dir.resolve("inner/f.txt")));
+    try (StateStore store = JdbcStateStore.h2(JdbcStateStore.defaultFile(dir))) {
+      assertEquals("module.child.provider.local",
+          store.read().resources().get("module.child.local_file.f").providerAddress());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    assertTrue(kplan("plan").out().contains("No changes."));
+  }
 }
