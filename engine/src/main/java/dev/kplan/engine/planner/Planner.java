@@ -878,11 +878,12 @@ public final class Planner {
       if (vd.hasErrors()) {
         return null;
       }
-      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData);
+      List<Path> sensitive = SensitivePaths.of(effective);
+      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData, sensitive);
       if (pr == null) {
         return null;
       }
-      Value planned = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(pr.plannedState(), marks));
+      Value planned = marked(schema, pr, marks);
       Action action;
       ChangeReason reason = ChangeReason.NONE;
       List<Path> replacePaths = new ArrayList<>();
@@ -911,11 +912,11 @@ public final class Planner {
         if (reason != ChangeReason.NONE) {
           action = rb.lifecycle().createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
           // the new object is planned as a create: nothing of the old one carries over
-          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null);
+          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null, sensitive);
           if (fresh == null) {
             return null;
           }
-          after = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(fresh.plannedState(), marks));
+          after = marked(schema, fresh, marks);
           plannedPrivate = fresh.plannedPrivate();
         } else if (ValueMarks.unmarkDeep(planned).equals(priorU)) {
           action = Action.NO_OP;
@@ -931,10 +932,19 @@ public final class Planner {
       return after;
     }
 
+    /**
+     * The provider's planned state with the marks it lost on the way (providers see unmarked values):
+     * the configuration's, the ones the provider names, and the schema's sensitive attributes.
+     */
+    private static Value marked(ResourceSchema schema, PlanResult pr, Map<Path, Marks> configMarks) {
+      Value v = SensitivePaths.mark(ValuePaths.applyMarks(pr.plannedState(), configMarks), pr.sensitivePaths());
+      return Schemas.markSensitive(schema.block(), v);
+    }
+
     private PlanResult providerPlan(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider,
-        Value priorU, Value cfg, String priv) {
+        Value priorU, Value cfg, String priv, List<Path> sensitive) {
       Value proposed = ProposedNew.of(schema.block(), priorU, cfg);
-      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv));
+      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv, sensitive));
       diags.addAll(pr.diagnostics().items());
       if (pr.diagnostics().hasErrors()) {
         return null;
