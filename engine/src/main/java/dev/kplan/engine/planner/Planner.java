@@ -1070,7 +1070,9 @@ public final class Planner {
         EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
         diags.addAll(r.diagnostics().items());
         Value v = r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value();
-        if (!o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
+        // only a root module output must be declared sensitive to return a sensitive value, as in
+        // Terraform: a child's output keeps the marks, which flow on to whatever refers to it
+        if (here == rootInstance && !o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
           diags.add(Diagnostic.error("Output refers to sensitive values",
               "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal,"
                   + " kplan requires that any root module output containing sensitive data be explicitly marked as"
