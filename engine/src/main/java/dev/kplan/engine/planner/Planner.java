@@ -551,8 +551,15 @@ public final class Planner {
         }
         Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
         if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
-          values.put(inst.key(), options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)
-              ? Value.nullOf(type) : current);
+          if (options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)) {
+            // the object does not exist (any more): as in Terraform's refreshed state, a for_each
+            // instance is absent, others are unknown; a null would break every expression reading it
+            if (expansion.repetition() != Expansion.Repetition.FOR_EACH) {
+              values.put(inst.key(), Value.unknownOf(type));
+            }
+            continue;
+          }
+          values.put(inst.key(), current);
           continue;
         }
         List<Diagnostic> local = new ArrayList<>();
