@@ -141,10 +141,12 @@ public final class GraphBuilder {
       for (Expr e : r.lifecycle().replaceTriggeredBy()) {
         refs.addAll(References.of(e));
       }
+      refs.addAll(r.lifecycle().conditionReferences());
       connect(g, n, refs);
     }
     for (OutputBlock o : m.outputs()) {
       connect(g, new Node.OutputNode(o.name()), References.of(o.value()));
+      connect(g, new Node.OutputNode(o.name()), dev.kplan.engine.config.Condition.references(o.preconditions()));
     }
   }
 

@@ -534,6 +534,7 @@ public final class Planner {
           refs.addAll(References.of(e));
         }
       }
+      refs.addAll(rb.lifecycle().conditionReferences());
       EvalContext base = context(roots(refs));
       Expansion.Result expansion = Expansion.expand(rb, base, diags);
       if (expansion.instances() == null) {
@@ -562,8 +563,14 @@ public final class Planner {
           values.put(inst.key(), current);
           continue;
         }
+        EvalContext scope = base.child(inst.scope());
+        if (Conditions.check(rb.lifecycle().preconditions(), Conditions.Kind.RESOURCE_PRECONDITION, scope, diags)
+            == Conditions.Outcome.FAILED) {
+          values.put(inst.key(), Value.unknownOf(type));
+          continue;
+        }
         List<Diagnostic> local = new ArrayList<>();
-        Value config = BodyDecoder.decode(rb.config(), schema.block(), base.child(inst.scope()), local);
+        Value config = BodyDecoder.decode(rb.config(), schema.block(), scope, local);
         diags.addAll(local);
         if (Diagnostics.of(local).hasErrors()) {
           values.put(inst.key(), Value.unknownOf(type));
@@ -572,6 +579,11 @@ public final class Planner {
         Value after = rb.mode() == ResourceMode.DATA
             ? planData(ia, rb, schema, provider, config)
             : planManaged(ia, rb, schema, provider, config, p);
+        if (after != null) {
+          // an unknown outcome is decided by the check after apply, which plans against the applied state
+          Conditions.check(rb.lifecycle().postconditions(), Conditions.Kind.RESOURCE_POSTCONDITION,
+              scope.child(Map.of("self", after)), diags);
+        }
         values.put(inst.key(), after == null ? Value.unknownOf(type) : after);
       }
       publish(addr, switch (expansion.repetition()) {
@@ -876,6 +888,12 @@ public final class Planner {
     private void output(String name) {
       for (OutputBlock o : in.module().outputs()) {
         if (!o.name().equals(name)) {
+          continue;
+        }
+        if (Conditions.check(o.preconditions(), Conditions.Kind.OUTPUT_PRECONDITION,
+            context(roots(dev.kplan.engine.config.Condition.references(o.preconditions()))), diags)
+            == Conditions.Outcome.FAILED) {
+          outputs.put(name, Value.unknownOf(Type.DYNAMIC));
           continue;
         }
         EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
