@@ -77,4 +77,89 @@ class ConfigurationFeaturesTest {
     assertEquals(1, plan.exitCode(), plan.out());
     assertTrue(plan.err().contains("Resource postcondition failed"), plan.err());
   }
+
+  static final String FIREWALL = """
+      variable "rules" {
+        default = {
+          web = { port = 443, sources = ["10.0.0.0/8", "192.168.0.0/16"] }
+          ssh = { port = 22, sources = ["10.1.0.0/16"] }
+        }
+      }
+      resource "testblocks_firewall" "fw" {
+        name = "edge"
+        dynamic "rule" {
+          for_each = var.rules
+          iterator = r
+          content {
+            port  = r.value.port
+            proto = "tcp-${r.key}"
+            dynamic "source" {
+              for_each = r.value.sources
+              content {
+                cidr = source.value
+              }
+            }
+          }
+        }
+        dynamic "label" {
+          for_each = { team = "net", tier = "edge" }
+          labels   = [label.key]
+          content {
+            value = upper(label.value)
+          }
+        }
+      }
+      output "ports" {
+        value = [for x in testblocks_firewall.fw.rule : "${x.proto}:${x.port}"]
+      }
+      output "cidrs" {
+        value = sort(flatten([for x in testblocks_firewall.fw.rule : [for s in x.source : s.cidr]]))
+      }
+      output "labels" {
+        value = { for k, l in testblocks_firewall.fw.label : k => l.value }
+      }
+      """;
+
+  @Test
+  void dynamicBlocksGenerateNestedBlocksIncludingNestedDynamicBlocks() throws IOException {
+    write(FIREWALL);
+    CliRun plan = kplan("plan");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("+ proto  = \"tcp-ssh\""), plan.out());
+    assertTrue(plan.out().contains("+ cidr = \"192.168.0.0/16\""), plan.out());
+    assertTrue(plan.out().contains("+ value = \"EDGE\""), plan.out());
+    CliRun r = kplan("apply", "-auto-approve");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("ports = [\n  \"tcp-ssh:22\",\n  \"tcp-web:443\",\n]"), r.out());
+    assertTrue(r.out().contains("\"10.0.0.0/8\",\n  \"10.1.0.0/16\",\n  \"192.168.0.0/16\","), r.out());
+    assertTrue(r.out().contains("\"team\" = \"NET\""), r.out());
+    CliRun again = kplan("plan");
+    assertTrue(again.out().contains("No changes."), again.out() + again.err());
+  }
+
+  @Test
+  void theContentOfADynamicBlockIsCheckedAgainstTheSchemaOfTheBlocksItMakes() throws IOException {
+    write("""
+        resource "testblocks_firewall" "fw" {
+          name = "edge"
+          dynamic "rule" {
+            for_each = [1, 2]
+            content {
+              prot = "udp"
+            }
+          }
+          dynamic "rules" {
+            for_each = []
+            content {}
+          }
+        }
+        """);
+    CliRun r = kplan("plan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Unsupported argument"), r.err());
+    assertTrue(r.err().contains("Did you mean \"proto\"?"), r.err());
+    assertTrue(r.err().contains("Error: Missing required argument"), r.err());
+    assertTrue(r.err().contains("The argument \"port\" is required"), r.err());
+    assertTrue(r.err().contains("Blocks of type \"rules\" are not expected here. Did you mean \"rule\"?"), r.err());
+  }
 }

@@ -128,11 +128,11 @@ public final class GraphBuilder {
       connect(g, new Node.LocalNode(l.name()), References.of(l.expr()));
     }
     for (ProviderBlock p : m.providers()) {
-      connect(g, new Node.ProviderNode(p.address()), References.of(p.config()));
+      connect(g, new Node.ProviderNode(p.address()), dev.kplan.engine.config.DynamicBlock.references(p.config()));
     }
     for (ResourceBlock r : m.resources()) {
       Node.ResourceNode n = new Node.ResourceNode(r.address());
-      List<TraversalExpr> refs = new ArrayList<>(References.of(r.config()));
+      List<TraversalExpr> refs = new ArrayList<>(dev.kplan.engine.config.DynamicBlock.references(r.config()));
       for (Expr e : new Expr[] {r.count(), r.forEach()}) {
         if (e != null) {
           refs.addAll(References.of(e));
