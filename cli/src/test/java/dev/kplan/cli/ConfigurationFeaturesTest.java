@@ -162,4 +162,151 @@ class ConfigurationFeaturesTest {
     assertTrue(r.err().contains("The argument \"port\" is required"), r.err());
     assertTrue(r.err().contains("Blocks of type \"rules\" are not expected here. Did you mean \"rule\"?"), r.err());
   }
+
+  @Test
+  void anImportBlockAdoptsAnExistingFileWithoutRecreatingIt() throws IOException {
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/made-by-hand.txt"), "hello\n");
+    write("""
+        import {
+          to = local_file.adopted
+          id = "out/made-by-hand.txt"
+        }
+        resource "local_file" "adopted" {
+          filename = "out/made-by-hand.txt"
+          content  = "hello\\n"
+        }
+        """);
+    CliRun plan = kplan("plan");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("  # local_file.adopted will be imported\n"), plan.out());
+    assertTrue(plan.out().contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."), plan.out());
+    CliRun json = kplan("plan", "-json");
+    assertTrue(json.out().contains("\"importing\":{\"id\":\"out/made-by-hand.txt\"}"), json.out());
+
+    Files.setLastModifiedTime(dir.resolve("out/made-by-hand.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+    CliRun r = kplan("apply", "-auto-approve");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("local_file.adopted: Importing..."), r.out());
+    assertTrue(r.out().contains("Apply complete! Resources: 1 imported, 0 added, 0 changed, 0 destroyed."), r.out());
+    assertEquals(0, Files.getLastModifiedTime(dir.resolve("out/made-by-hand.txt")).toMillis(), "not written again");
+    CliRun again = kplan("plan");
+    assertTrue(again.out().contains("No changes."), again.out());
+  }
+
+  @Test
+  void anImportWhoseContentDiffersIsImportedAndUpdatedInOneApply() throws IOException {
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/a.txt"), "old\n");
+    write("""
+        import {
+          to = local_file.a
+          id = "out/a.txt"
+        }
+        resource "local_file" "a" {
+          filename = "out/a.txt"
+          content  = "new\\n"
+        }
+        """);
+    CliRun plan = kplan("plan");
+    assertTrue(plan.out().contains("# (imported from \"out/a.txt\")"), plan.out());
+    assertTrue(plan.out().contains("Plan: 1 to import, 1 to add, 0 to change, 1 to destroy."), plan.out());
+    assertEquals(0, kplan("apply", "-auto-approve").exitCode());
+    assertEquals("new\n", Files.readString(dir.resolve("out/a.txt")));
+    assertTrue(kplan("plan").out().contains("No changes."));
+  }
+
+  @Test
+  void importingWhatDoesNotExistIsADiagnosticAtTheImportBlock() throws IOException {
+    write("""
+        import {
+          to = local_file.ghost
+          id = "out/ghost.txt"
+        }
+        resource "local_file" "ghost" {
+          filename = "out/ghost.txt"
+          content  = "x"
+        }
+        import {
+          to = local_file.nowhere
+          id = "x"
+        }
+        """);
+    CliRun r = kplan("plan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Configuration for import target does not exist"), r.err());
+    assertTrue(r.err().contains("on main.kp.hcl line 9"), r.err());
+    write("""
+        import {
+          to = local_file.ghost
+          id = "out/ghost.txt"
+        }
+        resource "local_file" "ghost" {
+          filename = "out/ghost.txt"
+          content  = "x"
+        }
+        """);
+    r = kplan("plan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Cannot import non-existent file"), r.err());
+    assertTrue(r.err().contains("on main.kp.hcl line 1"), r.err());
+  }
+
+  @Test
+  void aRemovedBlockForgetsTheObjectOrDestroysItWhenAsked() throws IOException {
+    write("""
+        resource "local_file" "keep" {
+          filename = "out/keep.txt"
+          content  = "keep"
+        }
+        resource "local_file" "drop" {
+          filename = "out/drop.txt"
+          content  = "drop"
+        }
+        """);
+    assertEquals(0, kplan("apply", "-auto-approve").exitCode());
+    write("""
+        removed {
+          from = local_file.keep
+          lifecycle {
+            destroy = false
+          }
+        }
+        removed {
+          from = local_file.drop
+          lifecycle {
+            destroy = true
+          }
+        }
+        """);
+    CliRun plan = kplan("plan");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("  # local_file.keep will no longer be managed by kplan\n"), plan.out());
+    assertTrue(plan.out().contains("  # local_file.drop will be destroyed"), plan.out());
+    assertTrue(plan.out().contains("Plan: 0 to add, 0 to change, 1 to destroy, 1 to forget."), plan.out());
+    CliRun r = kplan("apply", "-auto-approve");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.exists(dir.resolve("out/keep.txt")), "forgotten, not destroyed");
+    assertFalse(Files.exists(dir.resolve("out/drop.txt")));
+    assertTrue(kplan("plan").out().contains("No changes."));
+  }
+
+  @Test
+  void aRemovedBlockForAResourceStillConfiguredIsAnError() throws IOException {
+    write("""
+        resource "local_file" "keep" {
+          filename = "out/keep.txt"
+          content  = "keep"
+        }
+        removed {
+          from = local_file.keep
+          lifecycle {
+            destroy = false
+          }
+        }
+        """);
+    CliRun r = kplan("plan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Removed resource still exists"), r.err());
+  }
 }

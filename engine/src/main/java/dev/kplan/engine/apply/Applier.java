@@ -130,7 +130,11 @@ public final class Applier {
         if (c.previousAddress() != null) {
           move(c);
         }
-        if (c.action() != Action.NO_OP && c.action() != Action.READ) {
+        if (c.action() == Action.FORGET) {
+          forget(c);
+        } else if (c.action() == Action.NO_OP && c.importing() != null) {
+          adopt(c);
+        } else if (c.action() != Action.NO_OP && c.action() != Action.READ) {
           changes.put(c.address(), c);
         }
       }
@@ -174,6 +178,25 @@ public final class Applier {
       record(new StateChange.Put(moved), c.address());
       current.remove(c.previousAddress().toString());
       current.put(c.address().toString(), moved);
+    }
+
+    /** A {@code removed} object kept as it is: dropped from the state, the provider not asked. */
+    private void forget(ResourceChange c) {
+      record(new StateChange.Remove(c.address().toString()), c.address());
+      current.remove(c.address().toString());
+    }
+
+    /**
+     * An imported object that needs no change: recorded as read at plan time. (An imported object
+     * that needs an update or a replacement is recorded by that step, from the imported object.)
+     */
+    private void adopt(ResourceChange c) {
+      in.listener().onEvent(new ApplyEvent.Started(c.address(), ApplyEvent.Kind.IMPORT, idOf(c.before())));
+      ResourceInstance ri = instance(c, c.before(), c.plannedPrivate(), false);
+      record(new StateChange.Put(ri), c.address());
+      current.put(c.address().toString(), ri);
+      in.listener().onEvent(new ApplyEvent.Completed(c.address(), ApplyEvent.Kind.IMPORT, idOf(c.before()),
+          Duration.ZERO));
     }
 
     private StateSnapshot snapshot() {

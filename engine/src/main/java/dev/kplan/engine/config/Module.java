@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One configuration folder as declared: variables, locals, provider configurations, resources and
- * data sources, outputs, with the source text of every file (diagnostics quote it).
+ * data sources, outputs, with the source text of every file (diagnostics quote it), and the
+ * {@code import} and {@code removed} blocks.
  */
 public record Module(
     Path dir,
@@ -17,7 +18,9 @@ public record Module(
     List<ProviderBlock> providers,
     List<ResourceBlock> resources,
     List<OutputBlock> outputs,
-    Map<String, String> sources) {
+    Map<String, String> sources,
+    List<ImportBlock> imports,
+    List<RemovedBlock> removed) {
   public Module {
     variables = List.copyOf(variables);
     locals = List.copyOf(locals);
@@ -25,6 +28,14 @@ public record Module(
     resources = List.copyOf(resources);
     outputs = List.copyOf(outputs);
     sources = Map.copyOf(sources);
+    imports = List.copyOf(imports);
+    removed = List.copyOf(removed);
+  }
+
+  /** A module without import and removed blocks. */
+  public Module(Path dir, List<Variable> variables, List<Local> locals, List<ProviderBlock> providers,
+      List<ResourceBlock> resources, List<OutputBlock> outputs, Map<String, String> sources) {
+    this(dir, variables, locals, providers, resources, outputs, sources, List.of(), List.of());
   }
 
   /** A module with variables and locals only. */

@@ -144,6 +144,12 @@ public final class GraphBuilder {
       refs.addAll(r.lifecycle().conditionReferences());
       connect(g, n, refs);
     }
+    for (dev.kplan.engine.config.ImportBlock ib : m.imports()) {
+      Node.ResourceNode to = new Node.ResourceNode(ib.to().resource());
+      if (g.has(to)) {
+        connect(g, to, References.of(ib.id())); // the id is evaluated when the instance is planned
+      }
+    }
     for (OutputBlock o : m.outputs()) {
       connect(g, new Node.OutputNode(o.name()), References.of(o.value()));
       connect(g, new Node.OutputNode(o.name()), dev.kplan.engine.config.Condition.references(o.preconditions()));

@@ -32,9 +32,10 @@ public record Plan(
     Objects.requireNonNull(lineage, "lineage is null");
   }
 
-  /** True when applying would change some object (no-ops and reads do not count). */
+  /** True when applying would change some object or the state (no-ops and reads do not count, imports do). */
   public boolean hasChanges() {
-    return changes.stream().anyMatch(c -> c.action() != Action.NO_OP && c.action() != Action.READ);
+    return changes.stream().anyMatch(c -> (c.action() != Action.NO_OP && c.action() != Action.READ)
+        || c.importing() != null);
   }
 
   /** The change planned for {@code address}, or null. */

@@ -5,6 +5,7 @@ import dev.kplan.engine.addrs.InstanceKey;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.addrs.ResourceMode;
+import dev.kplan.engine.config.ImportBlock;
 import dev.kplan.engine.config.Local;
 import dev.kplan.engine.config.Module;
 import dev.kplan.engine.config.OutputBlock;
@@ -550,6 +551,19 @@ public final class Planner {
         if (p == null) {
           p = implicitlyMoved(ia, expansion.repetition());
         }
+        ImportStep.Imported importing = null;
+        if (p == null && rb.mode() == ResourceMode.MANAGED && options.mode() == PlanMode.NORMAL && planned(ia)
+            && importFor(ia) != null) {
+          ImportBlock ib = importFor(ia);
+          importing = ImportStep.run(ib, ia, schema, provider, context(roots(References.of(ib.id()))), diags);
+          if (importing == null) {
+            values.put(inst.key(), Value.unknownOf(type));
+            continue; // the import failed: nothing is planned for it
+          }
+          p = new Prior(new ResourceInstance(ia.toString(), rb.provider().toString(), schema.version(), "{}", "[]",
+              List.of(), false, importing.privateData()), ia, rb.provider(), schema,
+              Schemas.markSensitive(schema.block(), importing.value()));
+        }
         Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
         if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
           if (options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)) {
@@ -579,6 +593,10 @@ public final class Planner {
         Value after = rb.mode() == ResourceMode.DATA
             ? planData(ia, rb, schema, provider, config)
             : planManaged(ia, rb, schema, provider, config, p);
+        if (importing != null) {
+          String id = importing.id();
+          changes.computeIfPresent(ia, (k, c) -> c.withImporting(id));
+        }
         if (after != null) {
           // an unknown outcome is decided by the check after apply, which plans against the applied state
           Conditions.check(rb.lifecycle().postconditions(), Conditions.Kind.RESOURCE_POSTCONDITION,
@@ -613,6 +631,16 @@ public final class Planner {
         inConfig.add(from);
       }
       return p;
+    }
+
+    /** The import block that brings an object in as {@code instance}, or null. */
+    private ImportBlock importFor(ResourceAddress instance) {
+      for (ImportBlock ib : in.module().imports()) {
+        if (ib.to().equals(instance)) {
+          return ib;
+        }
+      }
+      return null;
     }
 
     /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
@@ -875,12 +903,28 @@ public final class Planner {
         } else {
           reason = ChangeReason.DELETE_BECAUSE_WRONG_REPETITION;
         }
+        if (!destroyAll && forgotten(a)) {
+          changes.put(a, new ResourceChange(a, Action.FORGET, p.value, Value.nullOf(p.value.type()), List.of(),
+              ChangeReason.FORGET_BECAUSE_REMOVED, p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p),
+              null));
+          continue;
+        }
         if (rb != null && rb.lifecycle().preventDestroy()) {
           diags.add(preventDestroy(a, rb));
         }
         changes.put(a, new ResourceChange(a, Action.DELETE, p.value, Value.nullOf(p.value.type()), List.of(), reason,
             p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p), null));
       }
+    }
+
+    /** True when a {@code removed} block with {@code destroy = false} covers the stored {@code instance}. */
+    private boolean forgotten(ResourceAddress instance) {
+      for (dev.kplan.engine.config.RemovedBlock r : in.module().removed()) {
+        if (r.covers(instance) && !r.destroy()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     // ---- outputs ----
