@@ -309,4 +309,43 @@ class ConfigurationFeaturesTest {
     assertEquals(1, r.exitCode(), r.out());
     assertTrue(r.err().contains("Error: Removed resource still exists"), r.err());
   }
+
+  @Test
+  void anOldObjectThatCannotBeDestroyedStaysDeposedAndTheNextPlanDestroysIt() throws IOException {
+    write("""
+        variable "name" {}
+        resource "local_file" "f" {
+          filename = "out/${var.name}.txt"
+          content  = "x"
+          lifecycle {
+            create_before_destroy = true
+          }
+        }
+        """);
+    assertEquals(0, kplan("apply", "-auto-approve", "-var", "name=old").exitCode());
+    // the old file becomes a non-empty folder, which deleting it cannot remove (without refresh, kplan does not notice)
+    Files.delete(dir.resolve("out/old.txt"));
+    Files.createDirectories(dir.resolve("out/old.txt"));
+    Files.writeString(dir.resolve("out/old.txt/keep"), "in the way");
+    CliRun r = kplan("apply", "-auto-approve", "-refresh=false", "-var", "name=new");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Old object left behind"), r.err());
+    assertTrue(r.err().contains("kept in the state as deposed object"), r.err());
+    assertTrue(Files.exists(dir.resolve("out/new.txt")), "the replacement exists");
+
+    Files.delete(dir.resolve("out/old.txt/keep"));
+    Files.delete(dir.resolve("out/old.txt"));
+    CliRun plan = kplan("plan", "-var", "name=new");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().matches("(?s).*  # local_file\\.f \\(deposed object [0-9a-f]{8}\\) will be destroyed\n.*"),
+        plan.out());
+    assertTrue(plan.out().contains("Plan: 0 to add, 0 to change, 1 to destroy."), plan.out());
+    CliRun json = kplan("plan", "-json", "-var", "name=new");
+    assertTrue(json.out().matches("(?s).*\"deposed\":\"[0-9a-f]{8}\".*"), json.out());
+    CliRun cleanup = kplan("apply", "-auto-approve", "-var", "name=new");
+    assertEquals(0, cleanup.exitCode(), cleanup.err());
+    assertTrue(cleanup.out().contains("0 added, 0 changed, 1 destroyed."), cleanup.out());
+    assertTrue(Files.exists(dir.resolve("out/new.txt")));
+    assertTrue(kplan("plan", "-var", "name=new").out().contains("No changes."));
+  }
 }

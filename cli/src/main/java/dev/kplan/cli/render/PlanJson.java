@@ -112,6 +112,9 @@ public final class PlanJson {
         n.properties().forEach(e -> ordered.set(e.getKey(), e.getValue()));
         n = ordered;
       }
+      if (c.deposedKey() != null) {
+        n.put("deposed", c.deposedKey());
+      }
       Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
       Value after = c.action() == Action.DELETE || c.action() == Action.FORGET ? null : c.after();
       ObjectNode change = change(c.action(), before, after, c.replacePaths());
@@ -154,8 +157,8 @@ public final class PlanJson {
     Map<List<ModuleStep>, List<ObjectNode>> byModule = new LinkedHashMap<>();
     byModule.put(List.of(), new ArrayList<>());
     for (ResourceChange c : plan.changes()) {
-      if (c.action() == Action.DELETE) {
-        continue;
+      if (c.action() == Action.DELETE || c.action() == Action.FORGET) {
+        continue; // planned_values holds what will be managed afterwards
       }
       ObjectNode r = addressFields(c.address(), c.provider());
       r.remove("module_address");

@@ -218,7 +218,8 @@ public final class PlanRenderer {
   }
 
   private static void renderChange(ResourceChange c, Style style, StringBuilder out) {
-    String addr = style.bold("  # " + c.address());
+    String addr = style.bold("  # " + c.address() + (c.deposedKey() == null ? "" : " (deposed object " + c.deposedKey()
+        + ")"));
     String replaced = style.bold(style.red("replaced"));
     String verb = switch (c.action()) {
       case CREATE -> " will be created";
@@ -241,6 +242,9 @@ public final class PlanRenderer {
       out.append(addr).append(verb).append('\n');
       if (moved(c)) {
         out.append("  # (moved from ").append(c.previousAddress()).append(")\n");
+      }
+      if (c.deposedKey() != null) {
+        out.append("  # (left over from a partially-failed replacement of this instance)\n");
       }
       if (c.importing() != null && c.action() != Action.NO_OP) {
         out.append("  # (imported from \"").append(c.importing()).append("\")\n");

@@ -290,7 +290,7 @@ public final class Operations {
           resources.put(key, live);
         }
       }
-      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), state.deposed());
     }
 
     /** The schema's type for a stored object, which the typed state encoding follows. */

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A plan: the change of every instance (in address order, no-ops included), the drift found by
+ * A plan: the change of every instance (in address order, no-ops included; then the deletions of
+ * deposed objects), the drift found by
  * refreshing, the root outputs' planned values (unknown where known only after apply, marked
  * where sensitive), what went wrong, and the serial and lineage of the state it was made against
  * (a saved plan applies only to exactly that state).
@@ -38,10 +39,10 @@ public record Plan(
         || c.importing() != null);
   }
 
-  /** The change planned for {@code address}, or null. */
+  /** The change planned for the current object at {@code address} (not for a deposed one), or null. */
   public ResourceChange change(ResourceAddress address) {
     for (ResourceChange c : changes) {
-      if (c.address().equals(address)) {
+      if (c.address().equals(address) && c.deposedKey() == null) {
         return c;
       }
     }

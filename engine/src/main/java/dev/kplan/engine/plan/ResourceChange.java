@@ -19,7 +19,9 @@ import java.util.Objects;
  * applier re-keys it in state, as for Terraform's implicit {@code a} ↔ {@code a[0]} moves.
  * {@code importing} is the id of an existing object an {@code import} block brings under
  * management ({@code before} is that object as read; null when not importing): the applier records
- * it without creating anything.
+ * it without creating anything. {@code deposedKey} is set on the deletion of a deposed object (an
+ * old object create_before_destroy kept because it was not destroyed yet); such a change shares
+ * its address with the change of the instance's current object.
  */
 public record ResourceChange(
     ResourceAddress address,
@@ -33,7 +35,8 @@ public record ResourceChange(
     String plannedPrivate,
     List<ResourceAddress> dependencies,
     ResourceAddress previousAddress,
-    String importing) {
+    String importing,
+    String deposedKey) {
   public ResourceChange {
     Objects.requireNonNull(address, "address is null");
     Objects.requireNonNull(action, "action is null");
@@ -51,12 +54,12 @@ public record ResourceChange(
       ChangeReason reason, ProviderAddress provider, Value config, String plannedPrivate,
       List<ResourceAddress> dependencies, ResourceAddress previousAddress) {
     this(address, action, before, after, replacePaths, reason, provider, config, plannedPrivate, dependencies,
-        previousAddress, null);
+        previousAddress, null, null);
   }
 
   /** This change, importing the object {@code id} first. */
   public ResourceChange withImporting(String id) {
     return new ResourceChange(address, action, before, after, replacePaths, reason, provider, config, plannedPrivate,
-        dependencies, previousAddress, id);
+        dependencies, previousAddress, id, deposedKey);
   }
 }

@@ -132,6 +132,7 @@ public final class Planner {
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<ResourceAddress, Prior> prior = new TreeMap<>();
     private final Map<ResourceAddress, ResourceChange> changes = new TreeMap<>();
+    private final List<ResourceChange> deposedChanges = new ArrayList<>();
     private final List<Drift> drift = new ArrayList<>();
     private final Map<String, Value> locals = new LinkedHashMap<>();
     private final Map<String, Map<String, Value>> managed = new TreeMap<>();
@@ -198,7 +199,20 @@ public final class Planner {
         refresh(List.of(p.provider));
       }
       orphans();
+      deposed();
       return finish();
+    }
+
+    /** The deletions of deposed objects, after everything else (they share addresses with current objects). */
+    private void deposed() {
+      for (dev.kplan.state.DeposedObject d : in.state().deposed().values()) {
+        AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(d.instance().providerAddress());
+        if (pa.ok()) {
+          configure(pa.value());
+        }
+      }
+      deposedChanges.addAll(DeposedDeletions.plan(in.state(), options, (pa, type) -> configured.contains(pa)
+          ? schemaOf(pa, in.providers().get(pa)).resources().get(type) : null, diags));
     }
 
     private ProviderSchema schemaOf(ProviderAddress pa, Provider provider) {
@@ -240,7 +254,9 @@ public final class Planner {
 
     private Plan finish() {
       drift.sort(java.util.Comparator.comparing(Drift::address));
-      return new Plan(options.mode(), List.copyOf(changes.values()), drift, outputs, Diagnostics.of(diags),
+      List<ResourceChange> all = new ArrayList<>(changes.values());
+      all.addAll(deposedChanges);
+      return new Plan(options.mode(), all, drift, outputs, Diagnostics.of(diags),
           in.state().serial(), in.state().lineage());
     }
 
