@@ -256,7 +256,8 @@ public final class PlanRenderer {
     }
     ValueDiff diff = new ValueDiff(style, c.replacePaths());
     Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
-    Value after = c.action() == Action.DELETE || c.action() == Action.FORGET ? null : c.after();
+    // a forgotten object is not changed: it is shown as it stands
+    Value after = c.action() == Action.DELETE ? null : c.action() == Action.FORGET ? c.before() : c.after();
     block(c.address(), actionSymbol(c.action(), style), diff.objectBody(before, after, 2), out);
   }
 
