@@ -327,7 +327,7 @@ public final class Operations {
       Module sub = new Module(module.dir(), module.variables(),
           module.locals().stream().filter(l -> localNames.contains(l.name())).toList(), module.providers(),
           module.resources().stream().filter(r -> resourceAddrs.contains(r.address())).toList(), List.of(),
-          module.sources());
+          module.sources(), module.imports().stream().filter(i -> i.to().equals(instance)).toList(), List.of());
       Map<String, ResourceInstance> subResources = new TreeMap<>();
       current.resources().forEach((k, ri) -> {
         AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
