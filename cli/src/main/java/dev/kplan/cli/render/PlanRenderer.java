@@ -269,7 +269,8 @@ public final class PlanRenderer {
   private static String reasonLine(ResourceChange c) {
     ResourceAddress a = c.address();
     return switch (c.reason()) {
-      case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "(because " + a.type() + "." + a.name() + " is not in configuration)";
+      case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "(because " + a.resource() + " is not in configuration)";
+      case DELETE_BECAUSE_NO_MODULE -> "(because " + a.modulePath() + " is not in configuration)";
       case DELETE_BECAUSE_COUNT_INDEX -> "(because index " + a.key().text() + " is out of range for count)";
       case DELETE_BECAUSE_EACH_KEY -> "(because key " + a.key().text() + " is not in for_each map)";
       case DELETE_BECAUSE_WRONG_REPETITION -> a.key() instanceof InstanceKey.None

@@ -44,7 +44,8 @@ final class PlanFixtures {
 
   static List<Fixture> all() {
     return List.of(create(), update(), replace(), delete(), drift(), sensitive(), unknowns(), outputs(),
-        moves(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing(), importForgetDeposed());
+        moves(), modules(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing(),
+        importForgetDeposed());
   }
 
   static ResourceAddress addr(String type, String name) {
@@ -231,6 +232,19 @@ final class PlanFixtures {
         moved(addr("local_file", "a"), addr("local_file", "b"), Action.UPDATE,
             obj("id", "f2", "content", "old"), obj("id", "f2", "content", "new"), ChangeReason.NONE));
     return new Fixture("moves", plan(PlanMode.NORMAL, cs, List.of(), Map.of()), Map.of());
+  }
+
+  /** Module addresses: a resource moved into a module, a removed module instance, a created one. */
+  static Fixture modules() {
+    ResourceAddress site = ResourceAddress.parse("module.site[\"a\"].module.meta.local_file.page").value();
+    ResourceAddress gone = ResourceAddress.parse("module.site[\"b\"].local_file.page").value();
+    ResourceAddress into = ResourceAddress.parse("module.files.local_file.x").value();
+    List<ResourceChange> cs = List.of(
+        moved(addr("local_file", "x"), into, Action.NO_OP, obj("id", "f1", "content", "same"),
+            obj("id", "f1", "content", "same"), ChangeReason.NONE),
+        moved(null, site, Action.CREATE, null, obj("content", "hello", "filename", "a.txt"), ChangeReason.NONE),
+        moved(null, gone, Action.DELETE, obj("id", "f2", "content", "bye"), null, ChangeReason.DELETE_BECAUSE_NO_MODULE));
+    return new Fixture("modules", plan(PlanMode.NORMAL, cs, List.of(), Map.of()), Map.of());
   }
 
   static Fixture noChanges() {

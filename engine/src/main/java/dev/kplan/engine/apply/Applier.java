@@ -64,7 +64,7 @@ public final class Applier {
 
   /**
    * What to apply: the plan, its providers (configured), the state it was made against, each
-   * resource's dependencies (resource addresses without keys, from configuration and state), the
+   * resource's dependencies (configuration addresses: module and instance keys dropped, from configuration and state), the
    * open lock ({@code begin} already called), and how to re-plan instances whose plan had unknowns.
    */
   public record Input(
@@ -141,9 +141,9 @@ public final class Applier {
           deposedDeletes.put(new Step(c.address(), Half.DELETE, c.deposedKey()), c);
           continue;
         }
-        Set<ResourceAddress> deps = dependencies.computeIfAbsent(c.address().resource(), k -> new HashSet<>());
+        Set<ResourceAddress> deps = dependencies.computeIfAbsent(c.address().config(), k -> new HashSet<>());
         for (ResourceAddress d : c.dependencies()) {
-          deps.add(d.resource());
+          deps.add(d.config());
         }
         if (c.previousAddress() != null) {
           move(c);
@@ -225,7 +225,7 @@ public final class Applier {
     // ---- ordering ----
 
     private Set<ResourceAddress> depsOf(ResourceAddress instance) {
-      return dependencies.getOrDefault(instance.resource(), Set.of());
+      return dependencies.getOrDefault(instance.config(), Set.of());
     }
 
     /** Indexed by resource so that ordering stays linear in the number of dependency edges. */
@@ -237,7 +237,7 @@ public final class Applier {
         if (c.action() != Action.DELETE) {
           Step s = new Step(c.address(), Half.CREATE);
           own.add(s);
-          creates.computeIfAbsent(c.address().resource(), k -> new ArrayList<>()).add(s);
+          creates.computeIfAbsent(c.address().config(), k -> new ArrayList<>()).add(s);
         }
         if (c.action().destroys()) {
           own.add(new Step(c.address(), Half.DELETE));
@@ -264,7 +264,7 @@ public final class Applier {
             e.getValue().add(new Step(s.address(), Half.DELETE));
           }
         } else {
-          for (Step o : dependents.getOrDefault(s.address().resource(), List.of())) {
+          for (Step o : dependents.getOrDefault(s.address().config(), List.of())) {
             // dependents go first; under create_before_destroy their new versions must exist first too
             if (!o.address().equals(s.address())
                 && (o.half() == Half.DELETE || c.action() == Action.CREATE_THEN_DELETE)) {

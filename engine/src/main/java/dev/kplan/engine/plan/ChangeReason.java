@@ -13,6 +13,8 @@ public enum ChangeReason {
   REPLACE_BY_TRIGGERS,
   /** The resource block is gone from the configuration. */
   DELETE_BECAUSE_NO_RESOURCE_CONFIG,
+  /** The module instance that held it is gone (its call removed, or its key or index no longer expanded). */
+  DELETE_BECAUSE_NO_MODULE,
   /** The count no longer covers this index. */
   DELETE_BECAUSE_COUNT_INDEX,
   /** The for_each no longer has this key. */

@@ -33,10 +33,13 @@ public record Plan(
     Objects.requireNonNull(lineage, "lineage is null");
   }
 
-  /** True when applying would change some object or the state (no-ops and reads do not count, imports do). */
+  /**
+   * True when applying would change some object, its address or the state (no-ops and reads do not
+   * count; a move does, as in Terraform: applying it rewrites the state; so does an import).
+   */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> (c.action() != Action.NO_OP && c.action() != Action.READ)
-        || c.importing() != null);
+        || (c.previousAddress() != null && !c.previousAddress().equals(c.address())) || c.importing() != null);
   }
 
   /** The change planned for the current object at {@code address} (not for a deposed one), or null. */
