@@ -348,4 +348,28 @@ class ConfigurationFeaturesTest {
     assertTrue(Files.exists(dir.resolve("out/new.txt")));
     assertTrue(kplan("plan", "-var", "name=new").out().contains("No changes."));
   }
+
+  @Test
+  void anImportBlockInAChildModuleIsAnError() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.writeString(dir.resolve("child/main.kp.hcl"), """
+        import {
+          to = local_file.f
+          id = "out/f.txt"
+        }
+        resource "local_file" "f" {
+          filename = "out/f.txt"
+          content  = "x"
+        }
+        """);
+    write("""
+        module "child" {
+          source = "./child"
+        }
+        """);
+    CliRun r = kplan("plan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Invalid import configuration"), r.err());
+    assertTrue(r.err().contains("Import blocks are only allowed in the root module."), r.err());
+  }
 }
