@@ -148,7 +148,8 @@ public final class ApplyCommand implements Callable<Integer> {
     out.println();
     String summary = destroying
         ? "Destroy complete! Resources: " + progress.destroyed.get() + " destroyed."
-        : "Apply complete! Resources: " + progress.added.get() + " added, " + progress.changed.get() + " changed, "
+        : "Apply complete! Resources: " + (progress.imported.get() > 0 ? progress.imported.get() + " imported, " : "")
+            + progress.added.get() + " added, " + progress.changed.get() + " changed, "
             + progress.destroyed.get() + " destroyed.";
     out.println(color ? "\u001b[1m\u001b[32m" + summary + "\u001b[0m" : summary);
     if (!destroying) {

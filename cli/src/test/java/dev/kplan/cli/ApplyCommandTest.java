@@ -138,6 +138,20 @@ class ApplyCommandTest {
   }
 
   @Test
+  void refreshOnlyPlanAndApplyWithAnInstanceDeletedOutsideLeaveItOutOfTheOutputs() throws IOException {
+    write();
+    assertEquals(0, kplan("", "apply", "-auto-approve").exitCode());
+    Files.delete(dir.resolve("out/a.txt"));
+    CliRun plan = kplan("", "plan", "-refresh-only");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("# local_file.note[\"a\"] has been deleted"), plan.out());
+    CliRun r = kplan("", "apply", "-refresh-only", "-auto-approve");
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.err().contains("Output value not saved"), r.err());
+    assertEquals("files = [\n  \"out/b.txt\",\n]\nsecret = <sensitive>\n", kplan("", "output").out());
+  }
+
+  @Test
   void outputHidesSensitiveValuesInTheListAndShowsThemByNameOrAsJson() throws IOException {
     write();
     assertEquals(0, kplan("", "apply", "-auto-approve").exitCode());

@@ -113,9 +113,16 @@ public final class PlanJson {
         n.properties().forEach(e -> ordered.set(e.getKey(), e.getValue()));
         n = ordered;
       }
+      if (c.deposedKey() != null) {
+        n.put("deposed", c.deposedKey());
+      }
       Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
-      Value after = c.action() == Action.DELETE ? null : c.after();
-      n.set("change", change(c.action(), before, after, c.replacePaths()));
+      Value after = c.action() == Action.DELETE || c.action() == Action.FORGET ? null : c.after();
+      ObjectNode change = change(c.action(), before, after, c.replacePaths());
+      if (c.importing() != null) {
+        change.putObject("importing").put("id", c.importing());
+      }
+      n.set("change", change);
       String reason = actionReason(c.reason());
       if (reason != null) {
         n.put("action_reason", reason);
@@ -200,8 +207,8 @@ public final class PlanJson {
     Map<List<ModuleStep>, List<ObjectNode>> byModule = new LinkedHashMap<>();
     byModule.put(List.of(), new ArrayList<>());
     for (ResourceChange c : plan.changes()) {
-      if (c.action() == Action.DELETE) {
-        continue;
+      if (c.action() == Action.DELETE || c.action() == Action.FORGET) {
+        continue; // planned_values holds what will be managed afterwards
       }
       ObjectNode r = addressFields(c.address(), c.provider());
       r.remove("module_address");
@@ -325,6 +332,7 @@ public final class PlanJson {
       case DELETE_THEN_CREATE -> List.of("delete", "create");
       case CREATE_THEN_DELETE -> List.of("create", "delete");
       case DELETE -> List.of("delete");
+      case FORGET -> List.of("forget");
     };
   }
 
@@ -341,6 +349,7 @@ public final class PlanJson {
       case DELETE_BECAUSE_EACH_KEY -> "delete_because_each_key";
       case DELETE_BECAUSE_WRONG_REPETITION -> "delete_because_wrong_repetition";
       case READ_BECAUSE_CONFIG_UNKNOWN -> "read_because_config_unknown";
+      case FORGET_BECAUSE_REMOVED -> "delete_because_no_resource_config";
       case NONE, DELETE_BECAUSE_DESTROY_MODE -> null;
     };
   }

@@ -59,8 +59,8 @@ public final class ConfigLoader {
     m.put("data", new BodySchema.BlockType(List.of("type", "name"), null));
     m.put("module", new BodySchema.BlockType(List.of("name"), null));
     m.put("moved", new BodySchema.BlockType(List.of(), null));
-    m.put("import", new BodySchema.BlockType(List.of(), null));
-    m.put("removed", new BodySchema.BlockType(List.of(), null));
+    m.put("import", new BodySchema.BlockType(List.of(), StatementReader.IMPORT));
+    m.put("removed", new BodySchema.BlockType(List.of(), StatementReader.REMOVED));
     m.put("check", new BodySchema.BlockType(List.of("name"), null));
     return Map.copyOf(m);
   }
@@ -107,6 +107,8 @@ public final class ConfigLoader {
     List<OutputBlock> outputs = new ArrayList<>();
     List<ModuleCall> calls = new ArrayList<>();
     List<MovedBlock> moved = new ArrayList<>();
+    List<ImportBlock> imports = new ArrayList<>();
+    List<RemovedBlock> removed = new ArrayList<>();
     Map<String, SourceRange> seenBlocks = new HashMap<>();
     Map<String, SourceRange> seenVariables = new HashMap<>();
     Map<String, SourceRange> seenLocals = new HashMap<>();
@@ -182,6 +184,16 @@ public final class ConfigLoader {
           if (m != null) {
             moved.add(m);
           }
+        } else if (b.type().equals("import")) {
+          ImportBlock ib = StatementReader.importBlock(b, sources, diags);
+          if (ib != null) {
+            imports.add(ib);
+          }
+        } else if (b.type().equals("removed")) {
+          RemovedBlock rb = StatementReader.removed(b, sources, diags);
+          if (rb != null) {
+            removed.add(rb);
+          }
         } else if (b.type().equals("locals")) {
           for (BodyItem li : b.body().items()) {
             if (li instanceof Block nested) {
@@ -202,8 +214,9 @@ public final class ConfigLoader {
         }
       }
     }
-    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, calls, moved, sources),
-        Diagnostics.of(diags), settings);
+    StatementReader.checkTargets(imports, removed, resources, diags);
+    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, calls, moved, sources,
+        imports, removed), Diagnostics.of(diags), settings);
   }
 
   private static Variable variable(Block b, List<Diagnostic> diags) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * One configuration folder as declared: variables, locals, provider configurations, resources and
  * data sources, outputs, calls of child modules (each with the child as loaded, so a root module
  * is the whole configuration tree), {@code moved} blocks, with the source text of every file
- * (diagnostics quote it; a root module holds its children's too, named relative to the root).
+ * (diagnostics quote it; a root module holds its children's too, named relative to the root), and
+ * the {@code import} and {@code removed} blocks.
  */
 public record Module(
     Path dir,
@@ -21,7 +22,9 @@ public record Module(
     List<OutputBlock> outputs,
     List<ModuleCall> calls,
     List<MovedBlock> moved,
-    Map<String, String> sources) {
+    Map<String, String> sources,
+    List<ImportBlock> imports,
+    List<RemovedBlock> removed) {
   public Module {
     variables = List.copyOf(variables);
     locals = List.copyOf(locals);
@@ -31,6 +34,15 @@ public record Module(
     calls = List.copyOf(calls);
     moved = List.copyOf(moved);
     sources = Map.copyOf(sources);
+    imports = List.copyOf(imports);
+    removed = List.copyOf(removed);
+  }
+
+  /** A module without import and removed blocks. */
+  public Module(Path dir, List<Variable> variables, List<Local> locals, List<ProviderBlock> providers,
+      List<ResourceBlock> resources, List<OutputBlock> outputs, List<ModuleCall> calls, List<MovedBlock> moved,
+      Map<String, String> sources) {
+    this(dir, variables, locals, providers, resources, outputs, calls, moved, sources, List.of(), List.of());
   }
 
   /** A module without child modules and moves. */

@@ -28,7 +28,7 @@ final class ModuleTreeLoader {
     Module m = load(top, dir, root, List.of(root), false, diags, sources);
     // the root's kplan block settings are the configuration's (a child's state path means nothing)
     return new LoadResult(new Module(m.dir(), m.variables(), m.locals(), m.providers(), m.resources(), m.outputs(),
-        m.calls(), m.moved(), sources), Diagnostics.of(diags), top.settings());
+        m.calls(), m.moved(), sources, m.imports(), m.removed()), Diagnostics.of(diags), top.settings());
   }
 
   private static Module load(LoadResult r, Path dir, Path root, List<Path> ancestors, boolean expanded,
@@ -36,6 +36,13 @@ final class ModuleTreeLoader {
     diags.addAll(r.diagnostics().items());
     sources.putAll(r.module().sources());
     Module m = r.module();
+    if (ancestors.size() > 1) {
+      for (ImportBlock ib : m.imports()) {
+        diags.add(Diagnostic.error("Invalid import configuration",
+            "An import block was detected in a child module. Import blocks are only allowed in the root module.",
+            ib.range()));
+      }
+    }
     if (expanded) {
       for (ProviderBlock p : m.providers()) {
         diags.add(Diagnostic.error("Module is incompatible with count, for_each, and depends_on",
@@ -81,7 +88,7 @@ final class ModuleTreeLoader {
       calls.add(c.withModule(child));
     }
     return new Module(m.dir(), m.variables(), m.locals(), m.providers(), m.resources(), m.outputs(), calls, m.moved(),
-        m.sources());
+        m.sources(), m.imports(), m.removed());
   }
 
   /** Every argument names a variable of the child; every required variable is set. */

@@ -186,11 +186,12 @@ public final class GraphBuilder {
         connect(root, path, g, new Node.LocalNode(path, l.name()), References.of(l.expr()), false);
       }
       for (ProviderBlock p : m.providers()) {
-        connect(root, path, g, new Node.ProviderNode(p.address().inModule(path)), References.of(p.config()), false);
+        connect(root, path, g, new Node.ProviderNode(p.address().inModule(path)),
+            dev.kplan.engine.config.DynamicBlock.references(p.config()), false);
       }
       for (ResourceBlock r : m.resources()) {
         Node.ResourceNode n = resourceNode(path, r);
-        List<TraversalExpr> refs = new ArrayList<>(References.of(r.config()));
+        List<TraversalExpr> refs = new ArrayList<>(dev.kplan.engine.config.DynamicBlock.references(r.config()));
         for (Expr e : new Expr[] {r.count(), r.forEach()}) {
           if (e != null) {
             refs.addAll(References.of(e));
@@ -199,10 +200,19 @@ public final class GraphBuilder {
         for (Expr e : r.lifecycle().replaceTriggeredBy()) {
           refs.addAll(References.of(e));
         }
+        refs.addAll(r.lifecycle().conditionReferences());
         connect(root, path, g, n, refs, false);
+      }
+      for (dev.kplan.engine.config.ImportBlock ib : m.imports()) {
+        Node.ResourceNode to = new Node.ResourceNode(ib.to().config());
+        if (g.has(to)) {
+          connect(root, path, g, to, References.of(ib.id()), false); // the id is evaluated when the instance is planned
+        }
       }
       for (OutputBlock o : m.outputs()) {
         connect(root, path, g, new Node.OutputNode(path, o.name()), References.of(o.value()), false);
+        connect(root, path, g, new Node.OutputNode(path, o.name()),
+            dev.kplan.engine.config.Condition.references(o.preconditions()), false);
       }
       for (ModuleCall c : m.calls()) {
         List<String> childPath = child(path, c.name());

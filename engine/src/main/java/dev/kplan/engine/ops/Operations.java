@@ -365,7 +365,7 @@ public final class Operations {
           resources.put(key, live);
         }
       }
-      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), state.deposed());
     }
 
     /** The schema's type for a stored object, which the typed state encoding follows. */
@@ -434,8 +434,9 @@ public final class Operations {
         throws StateException {
       Map<String, Value> outputs = Map.of();
       if (mode != PlanMode.DESTROY) {
+        // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
-            PlanOptions.DEFAULT.withRefresh(false)));
+            PlanOptions.DEFAULT.withRefresh(false).withMode(mode)));
         all.addAll(p.diagnostics().items().stream().filter(Diagnostic::isError).toList()); // warnings were shown with the plan
         outputs = p.outputs();
       }

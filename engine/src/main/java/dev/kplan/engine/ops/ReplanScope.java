@@ -39,6 +39,6 @@ final class ReplanScope {
         m.resources().stream().filter(r -> closure.contains(GraphBuilder.resourceNode(path, r))).toList(),
         isRoot ? List.of()
             : m.outputs().stream().filter(o -> closure.contains(new Node.OutputNode(path, o.name()))).toList(),
-        calls, List.of(), m.sources());
+        calls, List.of(), m.sources(), isRoot ? m.imports() : List.of(), List.of()); // an imported instance imports again
   }
 }

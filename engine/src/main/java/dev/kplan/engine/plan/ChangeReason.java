@@ -23,6 +23,8 @@ public enum ChangeReason {
   DELETE_BECAUSE_WRONG_REPETITION,
   /** {@code -destroy}. */
   DELETE_BECAUSE_DESTROY_MODE,
+  /** A {@code removed} block with {@code destroy = false} names it: forgotten, not destroyed. */
+  FORGET_BECAUSE_REMOVED,
   /** A data source is read during apply because its configuration is not known yet. */
   READ_BECAUSE_CONFIG_UNKNOWN
 }

@@ -5,6 +5,7 @@ import dev.kplan.engine.addrs.InstanceKey;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.addrs.ResourceMode;
+import dev.kplan.engine.config.ImportBlock;
 import dev.kplan.engine.config.Local;
 import dev.kplan.engine.config.Module;
 import dev.kplan.engine.config.OutputBlock;
@@ -131,6 +132,7 @@ public final class Planner {
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<ResourceAddress, Prior> prior = new TreeMap<>();
     private final Map<ResourceAddress, ResourceChange> changes = new TreeMap<>();
+    private final List<ResourceChange> deposedChanges = new ArrayList<>();
     private final List<Drift> drift = new ArrayList<>();
     /** The root module's outputs: the plan's. */
     private final Map<String, Value> outputs = new LinkedHashMap<>();
@@ -256,7 +258,20 @@ public final class Planner {
         refresh(List.of(p.provider));
       }
       orphans();
+      deposed();
       return finish();
+    }
+
+    /** The deletions of deposed objects, after everything else (they share addresses with current objects). */
+    private void deposed() {
+      for (dev.kplan.state.DeposedObject d : in.state().deposed().values()) {
+        AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(d.instance().providerAddress());
+        if (pa.ok()) {
+          configure(pa.value());
+        }
+      }
+      deposedChanges.addAll(DeposedDeletions.plan(in.state(), options, (pa, type) -> configured.contains(pa)
+          ? schemaOf(pa, in.providers().get(pa)).resources().get(type) : null, diags));
     }
 
     /** The configuration path of the module a node belongs to. */
@@ -385,7 +400,9 @@ public final class Planner {
 
     private Plan finish() {
       drift.sort(java.util.Comparator.comparing(Drift::address));
-      return new Plan(options.mode(), List.copyOf(changes.values()), drift, outputs, Diagnostics.of(diags),
+      List<ResourceChange> all = new ArrayList<>(changes.values());
+      all.addAll(deposedChanges);
+      return new Plan(options.mode(), all, drift, outputs, Diagnostics.of(diags),
           in.state().serial(), in.state().lineage());
     }
 
@@ -714,6 +731,7 @@ public final class Planner {
           refs.addAll(References.of(e));
         }
       }
+      refs.addAll(rb.lifecycle().conditionReferences());
       EvalContext base = context(roots(refs));
       Expansion.Result expansion = Expansion.expand(rb, base, diags);
       if (expansion.instances() == null) {
@@ -729,14 +747,40 @@ public final class Planner {
         if (p == null) {
           p = implicitlyMoved(ia, expansion.repetition());
         }
+        ImportStep.Imported importing = null;
+        if (p == null && rb.mode() == ResourceMode.MANAGED && options.mode() == PlanMode.NORMAL && planned(ia)
+            && importFor(ia) != null) {
+          ImportBlock ib = importFor(ia);
+          importing = ImportStep.run(ib, ia, schema, provider, context(roots(References.of(ib.id()))), diags);
+          if (importing == null) {
+            values.put(inst.key(), Value.unknownOf(type));
+            continue; // the import failed: nothing is planned for it
+          }
+          p = new Prior(new ResourceInstance(ia.toString(), pa.toString(), schema.version(), "{}", "[]",
+              List.of(), false, importing.privateData()), ia, pa, schema,
+              Schemas.markSensitive(schema.block(), importing.value()));
+        }
         Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
         if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
-          values.put(inst.key(), options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)
-              ? Value.nullOf(type) : current);
+          if (options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)) {
+            // the object does not exist (any more): as in Terraform's refreshed state, a for_each
+            // instance is absent, others are unknown; a null would break every expression reading it
+            if (expansion.repetition() != Expansion.Repetition.FOR_EACH) {
+              values.put(inst.key(), Value.unknownOf(type));
+            }
+            continue;
+          }
+          values.put(inst.key(), current);
+          continue;
+        }
+        EvalContext scope = base.child(inst.scope());
+        if (Conditions.check(rb.lifecycle().preconditions(), Conditions.Kind.RESOURCE_PRECONDITION, scope, diags)
+            == Conditions.Outcome.FAILED) {
+          values.put(inst.key(), Value.unknownOf(type));
           continue;
         }
         List<Diagnostic> local = new ArrayList<>();
-        Value config = BodyDecoder.decode(rb.config(), schema.block(), base.child(inst.scope()), local);
+        Value config = BodyDecoder.decode(rb.config(), schema.block(), scope, local);
         diags.addAll(local);
         if (Diagnostics.of(local).hasErrors()) {
           values.put(inst.key(), Value.unknownOf(type));
@@ -745,6 +789,15 @@ public final class Planner {
         Value after = rb.mode() == ResourceMode.DATA
             ? planData(ia, rb, schema, provider, config)
             : planManaged(ia, rb, schema, provider, config, p);
+        if (importing != null) {
+          String id = importing.id();
+          changes.computeIfPresent(ia, (k, c) -> c.withImporting(id));
+        }
+        if (after != null) {
+          // an unknown outcome is decided by the check after apply, which plans against the applied state
+          Conditions.check(rb.lifecycle().postconditions(), Conditions.Kind.RESOURCE_POSTCONDITION,
+              scope.child(Map.of("self", after)), diags);
+        }
         values.put(inst.key(), after == null ? Value.unknownOf(type) : after);
       }
       publish(addr, switch (expansion.repetition()) {
@@ -774,6 +827,16 @@ public final class Planner {
         inConfig.add(from);
       }
       return p;
+    }
+
+    /** The import block that brings an object in as {@code instance}, or null. */
+    private ImportBlock importFor(ResourceAddress instance) {
+      for (ImportBlock ib : in.module().imports()) {
+        if (ib.to().equals(instance)) {
+          return ib;
+        }
+      }
+      return null;
     }
 
     /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
@@ -1052,6 +1115,12 @@ public final class Planner {
         } else {
           reason = ChangeReason.DELETE_BECAUSE_WRONG_REPETITION;
         }
+        if (!destroyAll && forgotten(a)) {
+          changes.put(a, new ResourceChange(a, Action.FORGET, p.value, Value.nullOf(p.value.type()), List.of(),
+              ChangeReason.FORGET_BECAUSE_REMOVED, p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p),
+              null));
+          continue;
+        }
         if (rb != null && rb.lifecycle().preventDestroy()) {
           diags.add(preventDestroy(a, rb));
         }
@@ -1060,11 +1129,27 @@ public final class Planner {
       }
     }
 
+    /** True when a {@code removed} block with {@code destroy = false} covers the stored {@code instance}. */
+    private boolean forgotten(ResourceAddress instance) {
+      for (dev.kplan.engine.config.RemovedBlock r : in.module().removed()) {
+        if (r.covers(instance) && !r.destroy()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     // ---- outputs ----
 
     private void output(String name) {
       for (OutputBlock o : here.module.outputs()) {
         if (!o.name().equals(name)) {
+          continue;
+        }
+        if (Conditions.check(o.preconditions(), Conditions.Kind.OUTPUT_PRECONDITION,
+            context(roots(dev.kplan.engine.config.Condition.references(o.preconditions()))), diags)
+            == Conditions.Outcome.FAILED) {
+          outputs.put(name, Value.unknownOf(Type.DYNAMIC));
           continue;
         }
         EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
