@@ -6,10 +6,10 @@ import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.apply.Applier;
 import dev.kplan.engine.apply.Replanner;
 import dev.kplan.engine.config.ConfigLoader;
+import dev.kplan.engine.config.KplanSettings;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
-import dev.kplan.engine.config.ProviderBlock;
-import dev.kplan.engine.config.ResourceBlock;
+import dev.kplan.engine.config.ModuleTree;
 import dev.kplan.engine.config.VariableInputs;
 import dev.kplan.engine.config.VariableResolver;
 import dev.kplan.engine.graph.Graph;
@@ -22,6 +22,8 @@ import dev.kplan.engine.plan.Plan;
 import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.PlanOptions;
 import dev.kplan.engine.plan.ResourceChange;
+import dev.kplan.engine.planfile.ConfigChecksum;
+import dev.kplan.engine.planfile.PlanFile;
 import dev.kplan.engine.planner.Planner;
 import dev.kplan.engine.planner.SensitivePaths;
 import dev.kplan.lang.diag.Diagnostic;
@@ -46,6 +48,7 @@ import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
 import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,15 +89,15 @@ public final class Operations {
 
   /** {@code kplan plan}: refresh and plan; the state is only read. */
   public OperationResult plan(Path dir, OperationOptions options) {
-    return run(dir, options, "plan", (ctx) -> {
+    return run(dir, options, "plan", null, (ctx) -> {
       Plan plan = ctx.plan(options.plan());
-      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
     });
   }
 
   /** {@code kplan apply}: plan, then carry the plan out unless it has errors. */
   public OperationResult apply(Path dir, OperationOptions options) {
-    return run(dir, options, "apply", ctx -> {
+    return run(dir, options, "apply", null, ctx -> {
       Plan plan = ctx.plan(options.plan());
       if (plan.diagnostics().hasErrors()) {
         return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
@@ -109,28 +112,61 @@ public final class Operations {
   }
 
   /**
-   * {@code kplan apply PLANFILE}: carries out a saved plan exactly, refused when the state moved on
-   * (another serial or lineage) since the plan was made.
+   * Carries out a plan just made (the interactive {@code kplan apply}) exactly, refused when the
+   * state moved on (another serial or lineage) since the plan was made.
    */
   public OperationResult applySaved(Path dir, Plan saved, OperationOptions options) {
-    return run(dir, options, "apply", ctx -> {
-      if (saved.diagnostics().hasErrors()) {
-        return new OperationResult(saved, ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
-            "Saved plan has errors", "A plan that failed cannot be applied.", null))));
+    return run(dir, options, "apply", null, ctx -> ctx.applySaved(saved));
+  }
+
+  /**
+   * The checksum a plan file holds: every configuration file of the module tree (children named
+   * relative to the root) and the root's {@code *.auto.kpvars.hcl} files, so that editing any of
+   * them after planning makes {@code apply FILE} refuse rather than apply values they no longer say.
+   */
+  static String configChecksum(Module module) {
+    Map<String, String> files = new TreeMap<>(module.sources());
+    try (java.util.stream.Stream<Path> s = Files.list(module.dir())) {
+      for (Path p : s.filter(f -> f.getFileName().toString().endsWith(VariableInputs.AUTO_SUFFIX)
+          && Files.isRegularFile(f)).sorted().toList()) {
+        files.put(p.getFileName().toString(), Files.readString(p));
       }
-      if (saved.priorSerial() != ctx.state.serial() || !saved.lineage().equals(ctx.state.lineage())) {
-        return new OperationResult(saved, ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error("Saved plan is stale",
-            "The given plan file can no longer be applied because the state was changed by another operation after"
-                + " the plan was created (plan serial " + saved.priorSerial() + ", state serial " + ctx.state.serial()
-                + (saved.lineage().equals(ctx.state.lineage()) ? "" : ", another lineage") + ").", null))));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return ConfigChecksum.of(files);
+  }
+
+  /**
+   * {@code kplan apply FILE}: carries out a plan file exactly, with the variables and options it
+   * was made with; refused when the configuration files changed since (another checksum) or the
+   * state moved on. {@code options} contribute only what is not part of a plan (lock timeout,
+   * parallelism, who, listener, state file).
+   */
+  public OperationResult applyPlanFile(Path dir, PlanFile file, OperationOptions options) {
+    OperationOptions fixed = options.withPlan(file.options().withParallelism(options.parallelism()));
+    return run(dir, fixed, "apply", file.variables(), ctx -> {
+      if (!configChecksum(ctx.module).equals(file.configChecksum())) {
+        return new OperationResult(file.plan(), ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
+            "Saved plan does not match the configuration",
+            "The configuration files in " + dir + " changed after the plan was created, so the plan may no longer"
+                + " describe what they say. Create a new plan with \"kplan plan -out=FILE\" and apply that.",
+            null))));
       }
-      // planning again configures the providers; the saved plan is what gets applied
-      Plan configuring = ctx.plan(options.plan().withMode(saved.mode()).withRefresh(false));
-      if (configuring.diagnostics().hasErrors()) {
-        return new OperationResult(saved, ctx.state, ctx.diags(configuring.diagnostics()));
-      }
-      return ctx.apply(saved);
+      return ctx.applySaved(file.plan());
     });
+  }
+
+  /**
+   * Where the state of the configuration in {@code dir} is: its {@code state "h2"} block's path
+   * (relative to {@code dir}), else {@code .kplan/state.mv.db} beside it.
+   */
+  public static Path stateFile(Path dir, KplanSettings settings) {
+    KplanSettings.StateBackend backend = settings.state();
+    if (backend != null && backend.path() != null) {
+      return dir.resolve(backend.path()).normalize();
+    }
+    return JdbcStateStore.defaultFile(dir);
   }
 
   // ---- the frame every operation shares ----
@@ -139,7 +175,9 @@ public final class Operations {
     OperationResult run(Context ctx);
   }
 
-  private OperationResult run(Path dir, OperationOptions options, String operation, Body body) {
+  /** {@code fixedVariables}: a saved plan's variable values (null: resolve them from the inputs). */
+  private OperationResult run(Path dir, OperationOptions options, String operation, Map<String, Value> fixedVariables,
+      Body body) {
     List<Diagnostic> diags = new ArrayList<>();
     LoadResult loaded = ConfigLoader.load(dir);
     diags.addAll(loaded.diagnostics().items());
@@ -148,24 +186,28 @@ public final class Operations {
     }
     Module module = loaded.module();
     FunctionTable functions = functions(dir);
-    VariableResolver.Resolved vars;
-    try {
-      vars = VariableResolver.resolve(module,
-          VariableInputs.standard(dir, options.environment(), options.variables()), functions);
-    } catch (IOException e) {
-      diags.add(Diagnostic.error("Failed to read variables", "Could not read variable files in " + dir + ": "
-          + e.getMessage(), null));
-      return new OperationResult(null, null, Diagnostics.of(diags));
+    Map<String, Value> variables = fixedVariables;
+    if (variables == null) {
+      VariableResolver.Resolved vars;
+      try {
+        vars = VariableResolver.resolve(module,
+            VariableInputs.standard(dir, options.environment(), options.variables()), functions);
+      } catch (IOException e) {
+        diags.add(Diagnostic.error("Failed to read variables", "Could not read variable files in " + dir + ": "
+            + e.getMessage(), null));
+        return new OperationResult(null, null, Diagnostics.of(diags));
+      }
+      diags.addAll(vars.diagnostics().items());
+      if (vars.diagnostics().hasErrors()) {
+        return new OperationResult(null, null, Diagnostics.of(diags));
+      }
+      variables = vars.values();
     }
-    diags.addAll(vars.diagnostics().items());
-    if (vars.diagnostics().hasErrors()) {
-      return new OperationResult(null, null, Diagnostics.of(diags));
-    }
-    Path file = options.stateFile() != null ? options.stateFile() : JdbcStateStore.defaultFile(dir);
+    Path file = options.stateFile() != null ? options.stateFile() : stateFile(dir, loaded.settings());
     try (StateStore store = JdbcStateStore.h2(file)) {
       try (StateStore.Lock lock = store.lock(options.who(), operation, options.lockTimeout())) {
         StateSnapshot state = store.read();
-        Context ctx = new Context(dir, module, vars.values(), functions, state, lock, options, diags);
+        Context ctx = new Context(dir, module, variables, functions, state, lock, options, diags);
         try {
           return body.run(ctx);
         } finally {
@@ -238,6 +280,39 @@ public final class Operations {
       return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions));
     }
 
+    /** A saved plan carried out, unless it failed or the state moved on since it was made. */
+    OperationResult applySaved(Plan saved) {
+      if (saved.diagnostics().hasErrors()) {
+        return new OperationResult(saved, state, diags(Diagnostics.of(Diagnostic.error(
+            "Saved plan has errors", "A plan that failed cannot be applied.", null))));
+      }
+      if (saved.priorSerial() != state.serial() || !saved.lineage().equals(state.lineage())) {
+        return new OperationResult(saved, state, diags(Diagnostics.of(Diagnostic.error("Saved plan is stale",
+            "The given plan file can no longer be applied because the state was changed by another operation after"
+                + " the plan was created (plan serial " + saved.priorSerial() + ", state serial " + state.serial()
+                + (saved.lineage().equals(state.lineage()) ? "" : ", another lineage") + ").", null))));
+      }
+      // planning again configures the providers; the saved plan is what gets applied
+      Plan configuring = plan(options.plan().withMode(saved.mode()).withRefresh(false));
+      if (configuring.diagnostics().hasErrors()) {
+        return new OperationResult(saved, state, diags(configuring.diagnostics()));
+      }
+      return apply(saved);
+    }
+
+    /** What {@code plan -out=FILE} saves of {@code plan} (null when the plan failed). */
+    PlanFile planFile(Plan plan) {
+      if (plan.diagnostics().hasErrors()) {
+        return null;
+      }
+      Map<String, Value> priorOutputs = new TreeMap<>();
+      for (OutputValue o : state.outputs().values()) {
+        Value v = JsonCodec.decode(o.valueJson(), Type.DYNAMIC);
+        priorOutputs.put(o.name(), o.sensitive() ? v.mark(dev.kplan.lang.value.Marks.SENSITIVE) : v);
+      }
+      return new PlanFile(plan, options.plan(), variables, priorOutputs, configChecksum(module));
+    }
+
     OperationResult apply(Plan plan) {
       LazyLock lazy = new LazyLock(lock, options.who(), commandLine(plan.mode()));
       List<Diagnostic> all = new ArrayList<>(plan.diagnostics().items());
@@ -290,7 +365,7 @@ public final class Operations {
           resources.put(key, live);
         }
       }
-      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), state.deposed());
     }
 
     /** The schema's type for a stored object, which the typed state encoding follows. */
@@ -310,29 +385,23 @@ public final class Operations {
      * the whole configuration for each instance would make an apply quadratic.
      */
     Replanner.Result replan(ResourceAddress instance, StateSnapshot current) {
-      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.resource())));
-      Set<String> localNames = new HashSet<>();
+      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.config())));
       Set<ResourceAddress> resourceAddrs = new HashSet<>();
       List<ResourceAddress> targets = new ArrayList<>(List.of(instance));
       for (Node n : closure) {
-        if (n instanceof Node.LocalNode l) {
-          localNames.add(l.name());
-        } else if (n instanceof Node.ResourceNode r) {
-          resourceAddrs.add(r.address().resource());
+        if (n instanceof Node.ResourceNode r) {
+          resourceAddrs.add(r.address().config());
           if (r.address().mode() == dev.kplan.engine.addrs.ResourceMode.DATA) {
-            targets.add(r.address().resource()); // data sources read during apply are read again now
+            targets.add(r.address().config()); // data sources read during apply are read again now
           }
         }
       }
-      Module sub = new Module(module.dir(), module.variables(),
-          module.locals().stream().filter(l -> localNames.contains(l.name())).toList(), module.providers(),
-          module.resources().stream().filter(r -> resourceAddrs.contains(r.address())).toList(), List.of(),
-          module.sources());
+      Module sub = ReplanScope.filter(module, closure);
       Map<String, ResourceInstance> subResources = new TreeMap<>();
       current.resources().forEach((k, ri) -> {
         AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
-        if (a.ok() && resourceAddrs.contains(a.value().resource())
-            && (!a.value().resource().equals(instance.resource()) || a.value().equals(instance))) {
+        if (a.ok() && resourceAddrs.contains(a.value().config())
+            && (!a.value().config().equals(instance.config()) || a.value().equals(instance))) {
           subResources.put(k, ri);
         }
       });
@@ -365,8 +434,9 @@ public final class Operations {
         throws StateException {
       Map<String, Value> outputs = Map.of();
       if (mode != PlanMode.DESTROY) {
+        // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
-            PlanOptions.DEFAULT.withRefresh(false)));
+            PlanOptions.DEFAULT.withRefresh(false).withMode(mode)));
         all.addAll(p.diagnostics().items().stream().filter(Diagnostic::isError).toList()); // warnings were shown with the plan
         outputs = p.outputs();
       }
@@ -404,13 +474,7 @@ public final class Operations {
     }
 
     private Map<ProviderAddress, Provider> openProviders(Module m, StateSnapshot st) {
-      Set<ProviderAddress> needed = new TreeSet<>();
-      for (ResourceBlock rb : m.resources()) {
-        needed.add(rb.provider());
-      }
-      for (ProviderBlock pb : m.providers()) {
-        needed.add(pb.address());
-      }
+      Set<ProviderAddress> needed = new TreeSet<>(ModuleTree.providers(m));
       for (ResourceInstance ri : st.resources().values()) {
         AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(ri.providerAddress());
         if (pa.ok()) {
@@ -454,7 +518,7 @@ public final class Operations {
   }
 
   /**
-   * Each resource's dependencies (resource addresses without keys): through locals and providers
+   * Each resource's dependencies (configuration addresses: module and instance keys dropped): through locals and providers
    * from the configuration's graph, and as stored for resources the configuration no longer has.
    */
   static Map<ResourceAddress, Set<ResourceAddress>> dependencies(Module module, StateSnapshot state) {
@@ -464,11 +528,11 @@ public final class Operations {
       if (!a.ok()) {
         continue;
       }
-      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().resource(), k -> new HashSet<>());
+      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().config(), k -> new HashSet<>());
       for (String d : ri.dependencies()) {
         AddressParser.Result<ResourceAddress> da = ResourceAddress.parse(d);
         if (da.ok()) {
-          deps.add(da.value().resource());
+          deps.add(da.value().config());
         }
       }
     }
@@ -485,12 +549,12 @@ public final class Operations {
             continue;
           }
           if (d instanceof Node.ResourceNode dr) {
-            deps.add(dr.address().resource());
+            deps.add(dr.address().config());
           } else {
             todo.addAll(graph.dependenciesOf(d));
           }
         }
-        out.put(r.address().resource(), deps); // the configuration's view wins over what was stored
+        out.put(r.address().config(), deps); // the configuration's view wins over what was stored
       }
     }
     return out;
