@@ -110,7 +110,7 @@ public final class ApplyCommand implements Callable<Integer> {
     out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), root.color()));
     out.flush();
     boolean destroying = mode == PlanMode.DESTROY;
-    if (PlanCommand.hasChanges(plan) && !autoApprove) {
+    if (PlanCommand.hasChanges(plan, OperationOutput.outputs(planned.state())) && !autoApprove) {
       out.println();
       boolean yes = switch (mode) {
         case DESTROY -> OperationOutput.approve(out, "Do you really want to destroy all resources?",

@@ -78,20 +78,27 @@ public final class PlanRenderer {
         out.append(wrap("This is a refresh-only plan, so kplan will not take any actions to undo these. If you were"
             + " expecting these changes then you can apply this plan to record the updated values in the kplan"
             + " state without changing any remote objects.", width)).append('\n');
-        return out.toString();
+        if (outputLines.isEmpty()) {
+          return out.toString();
+        }
+      } else {
+        out.append(wrap("Unless you have made equivalent changes to your configuration, or ignored the relevant"
+            + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
+            + " these changes.", width)).append('\n');
       }
-      out.append(wrap("Unless you have made equivalent changes to your configuration, or ignored the relevant"
-          + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
-          + " these changes.", width)).append("\n\n").append(style.darkGray("─".repeat(Math.max(1, width - 1))))
-          .append('\n');
+      out.append('\n').append(style.darkGray("─".repeat(Math.max(1, width - 1)))).append('\n');
     }
 
     if (refreshOnly) {
-      out.append('\n').append(style.bold(style.green("No changes.")))
-          .append(style.bold(" Your infrastructure still matches the configuration.")).append("\n\n")
-          .append(wrap("kplan has checked that the real remote objects still match the result of your most recent"
-              + " changes, and found no differences.", width)).append('\n');
-      return out.toString();
+      // a refresh-only plan takes no actions, but it may still change outputs (as Terraform shows them)
+      if (outputLines.isEmpty()) {
+        out.append('\n').append(style.bold(style.green("No changes.")))
+            .append(style.bold(" Your infrastructure still matches the configuration.")).append("\n\n")
+            .append(wrap("kplan has checked that the real remote objects still match the result of your most"
+                + " recent changes, and found no differences.", width)).append('\n');
+        return out.toString();
+      }
+      actions.clear();
     }
 
     if (nothingToDo) {
@@ -159,6 +166,11 @@ public final class PlanRenderer {
       }
     }
     return out.toString();
+  }
+
+  /** True when the plan would change some root output from its stored value (as "Changes to Outputs" lists). */
+  public static boolean changesOutputs(Plan plan, Map<String, Value> priorOutputs) {
+    return !outputLines(plan.outputs(), priorOutputs, new Style(false)).isEmpty();
   }
 
   /** Greedy word wrap of one paragraph, as Terraform's format.WordWrap does for unindented prose. */
