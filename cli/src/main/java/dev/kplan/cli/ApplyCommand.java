@@ -107,7 +107,8 @@ public final class ApplyCommand implements Callable<Integer> {
       return 1;
     }
     Plan plan = planned.plan();
-    out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), root.color()));
+    out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), PlanSchemas.of(plan),
+        root.color()));
     out.flush();
     boolean destroying = mode == PlanMode.DESTROY;
     if (PlanCommand.hasChanges(plan, OperationOutput.outputs(planned.state())) && !autoApprove) {

@@ -63,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (json) {
       stdout.println(PlanJson.render(plan, OperationOutput.outputs(r.state()), VersionCommand.version(), false));
     } else {
-      stdout.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), root.color()));
+      stdout.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), PlanSchemas.of(plan), root.color()));
       if (out != null) {
         stdout.print(savedHint(out));
       } else if (hasChanges(plan, OperationOutput.outputs(r.state()))) {

@@ -1,6 +1,7 @@
 package dev.kplan.cli.render;
 
 import dev.kplan.engine.addrs.InstanceKey;
+import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.addrs.ResourceMode;
 import dev.kplan.engine.plan.Action;
@@ -12,6 +13,7 @@ import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
 import dev.kplan.provider.Attribution;
+import dev.kplan.provider.BlockSchema;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +51,17 @@ public final class PlanRenderer {
    * width; {@link #DEFAULT_WIDTH} when not a terminal), as Terraform wraps them.
    */
   public static String render(Plan plan, Map<String, Value> priorOutputs, boolean color, int width) {
+    return render(plan, priorOutputs, ResourceSchemas.NONE, color, width);
+  }
+
+  /** The plan text, nested blocks drawn as blocks where {@code schemas} knows the type's schema. */
+  public static String render(Plan plan, Map<String, Value> priorOutputs, ResourceSchemas schemas, boolean color) {
+    return render(plan, priorOutputs, schemas, color, DEFAULT_WIDTH);
+  }
+
+  /** The plan text, nested blocks drawn as blocks where {@code schemas} knows the type's schema. */
+  public static String render(Plan plan, Map<String, Value> priorOutputs, ResourceSchemas schemas, boolean color,
+      int width) {
     Style style = new Style(color);
     StringBuilder out = new StringBuilder();
     List<ResourceChange> actions = new ArrayList<>();
@@ -71,7 +84,9 @@ public final class PlanRenderer {
           + (refreshOnly ? ":" : " which may have affected this plan:"), width)).append('\n');
       for (Drift d : plan.drift()) {
         out.append('\n');
-        renderDrift(d, style, out);
+        ResourceChange c = plan.change(d.address());
+        renderDrift(d, schemas.of(d.address(), c != null ? c.provider() : ProviderAddress.implied(d.address().type())),
+            style, out);
       }
       out.append("\n\n");
       if (refreshOnly) {
@@ -126,7 +141,7 @@ public final class PlanRenderer {
       }
       out.append("\nkplan will perform the following actions:\n\n");
       for (ResourceChange c : actions) {
-        renderChange(c, style, out);
+        renderChange(c, schemas.of(c.address(), c.provider()), style, out);
         out.append('\n');
       }
       int add = 0;
@@ -229,7 +244,7 @@ public final class PlanRenderer {
     };
   }
 
-  private static void renderChange(ResourceChange c, Style style, StringBuilder out) {
+  private static void renderChange(ResourceChange c, BlockSchema schema, Style style, StringBuilder out) {
     String addr = style.bold("  # " + c.address() + (c.deposedKey() == null ? "" : " (deposed object " + c.deposedKey()
         + ")"));
     String replaced = style.bold(style.red("replaced"));
@@ -266,11 +281,10 @@ public final class PlanRenderer {
     if (because != null) {
       out.append("  # ").append(because).append('\n');
     }
-    ValueDiff diff = new ValueDiff(style, c.replacePaths());
     Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
     // a forgotten object is not changed: it is shown as it stands
     Value after = c.action() == Action.DELETE ? null : c.action() == Action.FORGET ? c.before() : c.after();
-    block(c.address(), actionSymbol(c.action(), style), diff.objectBody(before, after, 2), out);
+    block(c.address(), actionSymbol(c.action(), style), body(schema, style, c.replacePaths(), before, after), out);
   }
 
   private static boolean moved(ResourceChange c) {
@@ -296,7 +310,14 @@ public final class PlanRenderer {
     };
   }
 
-  private static void renderDrift(Drift d, Style style, StringBuilder out) {
+  /** A resource's body: by its schema where known (nested blocks as blocks), else from its value. */
+  private static ValueDiff.Body body(BlockSchema schema, Style style, List<Path> replacePaths, Value before,
+      Value after) {
+    return schema == null ? new ValueDiff(style, replacePaths).objectBody(before, after, 2)
+        : new BlockDiff(style, replacePaths).body(schema, before, after, 2);
+  }
+
+  private static void renderDrift(Drift d, BlockSchema schema, Style style, StringBuilder out) {
     boolean deleted = d.cause() == DriftCause.DELETED || d.live().isNull();
     out.append(style.bold("  # " + d.address())).append(deleted ? " has been deleted" : " has changed").append('\n');
     for (Attribution at : d.attribution()) {
@@ -313,9 +334,9 @@ public final class PlanRenderer {
       }
       out.append(")\n");
     }
-    ValueDiff diff = new ValueDiff(style, List.of());
     Action shown = deleted ? Action.DELETE : Action.UPDATE;
-    block(d.address(), actionSymbol(shown, style), diff.objectBody(d.before(), deleted ? null : d.live(), 2), out);
+    block(d.address(), actionSymbol(shown, style), body(schema, style, List.of(), d.before(), deleted ? null : d.live()),
+        out);
   }
 
   private static void block(ResourceAddress a, String symbol, ValueDiff.Body body, StringBuilder out) {

@@ -40,12 +40,16 @@ final class PlanFixtures {
   private PlanFixtures() {}
 
   /** A named fixture: the plan and the outputs stored before it. */
-  record Fixture(String name, Plan plan, Map<String, Value> priorOutputs) {}
+  record Fixture(String name, Plan plan, Map<String, Value> priorOutputs, ResourceSchemas schemas) {
+    Fixture(String name, Plan plan, Map<String, Value> priorOutputs) {
+      this(name, plan, priorOutputs, ResourceSchemas.NONE);
+    }
+  }
 
   static List<Fixture> all() {
     return List.of(create(), update(), replace(), delete(), drift(), sensitive(), unknowns(), outputs(),
         moves(), modules(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing(),
-        importForgetDeposed(), refreshOnlyOutputs());
+        importForgetDeposed(), refreshOnlyOutputs(), BlockFixtures.blocks(), BlockFixtures.blocksDrift());
   }
 
   static ResourceAddress addr(String type, String name) {
