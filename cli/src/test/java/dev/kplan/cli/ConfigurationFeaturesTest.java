@@ -125,7 +125,7 @@ class ConfigurationFeaturesTest {
     write(FIREWALL);
     CliRun plan = kplan("plan");
     assertEquals(0, plan.exitCode(), plan.err());
-    assertTrue(plan.out().contains("+ proto  = \"tcp-ssh\""), plan.out());
+    assertTrue(plan.out().contains("+ proto = \"tcp-ssh\""), plan.out());
     assertTrue(plan.out().contains("+ cidr = \"192.168.0.0/16\""), plan.out());
     assertTrue(plan.out().contains("+ value = \"EDGE\""), plan.out());
     CliRun r = kplan("apply", "-auto-approve");
