@@ -78,6 +78,44 @@ class ConfigurationFeaturesTest {
     assertTrue(plan.err().contains("Resource postcondition failed"), plan.err());
   }
 
+  @Test
+  void aPostconditionFailingAfterApplyStopsItsDependentsButNotIndependentResources() throws IOException {
+    write("""
+        resource "random_id" "r" {
+          byte_length = 4
+          lifecycle {
+            postcondition {
+              condition     = length(self.hex) == 3
+              error_message = "The id ${self.hex} is not three digits long."
+            }
+          }
+        }
+        resource "local_file" "uses_id" {
+          filename = "out/id.txt"
+          content  = random_id.r.hex
+        }
+        resource "local_file" "independent" {
+          filename = "out/other.txt"
+          content  = "x"
+        }
+        """);
+    CliRun r = kplan("apply", "-auto-approve");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.out().contains("random_id.r: Creation complete"), r.out());
+    assertTrue(r.err().contains("Error: Resource postcondition failed"), r.err());
+    assertTrue(r.err().contains("on main.kp.hcl line 5"), r.err());
+    assertEquals(r.err().indexOf("Resource postcondition failed"), r.err().lastIndexOf("Resource postcondition failed"),
+        "reported once: " + r.err());
+    // the dependent was never started; the independent resource was applied
+    assertFalse(r.out().contains("local_file.uses_id: Creating"), r.out());
+    assertFalse(Files.exists(dir.resolve("out/id.txt")));
+    assertTrue(r.out().contains("local_file.independent: Creation complete"), r.out());
+    assertTrue(Files.exists(dir.resolve("out/other.txt")));
+    CliRun state = kplan("show");
+    assertTrue(state.out().contains("resource \"random_id\" \"r\""), state.out());
+    assertFalse(state.out().contains("uses_id"), state.out());
+  }
+
   static final String FIREWALL = """
       variable "rules" {
         default = {

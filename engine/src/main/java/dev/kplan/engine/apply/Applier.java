@@ -57,7 +57,9 @@ import java.util.concurrent.TimeUnit;
  * bug, reported as such, and the object is still recorded (it exists). Under create_before_destroy
  * the old object is deposed (kept in the state under a deposed key) before the new one is created,
  * and removed once destroyed; if it cannot be destroyed it stays, and the next plan destroys it.
- * Deposed objects left by earlier applies are destroyed first, waiting for nothing.
+ * Deposed objects left by earlier applies are destroyed first, waiting for nothing. After each
+ * create or update the instance's postconditions are checked against the new object; a failure
+ * skips what depends on it, as any failure does.
  */
 public final class Applier {
   private Applier() {}
@@ -76,7 +78,16 @@ public final class Applier {
       Replanner replanner,
       int parallelism,
       ApplyListener listener,
-      Duration stillInterval) {
+      Duration stillInterval,
+      PostconditionCheck postconditions) {
+    /** Without postconditions to check after apply. */
+    public Input(Plan plan, Map<ProviderAddress, Provider> providers, StateSnapshot prior,
+        Map<ResourceAddress, Set<ResourceAddress>> dependencies, StateStore.Lock lock, Replanner replanner,
+        int parallelism, ApplyListener listener, Duration stillInterval) {
+      this(plan, providers, prior, dependencies, lock, replanner, parallelism, listener, stillInterval,
+          PostconditionCheck.NONE);
+    }
+
     public Input {
       Objects.requireNonNull(plan, "plan is null");
       providers = Map.copyOf(providers);
@@ -89,6 +100,7 @@ public final class Applier {
       }
       Objects.requireNonNull(listener, "listener is null");
       Objects.requireNonNull(stillInterval, "stillInterval is null");
+      Objects.requireNonNull(postconditions, "postconditions is null");
     }
   }
 
@@ -444,6 +456,13 @@ public final class Applier {
         return false;
       }
       in.listener().onEvent(new ApplyEvent.Completed(addr, kind, idOf(newState), elapsed(t0)));
+      // a postcondition that could only be decided now stops what depends on the object (which stays recorded)
+      Diagnostics checked = in.postconditions().check(addr, snapshot());
+      diags.addAll(checked.items());
+      if (checked.hasErrors()) {
+        failed.add(addr);
+        return false;
+      }
       return true;
     }
 
