@@ -93,9 +93,11 @@ public final class PlanJson {
       outputChanges.set(n, outputChange(action, b, a));
     }
     root.set("planned_values", plannedValues(plan));
-    if (!plan.drift().isEmpty()) {
+    // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
+    List<Drift> shownDrift = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
+    if (!shownDrift.isEmpty()) {
       ArrayNode drift = root.putArray("resource_drift");
-      for (Drift d : plan.drift()) {
+      for (Drift d : shownDrift) {
         drift.add(drift(d, plan));
       }
     }

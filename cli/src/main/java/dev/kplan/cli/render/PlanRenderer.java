@@ -76,13 +76,15 @@ public final class PlanRenderer {
     boolean refreshOnly = plan.mode() == PlanMode.REFRESH_ONLY;
 
     boolean nothingToDo = actions.isEmpty() && outputLines.isEmpty();
+    // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
+    List<Drift> drifted = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
     // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes
-    if (!plan.drift().isEmpty() && (refreshOnly || !nothingToDo)) {
+    if (!drifted.isEmpty() && (refreshOnly || !nothingToDo)) {
       out.append('\n').append(style.bold(style.cyan("Note:"))).append(style.bold(" Objects have changed outside of kplan"))
           .append("\n\n");
       out.append(wrap("kplan detected the following changes made outside of kplan since the last \"kplan apply\""
           + (refreshOnly ? ":" : " which may have affected this plan:"), width)).append('\n');
-      for (Drift d : plan.drift()) {
+      for (Drift d : drifted) {
         out.append('\n');
         ResourceChange c = plan.change(d.address());
         renderDrift(d, schemas.of(d.address(), c != null ? c.provider() : ProviderAddress.implied(d.address().type())),
@@ -335,8 +337,8 @@ public final class PlanRenderer {
       out.append(")\n");
     }
     Action shown = deleted ? Action.DELETE : Action.UPDATE;
-    block(d.address(), actionSymbol(shown, style), body(schema, style, List.of(), d.before(), deleted ? null : d.live()),
-        out);
+    Value live = deleted ? null : d.live();
+    block(d.address(), actionSymbol(shown, style), body(schema, style, List.of(), d.before(), live), out);
   }
 
   private static void block(ResourceAddress a, String symbol, ValueDiff.Body body, StringBuilder out) {

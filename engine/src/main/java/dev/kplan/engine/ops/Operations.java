@@ -326,7 +326,16 @@ public final class Operations {
      */
     private StateSnapshot persistRefreshed(Plan plan, StateStore.Lock lazy) throws StateException {
       Map<String, ResourceInstance> resources = new TreeMap<>(state.resources());
+      Map<String, dev.kplan.state.DeposedObject> deposed = new TreeMap<>(state.deposed());
       for (Drift d : plan.drift()) {
+        if (d.deposedKey() != null) {
+          // a deposed object deleted outside kplan: nothing is left to destroy, so it leaves the state
+          String id = dev.kplan.state.DeposedObject.id(d.address().toString(), d.deposedKey());
+          if (d.cause() == DriftCause.DELETED && deposed.remove(id) != null) {
+            lazy.record(new StateChange.RemoveDeposed(d.address().toString(), d.deposedKey()));
+          }
+          continue;
+        }
         ResourceChange c = plan.change(d.address());
         if (c != null && c.action() != Action.NO_OP && plan.mode() != PlanMode.REFRESH_ONLY) {
           continue;
@@ -347,7 +356,7 @@ public final class Operations {
           resources.put(key, live);
         }
       }
-      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), state.deposed());
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), deposed);
     }
 
     /** The schema's type for a stored object, which the typed state encoding follows. */
