@@ -99,7 +99,7 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = cmd.getOut();
     PrintWriter err = cmd.getErr();
     Path dir = root.workDir();
-    OperationOptions options = arguments.toOptions(cmd, dir, mode);
+    OperationOptions options = arguments.toOptions(cmd, root, mode);
     Operations ops = new Operations();
     OperationResult planned = ops.plan(dir, options);
     OperationOutput.diagnostics(err, planned.diagnostics(), dir, root.color());

@@ -52,7 +52,8 @@ final class OperationArguments {
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   /** The operation options for {@code mode}; usage errors are thrown as picocli's. */
-  OperationOptions toOptions(CommandLine cmd, Path workDir, PlanMode mode) {
+  OperationOptions toOptions(CommandLine cmd, KplanCommand root, PlanMode mode) {
+    Path workDir = root.workDir();
     if (parallelism < 1) {
       throw new CommandLine.ParameterException(cmd, "Invalid -parallelism: must be at least 1, got " + parallelism);
     }
@@ -61,6 +62,7 @@ final class OperationArguments {
         .withParallelism(parallelism);
     return OperationOptions.DEFAULT.withPlan(plan)
         .withVariables(VariableArguments.parse(cmd, vars, varFiles, workDir))
+        .withEnvironment(root.environment())
         .withLockTimeout(duration(cmd, lockTimeout))
         .withParallelism(parallelism);
   }

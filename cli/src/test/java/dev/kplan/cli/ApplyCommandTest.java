@@ -54,6 +54,10 @@ class ApplyCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("note a\n", Files.readString(dir.resolve("out/a.txt")));
     assertTrue(r.out().contains("local_file.note[\"a\"]: Creating..."), r.out());
+    assertTrue(java.util.regex.Pattern.compile("local_file\\.note\\[\"a\"\\]: Creation complete after \\d+s \\[id=[0-9a-f]{40}\\]\n")
+        .matcher(r.out()).find(), r.out());
+    assertTrue(r.out().indexOf("Creation complete") < r.out().indexOf("Apply complete!"), r.out());
+    assertTrue(r.out().indexOf("Apply complete!") < r.out().indexOf("\nOutputs:\n"), "outputs come last");
     assertTrue(r.out().contains("Apply complete! Resources: 3 added, 0 changed, 0 destroyed."), r.out());
     assertTrue(r.out().contains("Outputs:\n\nfiles = [\n  \"out/a.txt\",\n  \"out/b.txt\",\n]\nsecret = <sensitive>\n"),
         r.out());

@@ -419,14 +419,14 @@ public final class Applier {
       ApplyResult ar;
       try {
         ar = provider.apply(new ApplyRequest(addr.type(), prior, ValueMarks.unmarkDeep(c.after()),
-            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate()));
+            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate(), SensitivePaths.of(c.after())));
       } finally {
         still.cancel(false);
       }
       diags.addAll(ar.diagnostics().items());
       Value newState = ar.newState();
       if (!newState.isNull()) {
-        Value marked = SensitivePaths.mark(newState, SensitivePaths.decode(SensitivePaths.encode(c.after())));
+        Value marked = SensitivePaths.afterApply(c.after(), newState, ar.sensitivePaths());
         boolean tainted = ar.diagnostics().hasErrors() && kind == ApplyEvent.Kind.CREATE;
         ResourceInstance ri = instance(c, marked, ar.privateData(), tainted);
         record(new StateChange.Put(ri), addr);

@@ -241,7 +241,7 @@ public final class ConfigLoader {
       Attribute cond = vb.body().attribute("condition");
       Attribute msg = vb.body().attribute("error_message");
       if (cond != null && msg != null) {
-        validations.add(new Validation(cond.expr(), msg.expr(), vb.range()));
+        validations.add(new Validation(cond.expr(), msg.expr(), vb.definitionRange())); // Terraform's DeclRange
       }
     }
     Attribute def = body.attribute("default");

@@ -254,6 +254,11 @@ public final class VariableResolver {
   }
 
   private static String at(SourceRange r) {
-    return r == null ? "?" : r.file() + ":" + r.startLine() + "," + r.startCol() + "-" + r.endCol();
+    if (r == null) {
+      return "?";
+    }
+    // as hcl.Range prints: the end line only when it differs
+    return r.file() + ":" + r.startLine() + "," + r.startCol() + "-"
+        + (r.endLine() == r.startLine() ? "" : r.endLine() + ",") + r.endCol();
   }
 }

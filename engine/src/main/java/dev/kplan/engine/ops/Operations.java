@@ -48,6 +48,7 @@ import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
 import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,6 +120,24 @@ public final class Operations {
   }
 
   /**
+   * The checksum a plan file holds: every configuration file of the module tree (children named
+   * relative to the root) and the root's {@code *.auto.kpvars.hcl} files, so that editing any of
+   * them after planning makes {@code apply FILE} refuse rather than apply values they no longer say.
+   */
+  static String configChecksum(Module module) {
+    Map<String, String> files = new TreeMap<>(module.sources());
+    try (java.util.stream.Stream<Path> s = Files.list(module.dir())) {
+      for (Path p : s.filter(f -> f.getFileName().toString().endsWith(VariableInputs.AUTO_SUFFIX)
+          && Files.isRegularFile(f)).sorted().toList()) {
+        files.put(p.getFileName().toString(), Files.readString(p));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return ConfigChecksum.of(files);
+  }
+
+  /**
    * {@code kplan apply FILE}: carries out a plan file exactly, with the variables and options it
    * was made with; refused when the configuration files changed since (another checksum) or the
    * state moved on. {@code options} contribute only what is not part of a plan (lock timeout,
@@ -127,7 +146,7 @@ public final class Operations {
   public OperationResult applyPlanFile(Path dir, PlanFile file, OperationOptions options) {
     OperationOptions fixed = options.withPlan(file.options().withParallelism(options.parallelism()));
     return run(dir, fixed, "apply", file.variables(), ctx -> {
-      if (!ConfigChecksum.of(ctx.module.sources()).equals(file.configChecksum())) {
+      if (!configChecksum(ctx.module).equals(file.configChecksum())) {
         return new OperationResult(file.plan(), ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
             "Saved plan does not match the configuration",
             "The configuration files in " + dir + " changed after the plan was created, so the plan may no longer"
@@ -292,7 +311,7 @@ public final class Operations {
         Value v = JsonCodec.decode(o.valueJson(), Type.DYNAMIC);
         priorOutputs.put(o.name(), o.sensitive() ? v.mark(dev.kplan.lang.value.Marks.SENSITIVE) : v);
       }
-      return new PlanFile(plan, options.plan(), variables, priorOutputs, ConfigChecksum.of(module.sources()));
+      return new PlanFile(plan, options.plan(), variables, priorOutputs, configChecksum(module));
     }
 
     OperationResult apply(Plan plan) {

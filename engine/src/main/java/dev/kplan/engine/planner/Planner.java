@@ -943,11 +943,12 @@ public final class Planner {
       if (vd.hasErrors()) {
         return null;
       }
-      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData);
+      List<Path> sensitive = SensitivePaths.of(effective);
+      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData, sensitive);
       if (pr == null) {
         return null;
       }
-      Value planned = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(pr.plannedState(), marks));
+      Value planned = marked(schema, pr, marks);
       Action action;
       ChangeReason reason = ChangeReason.NONE;
       List<Path> replacePaths = new ArrayList<>();
@@ -976,11 +977,11 @@ public final class Planner {
         if (reason != ChangeReason.NONE) {
           action = rb.lifecycle().createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
           // the new object is planned as a create: nothing of the old one carries over
-          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null);
+          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null, sensitive);
           if (fresh == null) {
             return null;
           }
-          after = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(fresh.plannedState(), marks));
+          after = marked(schema, fresh, marks);
           plannedPrivate = fresh.plannedPrivate();
         } else if (ValueMarks.unmarkDeep(planned).equals(priorU)) {
           action = Action.NO_OP;
@@ -996,10 +997,19 @@ public final class Planner {
       return after;
     }
 
+    /**
+     * The provider's planned state with the marks it lost on the way (providers see unmarked values):
+     * the configuration's, the ones the provider names, and the schema's sensitive attributes.
+     */
+    private static Value marked(ResourceSchema schema, PlanResult pr, Map<Path, Marks> configMarks) {
+      Value v = SensitivePaths.mark(ValuePaths.applyMarks(pr.plannedState(), configMarks), pr.sensitivePaths());
+      return Schemas.markSensitive(schema.block(), v);
+    }
+
     private PlanResult providerPlan(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider,
-        Value priorU, Value cfg, String priv) {
+        Value priorU, Value cfg, String priv, List<Path> sensitive) {
       Value proposed = ProposedNew.of(schema.block(), priorU, cfg);
-      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv));
+      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv, sensitive));
       diags.addAll(pr.diagnostics().items());
       if (pr.diagnostics().hasErrors()) {
         return null;
@@ -1147,7 +1157,9 @@ public final class Planner {
         EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
         diags.addAll(r.diagnostics().items());
         Value v = r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value();
-        if (!o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
+        // only a root module output must be declared sensitive to return a sensitive value, as in
+        // Terraform: a child's output keeps the marks, which flow on to whatever refers to it
+        if (here == rootInstance && !o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
           diags.add(Diagnostic.error("Output refers to sensitive values",
               "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal,"
                   + " kplan requires that any root module output containing sensitive data be explicitly marked as"

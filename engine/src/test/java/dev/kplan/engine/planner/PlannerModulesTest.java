@@ -222,4 +222,38 @@ class PlannerModulesTest {
     assertEquals(Map.of("module.d[0].test_thing.t", Action.NO_OP, "module.d[1].test_thing.t", Action.NO_OP),
         actions(p));
   }
+  @Test
+  void aChildOutputMayReturnASensitiveValueUndeclaredAndTheMarkFlowsToTheRoot() throws IOException {
+    Files.createDirectories(dir.resolve("vault"));
+    Files.writeString(dir.resolve("vault/main.kp.hcl"), """
+        variable "password" {
+          sensitive = true
+        }
+        output "password" {
+          value = var.password
+        }
+        """);
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        module "vault" {
+          source   = "./vault"
+          password = "s3cr3t"
+        }
+        resource "test_thing" "t" {
+          name = module.vault.password
+        }
+        output "leaked" {
+          value = module.vault.password
+        }
+        """);
+    LoadResult loaded = ConfigLoader.load(dir);
+    Plan p = Planner.plan(new Planner.Input(loaded.module(), Map.of(), state, providers,
+        new dev.kplan.lang.functions.FunctionTable(Map.of()), PlanOptions.DEFAULT));
+    List<Diagnostic> errors = p.diagnostics().items().stream().filter(Diagnostic::isError).toList();
+    assertEquals(1, errors.size(), p.diagnostics().toString());
+    assertEquals("Output refers to sensitive values", errors.get(0).summary());
+    assertEquals("main.kp.hcl", errors.get(0).subject().file(), "only the root's output is refused");
+    assertTrue(errors.get(0).detail().contains("any root module output containing sensitive data"));
+    ObjectValue after = (ObjectValue) p.changes().get(0).after();
+    assertTrue(after.get("name").isSensitive(), after.toString());
+  }
 }
