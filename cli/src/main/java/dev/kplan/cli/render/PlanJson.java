@@ -88,7 +88,7 @@ public final class PlanJson {
       Value b = priorOutputs.get(n);
       Value a = plan.outputs().get(n);
       Action action = b == null ? Action.CREATE : a == null ? Action.DELETE
-          : b.equals(a) ? Action.NO_OP : Action.UPDATE;
+          : PlanRenderer.sameOutput(b, a) ? Action.NO_OP : Action.UPDATE;
       outputsChange |= action != Action.NO_OP;
       outputChanges.set(n, outputChange(action, b, a));
     }

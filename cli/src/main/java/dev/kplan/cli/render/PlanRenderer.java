@@ -12,6 +12,7 @@ import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
+import dev.kplan.lang.value.ValueMarks;
 import dev.kplan.provider.Attribution;
 import dev.kplan.provider.BlockSchema;
 import java.util.ArrayList;
@@ -190,6 +191,15 @@ public final class PlanRenderer {
     return !outputLines(plan.outputs(), priorOutputs, new Style(false)).isEmpty();
   }
 
+  /**
+   * Whether an output keeps its value: the same value, sensitive or not as before. The state keeps
+   * only whether an output is sensitive, not which parts, so marks are compared as a whole.
+   */
+  static boolean sameOutput(Value stored, Value planned) {
+    return ValueMarks.unmarkDeep(stored).equals(ValueMarks.unmarkDeep(planned))
+        && ValueMarks.deepMarks(stored).isSensitive() == ValueMarks.deepMarks(planned).isSensitive();
+  }
+
   /** Greedy word wrap of one paragraph, as Terraform's format.WordWrap does for unindented prose. */
   static String wrap(String text, int width) {
     StringBuilder sb = new StringBuilder();
@@ -363,7 +373,7 @@ public final class PlanRenderer {
     for (String n : names) {
       Value b = prior.get(n);
       Value a = planned.get(n);
-      if (b != null && a != null && b.isNull() && a.isNull()) {
+      if (b != null && a != null && (b.isNull() && a.isNull() || sameOutput(b, a))) {
         continue;
       }
       ValueDiff.Rendered r = diff.diff(b, a, 2, Path.ROOT, true);
