@@ -53,10 +53,11 @@ import tools.jackson.databind.node.ObjectNode;
  * kplan plan has none of them; {@code provider_name} is the provider's local name
  * ({@code "local"}), kplan having no registry source addresses; {@code prior_state} and
  * {@code configuration} are absent, the plan carrying neither; drift entries carry an extra
- * {@code kplan_attribution} array (who changed what, when), which Terraform readers ignore. As
- * Terraform does, sensitive values are written in clear in {@code before}/{@code after} and
- * flagged in {@code before_sensitive}/{@code after_sensitive}: the JSON plan is as secret as the
- * state. Unknown values are left out of {@code before}/{@code after} (null inside arrays) and
+ * {@code kplan_attribution} array (who changed what, when), which Terraform readers ignore. Unlike
+ * Terraform, which writes sensitive values in clear, kplan writes {@code null} where a value is
+ * sensitive (in {@code before}/{@code after}, {@code values}, drift and outputs) and flags it in
+ * {@code before_sensitive}/{@code after_sensitive}/{@code sensitive_values}: plan output and the
+ * reports built on it never carry a secret. Unknown values are left out of {@code before}/{@code after} (null inside arrays) and
  * flagged in {@code after_unknown}.
  */
 public final class PlanJson {
@@ -368,9 +369,12 @@ public final class PlanJson {
     return a;
   }
 
-  /** A value as JSON, marks ignored, unknowns left out of objects and null in arrays (Terraform's omitUnknowns). */
+  /**
+   * A value as JSON: sensitive values as null (their place is flagged in the sensitivity mirror),
+   * unknowns left out of objects and null in arrays (Terraform's omitUnknowns).
+   */
   static JsonNode value(Value v) {
-    if (v == null || v.isNull() || v instanceof UnknownValue) {
+    if (v == null || v.isNull() || v instanceof UnknownValue || v.isSensitive()) {
       return NODES.nullNode();
     }
     if (v instanceof StringValue s) {
