@@ -23,7 +23,7 @@ record PostgresLogin(String host, String port, String database, String user, Str
 
   static PostgresLogin of(String url, Map<String, String> env) throws StateException {
     Properties p = org.postgresql.Driver.parseURL(url, new Properties());
-    if (p == null) {
+    if (p == null || !isUri(url)) {
       throw new StateException("The state URL " + JdbcStateStore.redact(url) + " is not a valid PostgreSQL JDBC URL:"
           + " write jdbc:postgresql://HOST[:PORT]/DATABASE[?user=NAME].");
     }
@@ -36,6 +36,15 @@ record PostgresLogin(String host, String port, String database, String user, Str
       password = fromPassFile(passFile(env), host, port, database, user);
     }
     return new PostgresLogin(host, port, database, user, password);
+  }
+
+  private static boolean isUri(String url) {
+    try {
+      new java.net.URI(url.substring("jdbc:".length()));
+      return true;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static Path passFile(Map<String, String> env) {
