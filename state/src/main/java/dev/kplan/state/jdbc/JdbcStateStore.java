@@ -122,7 +122,9 @@ public final class JdbcStateStore implements StateStore {
           + " jdbc:postgresql://HOST[:PORT]/DATABASE[?user=NAME].");
     }
     PostgresLogin login = PostgresLogin.of(jdbcUrl, env);
-    return open(jdbcUrl, login.user(), login.password(), redact(jdbcUrl));
+    // The driver gets the password as a property, never inside the URL that pools and drivers may log.
+    String withoutPassword = jdbcUrl.replaceAll("(?i)([?&])password=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    return open(withoutPassword, login.user(), login.password(), redact(jdbcUrl));
   }
 
   /**
