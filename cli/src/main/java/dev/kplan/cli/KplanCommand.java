@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ShowCommand.class,
       ValidateCommand.class,
       OutputCommand.class,
+      StateCommand.class,
       ConsoleCommand.class,
       FmtCommand.class,
       GraphCommand.class,

@@ -203,8 +203,8 @@ public final class Operations {
       }
       variables = vars.values();
     }
-    Path file = options.stateFile() != null ? options.stateFile() : stateFile(dir, loaded.settings());
-    try (StateStore store = JdbcStateStore.h2(file)) {
+    try (StateStore store = options.stateFile() != null ? JdbcStateStore.h2(options.stateFile())
+        : StateBackends.open(dir, loaded.settings(), options.environment())) {
       try (StateStore.Lock lock = store.lock(options.who(), operation, options.lockTimeout())) {
         StateSnapshot state = store.read();
         Context ctx = new Context(dir, module, variables, functions, state, lock, options, diags);

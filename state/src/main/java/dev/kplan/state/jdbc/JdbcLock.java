@@ -20,13 +20,15 @@ import java.util.Optional;
 final class JdbcLock implements StateStore.Lock {
   private final JdbcStateStore store;
   private final LockInfo info;
+  private final SessionLock session; // PostgreSQL: proves to others that we are alive; null on H2
   private final Object guard = new Object();
   private long openSerial; // 0: no version open
   private boolean released;
 
-  JdbcLock(JdbcStateStore store, LockInfo info) {
+  JdbcLock(JdbcStateStore store, LockInfo info, SessionLock session) {
     this.store = store;
     this.info = info;
+    this.session = session;
   }
 
   @Override
@@ -43,8 +45,13 @@ final class JdbcLock implements StateStore.Lock {
       }
       openSerial = write("open a new state version", c -> {
         // The latest version, sealed or not: a version left open by a process that died is the
-        // truth about what exists, so the next one continues from it.
-        long next = JdbcStateStore.latestSerial(c) + 1;
+        // truth about what exists, so the next one continues from it, after sealing it (its rows
+        // cannot change any more: we hold the lock) so that it too carries a checksum.
+        long latest = JdbcStateStore.latestSerial(c);
+        if (latest > 0 && !VersionRows.meta(c, latest).map(VersionRows.Meta::sealed).orElse(true)) {
+          VersionRows.seal(c, latest, true);
+        }
+        long next = latest + 1;
         try (PreparedStatement s = c.prepareStatement("INSERT INTO state_version (serial, lineage, created, who, command,"
             + " added, changed, removed, sealed) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE)")) {
           s.setLong(1, next);
@@ -101,15 +108,7 @@ final class JdbcLock implements StateStore.Lock {
     synchronized (guard) {
       long serial = requireOpen();
       write("seal state version " + serial, c -> {
-        Counts n = Counts.of(c, serial);
-        try (PreparedStatement s = c.prepareStatement(
-            "UPDATE state_version SET added = ?, changed = ?, removed = ?, sealed = TRUE WHERE serial = ?")) {
-          s.setInt(1, n.added());
-          s.setInt(2, n.changed());
-          s.setInt(3, n.removed());
-          s.setLong(4, serial);
-          s.executeUpdate();
-        }
+        VersionRows.seal(c, serial, true);
         return null;
       });
       openSerial = 0;
@@ -133,6 +132,20 @@ final class JdbcLock implements StateStore.Lock {
       s.executeUpdate();
     } catch (SQLException e) {
       throw Failures.of(store.where(), "release the state lock " + info.id(), e);
+    } finally {
+      closeSession();
+    }
+  }
+
+  /** After the row is gone: the row never outlives the session that proves its holder alive. */
+  private void closeSession() throws StateException {
+    if (session == null) {
+      return;
+    }
+    try {
+      session.close();
+    } catch (SQLException e) {
+      throw Failures.of(store.where(), "end the session of the state lock " + info.id(), e);
     }
   }
 
