@@ -72,7 +72,7 @@ final class JdbcLock implements StateStore.Lock {
     String doing = "record the change to " + subject(change);
     write(doing, c -> {
       if (change instanceof StateChange.Put put) {
-        putResource(c, serial, put.instance());
+        putResource(c, serial, store.cipher().seal(put.instance()));
       } else if (change instanceof StateChange.Remove remove) {
         removeRow(c, "resource_instance", "address", remove.address(), serial);
       } else if (change instanceof StateChange.Depose d) {
@@ -93,7 +93,7 @@ final class JdbcLock implements StateStore.Lock {
       } else if (change instanceof StateChange.RemoveDeposed r) {
         DeposedRows.remove(c, serial, r.address(), r.deposedKey());
       } else if (change instanceof StateChange.SetOutput set) {
-        putOutput(c, serial, set.output());
+        putOutput(c, serial, store.cipher().seal(set.output()));
       } else if (change instanceof StateChange.RemoveOutput remove) {
         removeRow(c, "output_value", "name", remove.name(), serial);
       } else {

@@ -62,12 +62,29 @@ public final class JdbcStateStore implements StateStore {
   private final String where;
   private final String lineage;
   private final Dialect dialect;
+  private final Connect connect;
+  private final String workspace;
+  private volatile SensitiveCipher cipher = SensitiveCipher.NONE;
 
-  private JdbcStateStore(HikariDataSource pool, String where, String lineage, Dialect dialect) {
+  private JdbcStateStore(HikariDataSource pool, String where, String lineage, Dialect dialect, Connect connect,
+      String workspace) {
     this.pool = pool;
     this.where = where;
     this.lineage = lineage;
     this.dialect = dialect;
+    this.connect = connect;
+    this.workspace = workspace;
+  }
+
+  /**
+   * How this store was reached, to open its other workspaces on the same database; {@code
+   * baseSchema} is the connection's schema, which holds the {@code default} workspace.
+   */
+  record Connect(String url, String user, String password, String where, String baseSchema) {
+    @Override
+    public String toString() {
+      return where; // never the password
+    }
   }
 
   /** Where the state lives when the configuration does not say: {@code .kplan/state.mv.db} in its folder. */
@@ -101,13 +118,13 @@ public final class JdbcStateStore implements StateStore {
     // it exits another takes over. WRITE_DELAY=0: every commit reaches the file before commit
     // returns, so a process killed right after record() has lost nothing.
     String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-    return open(url, "sa", "", dbFile.toString());
+    return open(new Connect(url, "sa", "", dbFile.toString(), null), Workspaces.DEFAULT);
   }
 
   /** Opens the state in the database at {@code jdbcUrl} (PostgreSQL, or H2 by URL). */
   public static JdbcStateStore of(String jdbcUrl, String user, String password) throws StateException {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl is null");
-    return open(jdbcUrl, user, password, redact(jdbcUrl));
+    return open(new Connect(jdbcUrl, user, password, redact(jdbcUrl), null), Workspaces.DEFAULT);
   }
 
   /**
@@ -124,7 +141,8 @@ public final class JdbcStateStore implements StateStore {
     PostgresLogin login = PostgresLogin.of(jdbcUrl, env);
     // The driver gets the password as a property, never inside the URL that pools and drivers may log.
     String withoutPassword = jdbcUrl.replaceAll("(?i)([?&])password=[^&]*&?", "$1").replaceAll("[?&]$", "");
-    return open(withoutPassword, login.user(), login.password(), redact(jdbcUrl));
+    return open(new Connect(withoutPassword, login.user(), login.password(), redact(jdbcUrl), null),
+        Workspaces.DEFAULT);
   }
 
   /**
@@ -151,11 +169,17 @@ public final class JdbcStateStore implements StateStore {
     return h2(base.resolve(location));
   }
 
-  private static JdbcStateStore open(String url, String user, String password, String where) throws StateException {
+  private static JdbcStateStore open(Connect connect, String workspace) throws StateException {
+    String url = connect.url();
+    String schema = workspace.equals(Workspaces.DEFAULT) ? null : Workspaces.schemaOf(connect.baseSchema(), workspace);
+    String where = schema == null ? connect.where() : connect.where() + " (workspace " + workspace + ")";
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
+    config.setUsername(connect.user());
+    config.setPassword(connect.password());
+    if (schema != null) {
+      config.setSchema(schema);
+    }
     config.setPoolName("kplan-state");
     config.setMaximumPoolSize(6);
     config.setMinimumIdle(1);
@@ -175,13 +199,105 @@ public final class JdbcStateStore implements StateStore {
       throw Failures.of(where, "open it", e);
     }
     try {
-      Migrations.migrate(pool, where);
+      Migrations.migrate(pool, where, schema);
       String lineage = lineageOf(pool, where);
       backfillChecksums(pool, where);
-      return new JdbcStateStore(pool, where, lineage, dialect);
+      Connect known = connect.baseSchema() != null ? connect : new Connect(url, connect.user(), connect.password(),
+          connect.where(), currentSchema(pool, where));
+      return new JdbcStateStore(pool, where, lineage, dialect, known, workspace);
     } catch (StateException | RuntimeException e) {
       pool.close();
       throw e;
+    }
+  }
+
+  private static String currentSchema(HikariDataSource pool, String where) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      return c.getSchema();
+    } catch (SQLException e) {
+      throw Failures.of(where, "read its schema", e);
+    }
+  }
+
+  /** The workspace this store holds ({@code default} unless opened by {@link #workspace(String)}). */
+  public String workspaceName() {
+    return workspace;
+  }
+
+  /**
+   * Another workspace of the same database, with its own versions, lineage and lock; it must exist
+   * ({@link #createWorkspace}), except {@code default}, which always does. The caller closes it.
+   */
+  public JdbcStateStore workspace(String name) throws StateException {
+    Workspaces.checkName(name);
+    if (!name.equals(Workspaces.DEFAULT) && !workspaces().contains(name)) {
+      throw new StateException("Workspace \"" + name + "\" does not exist in " + connect.where() + ". Create it with"
+          + " \"kplan workspace new " + name + "\", or list the workspaces with \"kplan workspace list\".");
+    }
+    return open(connect, name);
+  }
+
+  /** Every workspace of this database, {@code default} first, then by name. */
+  public List<String> workspaces() throws StateException {
+    try (Connection c = pool.getConnection()) {
+      return Workspaces.list(c, connect.baseSchema());
+    } catch (SQLException e) {
+      throw Failures.of(connect.where(), "list its workspaces", e);
+    }
+  }
+
+  /** Creates an empty workspace (its own tables in a schema of the database); refused if it exists. */
+  public void createWorkspace(String name) throws StateException {
+    Workspaces.checkName(name);
+    if (workspaces().contains(name)) {
+      throw new StateException("Workspace \"" + name + "\" already exists in " + connect.where() + ".");
+    }
+    try (Connection c = pool.getConnection()) {
+      Workspaces.create(c, connect.baseSchema(), name);
+    } catch (SQLException e) {
+      throw Failures.of(connect.where(), "create workspace " + name, e);
+    }
+    open(connect, name).close(); // creates its tables
+  }
+
+  /**
+   * Deletes workspace {@code name} with its whole history. Refused for {@code default}, for a
+   * workspace whose latest version still holds objects (they would be left without state) unless
+   * {@code force}, and for a locked one.
+   */
+  public void deleteWorkspace(String name, boolean force) throws StateException {
+    Workspaces.checkName(name);
+    if (name.equals(Workspaces.DEFAULT)) {
+      throw new StateException("The \"default\" workspace cannot be deleted.");
+    }
+    try (JdbcStateStore ws = workspace(name)) {
+      Optional<LockInfo> held = ws.lockHolder();
+      if (held.isPresent()) {
+        throw new StateException("Workspace \"" + name + "\" is locked by " + held.get().owner() + " ("
+            + held.get().operation() + ", lock ID " + held.get().id() + "); nothing was deleted.");
+      }
+      int objects = ws.currentObjectCount();
+      if (objects > 0 && !force) {
+        throw new StateException("Workspace \"" + name + "\" is not empty: its state holds " + objects
+            + (objects == 1 ? " object" : " objects") + " that kplan would no longer know about. Destroy them first"
+            + " (\"kplan destroy\" in that workspace), or delete it anyway with -force; nothing was deleted.");
+      }
+    }
+    try (Connection c = pool.getConnection()) {
+      Workspaces.drop(c, connect.baseSchema(), name);
+    } catch (SQLException e) {
+      throw Failures.of(connect.where(), "delete workspace " + name, e);
+    }
+  }
+
+  private int currentObjectCount() throws StateException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM resource_instance WHERE until_serial IS NULL");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw Failures.of(where, "count its objects", e);
     }
   }
 
@@ -241,7 +357,59 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public StateSnapshot read() throws StateException {
-    return readAt(OptionalLong.empty());
+    return readAt(OptionalLong.empty(), false);
+  }
+
+  /**
+   * As {@link #read()}, for display: without a passphrase, sealed sensitive values read as
+   * {@code "(encrypted)"} instead of refusing the whole state.
+   */
+  public StateSnapshot readForDisplay() throws StateException {
+    return readAt(OptionalLong.empty(), true);
+  }
+
+  /**
+   * Seals sensitive values written from now on with the key of {@code passphrase}, and opens those
+   * read. The first passphrase given to a state fixes its salt; later ones must match it (a wrong
+   * one is refused here, before anything is read or written).
+   */
+  public void usePassphrase(char[] passphrase) throws StateException {
+    cipher = SensitiveCipher.of(Encryption.key(pool, where, passphrase), where);
+  }
+
+  /**
+   * {@code kplan state rekey}: under the state lock, re-encrypts every sensitive value of every
+   * version with {@code newPassphrase} (the current ones opened with {@code oldPassphrase}, null
+   * when the state was never encrypted) and records the versions' new checksums, all in one
+   * transaction. Returns how many stored values were re-sealed; the store then uses the new key.
+   */
+  public int rekey(char[] oldPassphrase, char[] newPassphrase, String owner, Duration lockTimeout)
+      throws StateException {
+    try (Lock held = lock(owner, "state rekey", lockTimeout)) {
+      int n;
+      try (Connection c = pool.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          n = Encryption.rekey(c, where, oldPassphrase, newPassphrase);
+          c.commit();
+        } finally {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
+      } catch (SQLException | IllegalArgumentException e) {
+        throw Failures.of(where, "re-encrypt its sensitive values", e);
+      }
+      usePassphrase(newPassphrase);
+      return n;
+    }
+  }
+
+  SensitiveCipher cipher() {
+    return cipher;
+  }
+
+  HikariDataSource pool() {
+    return pool;
   }
 
   /**
@@ -249,10 +417,10 @@ public final class JdbcStateStore implements StateStore {
    * open, as it is now). Versions are never deleted, so every serial from 1 to the latest exists.
    */
   public StateSnapshot readVersion(long serial) throws StateException {
-    return readAt(OptionalLong.of(serial));
+    return readAt(OptionalLong.of(serial), false);
   }
 
-  private StateSnapshot readAt(OptionalLong version) throws StateException {
+  private StateSnapshot readAt(OptionalLong version, boolean display) throws StateException {
     try (Connection c = pool.getConnection()) {
       // One snapshot of the database, so a record() committing meanwhile is either wholly in or out.
       c.setAutoCommit(false);
@@ -279,7 +447,9 @@ public final class JdbcStateStore implements StateStore {
                 + " version, and restore the database from a backup.");
           }
         }
-        return new StateSnapshot(serial, lineage, content.resources(), content.outputs(), content.deposed());
+        StateSnapshot stored = new StateSnapshot(serial, lineage, content.resources(), content.outputs(),
+            content.deposed());
+        return display ? cipher.mask(stored) : cipher.open(stored);
       } finally {
         c.rollback();
         c.setAutoCommit(true);

@@ -16,8 +16,13 @@ import org.flywaydb.core.api.MigrationState;
 final class Migrations {
   private Migrations() {}
 
-  static void migrate(DataSource dataSource, String where) throws StateException {
-    Flyway flyway = Flyway.configure()
+  /** {@code schema}: a workspace's schema, created beforehand (null: the connection's own). */
+  static void migrate(DataSource dataSource, String where, String schema) throws StateException {
+    org.flywaydb.core.api.configuration.FluentConfiguration config = Flyway.configure();
+    if (schema != null) {
+      config.schemas(schema).defaultSchema(schema).createSchemas(false);
+    }
+    Flyway flyway = config
         .dataSource(dataSource)
         .locations("classpath:db/migration")
         .table("kplan_schema_history")
