@@ -251,6 +251,7 @@ public final class JdbcStateStore implements StateStore {
     LockInfo info = new LockInfo(UUID.randomUUID().toString(), owner, operation, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration backoff = Duration.ofMillis(50);
+    boolean waiting = false;
     while (true) {
       Optional<HeldLock> held = tryLock(info);
       if (held.isEmpty()) {
@@ -264,6 +265,11 @@ public final class JdbcStateStore implements StateStore {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new StateLockedException(holder.info());
+      }
+      if (!waiting) {
+        waiting = true;
+        LOG.info("The state is locked by {} ({} since {}, lock ID {}); waiting up to {} for it.", holder.info().owner(),
+            holder.info().operation(), holder.info().created(), holder.info().id(), timeout);
       }
       try {
         Thread.sleep(Math.max(1, Math.min(backoff.toMillis(), Duration.ofNanos(left).toMillis())));
