@@ -6,6 +6,7 @@ import dev.kplan.engine.ops.OperationResult;
 import dev.kplan.engine.ops.Operations;
 import dev.kplan.engine.plan.Plan;
 import dev.kplan.engine.plan.PlanMode;
+import dev.kplan.engine.planfile.PlanFileFormat;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code kplan apply}: plans, shows the plan, asks for approval (unless {@code -auto-approve}),
@@ -36,10 +38,59 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "-refresh-only", description = "Only store in the state what changed outside kplan.")
   boolean refreshOnly;
 
+  @Parameters(arity = "0..1", paramLabel = "PLANFILE",
+      description = "Apply exactly this plan, saved by \"kplan plan -out=PLANFILE\" (no approval asked).")
+  String planFile;
+
   @Override
   public Integer call() throws IOException {
+    if (planFile != null) {
+      return applyPlanFile();
+    }
     return run(spec.commandLine(), root, arguments, refreshOnly ? PlanMode.REFRESH_ONLY : PlanMode.NORMAL,
         autoApprove);
+  }
+
+  /**
+   * {@code kplan apply FILE}: the plan was shown and approved when it was made, so it is applied
+   * without asking; options that would change it are refused, as Terraform does.
+   */
+  private int applyPlanFile() {
+    CommandLine cmd = spec.commandLine();
+    PrintWriter out = cmd.getOut();
+    PrintWriter err = cmd.getErr();
+    Path dir = root.workDir();
+    List<Diagnostic> refused = new ArrayList<>();
+    if (!arguments.vars.isEmpty() || !arguments.varFiles.isEmpty()) {
+      refused.add(Diagnostic.error("Can't set variables when applying a saved plan",
+          "The -var and -var-file options cannot be used when applying a saved plan file, because a saved plan"
+              + " includes the variable values that were set when it was created.", null));
+    }
+    if (!arguments.targets.isEmpty() || !arguments.replace.isEmpty() || !arguments.refresh || refreshOnly) {
+      refused.add(Diagnostic.error("Can't change planning options when applying a saved plan",
+          "The -target, -replace, -refresh and -refresh-only options shape a plan when it is made; a saved plan is"
+              + " applied exactly as it was created. Make a new plan with these options instead.", null));
+    }
+    if (!refused.isEmpty()) {
+      OperationOutput.diagnostics(err, Diagnostics.of(refused), dir, root.color());
+      return 1;
+    }
+    PlanFileFormat.ReadResult read = PlanFiles.read(dir.resolve(planFile), planFile);
+    if (read.diagnostics().hasErrors()) {
+      OperationOutput.diagnostics(err, read.diagnostics(), dir, root.color());
+      return 1;
+    }
+    OperationOutput.Progress progress = new OperationOutput.Progress(out);
+    OperationOptions options = OperationOptions.DEFAULT
+        .withLockTimeout(OperationArguments.duration(cmd, arguments.lockTimeout))
+        .withParallelism(arguments.parallelism)
+        .withListener(progress);
+    OperationResult applied = new Operations().applyPlanFile(dir, read.file(), options);
+    OperationOutput.diagnostics(err, applied.diagnostics(), dir, root.color());
+    if (applied.hasErrors()) {
+      return 1;
+    }
+    return finish(out, read.file().plan().mode(), progress, applied, root.color());
   }
 
   /** Plan, show, approve, apply: shared with {@code destroy}, which differs only in mode and words. */
@@ -87,12 +138,19 @@ public final class ApplyCommand implements Callable<Integer> {
     if (applied.hasErrors()) {
       return 1;
     }
+    return finish(out, mode, progress, applied, root.color());
+  }
+
+  /** The summary line and, unless destroying, the outputs. */
+  private static int finish(PrintWriter out, PlanMode mode, OperationOutput.Progress progress, OperationResult applied,
+      boolean color) {
+    boolean destroying = mode == PlanMode.DESTROY;
     out.println();
     String summary = destroying
         ? "Destroy complete! Resources: " + progress.destroyed.get() + " destroyed."
         : "Apply complete! Resources: " + progress.added.get() + " added, " + progress.changed.get() + " changed, "
             + progress.destroyed.get() + " destroyed.";
-    out.println(root.color() ? "\u001b[1m\u001b[32m" + summary + "\u001b[0m" : summary);
+    out.println(color ? "\u001b[1m\u001b[32m" + summary + "\u001b[0m" : summary);
     if (!destroying) {
       OperationOutput.printOutputs(out, applied.state(), true);
     }

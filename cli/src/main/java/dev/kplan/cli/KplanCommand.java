@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
       PlanCommand.class,
       ApplyCommand.class,
       DestroyCommand.class,
+      ShowCommand.class,
+      ValidateCommand.class,
       OutputCommand.class,
       ConsoleCommand.class,
       FmtCommand.class,

@@ -1,5 +1,7 @@
 package dev.kplan.cli;
 
+import dev.kplan.engine.config.ConfigLoader;
+import dev.kplan.engine.ops.Operations;
 import dev.kplan.lang.console.ConsoleFormat;
 import dev.kplan.lang.value.JsonCodec;
 import dev.kplan.lang.value.Value;
@@ -52,7 +54,8 @@ public final class OutputCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "-raw needs an output NAME and cannot be combined with -json.");
     }
-    Path file = JdbcStateStore.defaultFile(root.workDir());
+    // where the configuration's kplan block puts the state (its other problems are not output's concern)
+    Path file = Operations.stateFile(root.workDir(), ConfigLoader.load(root.workDir()).settings());
     Map<String, OutputValue> outputs;
     if (!Files.exists(file)) {
       outputs = Map.of(); // do not create a state just to find it empty

@@ -6,6 +6,7 @@ import dev.kplan.engine.ops.OperationResult;
 import dev.kplan.engine.ops.Operations;
 import dev.kplan.engine.plan.Plan;
 import dev.kplan.engine.plan.PlanMode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,13 +33,17 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "-json", description = "Print the plan as Terraform's JSON plan representation.")
   boolean json;
 
+  @Option(names = "-out", paramLabel = "FILE",
+      description = "Save the plan to FILE, to apply exactly it later with \"kplan apply FILE\".")
+  String out;
+
   @Option(names = "-detailed-exitcode",
       description = "Exit 0 when there are no changes, 1 on error, 2 when there are changes.")
   boolean detailedExitCode;
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (destroy && refreshOnly) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -52,13 +57,30 @@ public final class PlanCommand implements Callable<Integer> {
       return 1;
     }
     Plan plan = r.plan();
-    if (json) {
-      out.println(PlanJson.render(plan, OperationOutput.outputs(r.state()), VersionCommand.version(), false));
-    } else {
-      out.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), root.color()));
+    if (out != null) {
+      PlanFiles.write(root.workDir().resolve(out), r.planFile());
     }
-    out.flush();
+    if (json) {
+      stdout.println(PlanJson.render(plan, OperationOutput.outputs(r.state()), VersionCommand.version(), false));
+    } else {
+      stdout.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), root.color()));
+      if (out != null) {
+        stdout.print(savedHint(out));
+      } else if (hasChanges(plan)) {
+        stdout.print(RULE + "\n\nNote: You didn't use the -out option to save this plan, so kplan can't guarantee to"
+            + " take\nexactly these actions if you run \"kplan apply\" now.\n");
+      }
+    }
+    stdout.flush();
     return detailedExitCode && hasChanges(plan) ? 2 : 0;
+  }
+
+  private static final String RULE = "\n" + "\u2500".repeat(PlanRenderer.DEFAULT_WIDTH - 1);
+
+  /** Terraform's words after a plan saved with -out. */
+  static String savedHint(String file) {
+    return RULE + "\n\nSaved the plan to: " + file + "\n\nTo perform exactly these actions, run the following command"
+        + " to apply:\n    kplan apply \"" + file + "\"\n";
   }
 
   /** Changes as -detailed-exitcode counts them: in a refresh-only plan, the drift it would store. */

@@ -1,8 +1,6 @@
 package dev.kplan.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.kplan.engine.version.KplanVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,15 +17,7 @@ public final class VersionCommand implements Runnable {
   }
 
   static String version() {
-    Properties p = new Properties();
-    try (InputStream in = VersionCommand.class.getResourceAsStream("/kplan-version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // fall through to "unknown": a missing resource only affects the banner
-    }
-    return p.getProperty("version", "unknown");
+    return KplanVersion.current();
   }
 
   /** Supplies {@code kplan --version} with the same text. */

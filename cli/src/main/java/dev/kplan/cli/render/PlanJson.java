@@ -5,6 +5,7 @@ import dev.kplan.engine.addrs.ModuleStep;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.addrs.ResourceMode;
+import dev.kplan.engine.ops.StateView;
 import dev.kplan.engine.plan.Action;
 import dev.kplan.engine.plan.ChangeReason;
 import dev.kplan.engine.plan.Drift;
@@ -132,6 +133,55 @@ public final class PlanJson {
     root.put("complete", true);
     root.put("errored", plan.diagnostics().hasErrors());
     return root;
+  }
+
+  /** The format of {@link #renderState}'s document, as Terraform's state representation. */
+  public static final String STATE_FORMAT_VERSION = "1.0";
+
+  /**
+   * {@code kplan show -json} of the state: Terraform's {@code values} representation
+   * ({@code values.outputs}, {@code values.root_module.resources[]} with {@code address}, {@code mode},
+   * {@code type}, {@code name}, {@code index}, {@code provider_name}, {@code schema_version},
+   * {@code values}, {@code sensitive_values}); {@code exists} false writes only the format version,
+   * as Terraform does for an empty state.
+   */
+  public static String renderState(boolean exists, List<StateView.Instance> instances, Map<String, Value> outputs,
+      String kplanVersion) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format_version", STATE_FORMAT_VERSION);
+    if (!exists) {
+      return COMPACT.writeValueAsString(root);
+    }
+    root.put("kplan_version", kplanVersion);
+    ObjectNode values = root.putObject("values");
+    if (!outputs.isEmpty()) {
+      ObjectNode outs = values.putObject("outputs");
+      for (Map.Entry<String, Value> e : new TreeMap<>(outputs).entrySet()) {
+        ObjectNode o = outs.putObject(e.getKey());
+        o.put("sensitive", ValueMarks.deepMarks(e.getValue()).isSensitive());
+        o.set("value", value(e.getValue()));
+        o.set("type", COMPACT.readTree(dev.kplan.lang.value.JsonCodec.encodeType(e.getValue().type())));
+      }
+    }
+    Map<List<ModuleStep>, List<ObjectNode>> byModule = new LinkedHashMap<>();
+    byModule.put(List.of(), new ArrayList<>());
+    for (StateView.Instance i : instances) {
+      ObjectNode r = addressFields(i.address(), i.provider());
+      r.remove("module_address");
+      r.put("schema_version", i.schemaVersion());
+      r.set("values", value(i.attributes()));
+      r.set("sensitive_values", sensitiveMirror(i.attributes()));
+      if (i.tainted()) {
+        r.put("tainted", true);
+      }
+      List<ModuleStep> m = i.address().module();
+      for (int k = 1; k <= m.size(); k++) {
+        byModule.computeIfAbsent(List.copyOf(m.subList(0, k)), x -> new ArrayList<>());
+      }
+      byModule.get(m).add(r);
+    }
+    values.set("root_module", module(List.of(), byModule));
+    return COMPACT.writeValueAsString(root);
   }
 
   private static ObjectNode plannedValues(Plan plan) {

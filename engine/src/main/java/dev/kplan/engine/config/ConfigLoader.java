@@ -1,5 +1,6 @@
 package dev.kplan.engine.config;
 
+import dev.kplan.engine.version.KplanVersion;
 import dev.kplan.lang.ast.Attribute;
 import dev.kplan.lang.ast.Block;
 import dev.kplan.lang.ast.Body;
@@ -49,7 +50,7 @@ public final class ConfigLoader {
 
   private static Map<String, BodySchema.BlockType> topLevel() {
     Map<String, BodySchema.BlockType> m = new HashMap<>();
-    m.put("kplan", new BodySchema.BlockType(List.of(), null));
+    m.put("kplan", new BodySchema.BlockType(List.of(), KplanBlockReader.SCHEMA));
     m.put("provider", new BodySchema.BlockType(List.of("name"), null));
     m.put("variable", new BodySchema.BlockType(List.of("name"), VARIABLE));
     m.put("locals", new BodySchema.BlockType(List.of(), null));
@@ -100,6 +101,11 @@ public final class ConfigLoader {
     Map<String, SourceRange> seenVariables = new HashMap<>();
     Map<String, SourceRange> seenLocals = new HashMap<>();
     BodySchema top = new BodySchema(Set.of(), Set.of(), TOP_LEVEL);
+    List<Block> kplanBlocks = new ArrayList<>();
+    for (Body body : bodies) {
+      kplanBlocks.addAll(body.blocks("kplan").stream().filter(b -> b.labels().isEmpty()).toList());
+    }
+    KplanSettings settings = KplanBlockReader.read(kplanBlocks, KplanVersion.current(), diags);
     for (Body body : bodies) {
       diags.addAll(BodyChecker.check(body, top, null));
       for (BodyItem item : body.items()) {
@@ -172,7 +178,7 @@ public final class ConfigLoader {
       }
     }
     return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, sources),
-        Diagnostics.of(diags));
+        Diagnostics.of(diags), settings);
   }
 
   private static Variable variable(Block b, List<Diagnostic> diags) {

@@ -6,6 +6,7 @@ import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.apply.Applier;
 import dev.kplan.engine.apply.Replanner;
 import dev.kplan.engine.config.ConfigLoader;
+import dev.kplan.engine.config.KplanSettings;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
 import dev.kplan.engine.config.ProviderBlock;
@@ -22,6 +23,8 @@ import dev.kplan.engine.plan.Plan;
 import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.PlanOptions;
 import dev.kplan.engine.plan.ResourceChange;
+import dev.kplan.engine.planfile.ConfigChecksum;
+import dev.kplan.engine.planfile.PlanFile;
 import dev.kplan.engine.planner.Planner;
 import dev.kplan.engine.planner.SensitivePaths;
 import dev.kplan.lang.diag.Diagnostic;
@@ -86,15 +89,15 @@ public final class Operations {
 
   /** {@code kplan plan}: refresh and plan; the state is only read. */
   public OperationResult plan(Path dir, OperationOptions options) {
-    return run(dir, options, "plan", (ctx) -> {
+    return run(dir, options, "plan", null, (ctx) -> {
       Plan plan = ctx.plan(options.plan());
-      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
     });
   }
 
   /** {@code kplan apply}: plan, then carry the plan out unless it has errors. */
   public OperationResult apply(Path dir, OperationOptions options) {
-    return run(dir, options, "apply", ctx -> {
+    return run(dir, options, "apply", null, ctx -> {
       Plan plan = ctx.plan(options.plan());
       if (plan.diagnostics().hasErrors()) {
         return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
@@ -109,28 +112,43 @@ public final class Operations {
   }
 
   /**
-   * {@code kplan apply PLANFILE}: carries out a saved plan exactly, refused when the state moved on
-   * (another serial or lineage) since the plan was made.
+   * Carries out a plan just made (the interactive {@code kplan apply}) exactly, refused when the
+   * state moved on (another serial or lineage) since the plan was made.
    */
   public OperationResult applySaved(Path dir, Plan saved, OperationOptions options) {
-    return run(dir, options, "apply", ctx -> {
-      if (saved.diagnostics().hasErrors()) {
-        return new OperationResult(saved, ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
-            "Saved plan has errors", "A plan that failed cannot be applied.", null))));
+    return run(dir, options, "apply", null, ctx -> ctx.applySaved(saved));
+  }
+
+  /**
+   * {@code kplan apply FILE}: carries out a plan file exactly, with the variables and options it
+   * was made with; refused when the configuration files changed since (another checksum) or the
+   * state moved on. {@code options} contribute only what is not part of a plan (lock timeout,
+   * parallelism, who, listener, state file).
+   */
+  public OperationResult applyPlanFile(Path dir, PlanFile file, OperationOptions options) {
+    OperationOptions fixed = options.withPlan(file.options().withParallelism(options.parallelism()));
+    return run(dir, fixed, "apply", file.variables(), ctx -> {
+      if (!ConfigChecksum.of(ctx.module.sources()).equals(file.configChecksum())) {
+        return new OperationResult(file.plan(), ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
+            "Saved plan does not match the configuration",
+            "The configuration files in " + dir + " changed after the plan was created, so the plan may no longer"
+                + " describe what they say. Create a new plan with \"kplan plan -out=FILE\" and apply that.",
+            null))));
       }
-      if (saved.priorSerial() != ctx.state.serial() || !saved.lineage().equals(ctx.state.lineage())) {
-        return new OperationResult(saved, ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error("Saved plan is stale",
-            "The given plan file can no longer be applied because the state was changed by another operation after"
-                + " the plan was created (plan serial " + saved.priorSerial() + ", state serial " + ctx.state.serial()
-                + (saved.lineage().equals(ctx.state.lineage()) ? "" : ", another lineage") + ").", null))));
-      }
-      // planning again configures the providers; the saved plan is what gets applied
-      Plan configuring = ctx.plan(options.plan().withMode(saved.mode()).withRefresh(false));
-      if (configuring.diagnostics().hasErrors()) {
-        return new OperationResult(saved, ctx.state, ctx.diags(configuring.diagnostics()));
-      }
-      return ctx.apply(saved);
+      return ctx.applySaved(file.plan());
     });
+  }
+
+  /**
+   * Where the state of the configuration in {@code dir} is: its {@code state "h2"} block's path
+   * (relative to {@code dir}), else {@code .kplan/state.mv.db} beside it.
+   */
+  public static Path stateFile(Path dir, KplanSettings settings) {
+    KplanSettings.StateBackend backend = settings.state();
+    if (backend != null && backend.path() != null) {
+      return dir.resolve(backend.path()).normalize();
+    }
+    return JdbcStateStore.defaultFile(dir);
   }
 
   // ---- the frame every operation shares ----
@@ -139,7 +157,9 @@ public final class Operations {
     OperationResult run(Context ctx);
   }
 
-  private OperationResult run(Path dir, OperationOptions options, String operation, Body body) {
+  /** {@code fixedVariables}: a saved plan's variable values (null: resolve them from the inputs). */
+  private OperationResult run(Path dir, OperationOptions options, String operation, Map<String, Value> fixedVariables,
+      Body body) {
     List<Diagnostic> diags = new ArrayList<>();
     LoadResult loaded = ConfigLoader.load(dir);
     diags.addAll(loaded.diagnostics().items());
@@ -148,24 +168,28 @@ public final class Operations {
     }
     Module module = loaded.module();
     FunctionTable functions = functions(dir);
-    VariableResolver.Resolved vars;
-    try {
-      vars = VariableResolver.resolve(module,
-          VariableInputs.standard(dir, options.environment(), options.variables()), functions);
-    } catch (IOException e) {
-      diags.add(Diagnostic.error("Failed to read variables", "Could not read variable files in " + dir + ": "
-          + e.getMessage(), null));
-      return new OperationResult(null, null, Diagnostics.of(diags));
+    Map<String, Value> variables = fixedVariables;
+    if (variables == null) {
+      VariableResolver.Resolved vars;
+      try {
+        vars = VariableResolver.resolve(module,
+            VariableInputs.standard(dir, options.environment(), options.variables()), functions);
+      } catch (IOException e) {
+        diags.add(Diagnostic.error("Failed to read variables", "Could not read variable files in " + dir + ": "
+            + e.getMessage(), null));
+        return new OperationResult(null, null, Diagnostics.of(diags));
+      }
+      diags.addAll(vars.diagnostics().items());
+      if (vars.diagnostics().hasErrors()) {
+        return new OperationResult(null, null, Diagnostics.of(diags));
+      }
+      variables = vars.values();
     }
-    diags.addAll(vars.diagnostics().items());
-    if (vars.diagnostics().hasErrors()) {
-      return new OperationResult(null, null, Diagnostics.of(diags));
-    }
-    Path file = options.stateFile() != null ? options.stateFile() : JdbcStateStore.defaultFile(dir);
+    Path file = options.stateFile() != null ? options.stateFile() : stateFile(dir, loaded.settings());
     try (StateStore store = JdbcStateStore.h2(file)) {
       try (StateStore.Lock lock = store.lock(options.who(), operation, options.lockTimeout())) {
         StateSnapshot state = store.read();
-        Context ctx = new Context(dir, module, vars.values(), functions, state, lock, options, diags);
+        Context ctx = new Context(dir, module, variables, functions, state, lock, options, diags);
         try {
           return body.run(ctx);
         } finally {
@@ -236,6 +260,39 @@ public final class Operations {
       targeted = !planOptions.targets().isEmpty();
       providers = openProviders(state);
       return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions));
+    }
+
+    /** A saved plan carried out, unless it failed or the state moved on since it was made. */
+    OperationResult applySaved(Plan saved) {
+      if (saved.diagnostics().hasErrors()) {
+        return new OperationResult(saved, state, diags(Diagnostics.of(Diagnostic.error(
+            "Saved plan has errors", "A plan that failed cannot be applied.", null))));
+      }
+      if (saved.priorSerial() != state.serial() || !saved.lineage().equals(state.lineage())) {
+        return new OperationResult(saved, state, diags(Diagnostics.of(Diagnostic.error("Saved plan is stale",
+            "The given plan file can no longer be applied because the state was changed by another operation after"
+                + " the plan was created (plan serial " + saved.priorSerial() + ", state serial " + state.serial()
+                + (saved.lineage().equals(state.lineage()) ? "" : ", another lineage") + ").", null))));
+      }
+      // planning again configures the providers; the saved plan is what gets applied
+      Plan configuring = plan(options.plan().withMode(saved.mode()).withRefresh(false));
+      if (configuring.diagnostics().hasErrors()) {
+        return new OperationResult(saved, state, diags(configuring.diagnostics()));
+      }
+      return apply(saved);
+    }
+
+    /** What {@code plan -out=FILE} saves of {@code plan} (null when the plan failed). */
+    PlanFile planFile(Plan plan) {
+      if (plan.diagnostics().hasErrors()) {
+        return null;
+      }
+      Map<String, Value> priorOutputs = new TreeMap<>();
+      for (OutputValue o : state.outputs().values()) {
+        Value v = JsonCodec.decode(o.valueJson(), Type.DYNAMIC);
+        priorOutputs.put(o.name(), o.sensitive() ? v.mark(dev.kplan.lang.value.Marks.SENSITIVE) : v);
+      }
+      return new PlanFile(plan, options.plan(), variables, priorOutputs, ConfigChecksum.of(module.sources()));
     }
 
     OperationResult apply(Plan plan) {
