@@ -321,7 +321,7 @@ public final class Applier {
       ResourceChange c = saved;
       // a wholly known configuration plans the same again: only unknown arguments need the values learned so far
       if (!saved.config().isWhollyKnown()) {
-        Replanner.Result r = in.replanner().replan(addr, snapshot());
+        Replanner.Result r = in.replanner().replan(addr, Collections.unmodifiableMap(current));
         diags.addAll(r.diagnostics().items());
         if (r.change() == null || r.diagnostics().hasErrors()) {
           failed.add(addr);
