@@ -58,9 +58,13 @@ final class ChildJvm implements AutoCloseable {
     stdin.flush();
   }
 
-  /** {@code kill -9} ({@code destroyForcibly} is SIGKILL on Linux), then waits for the process to be gone. */
+  /**
+   * {@code kill -9} ({@code destroyForcibly} is SIGKILL on Linux), then waits for the process to
+   * be gone. Through its handle, so that what it printed before dying can still be read
+   * ({@code Process.destroyForcibly} would close the streams).
+   */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new AssertionError("the child survived kill -9");
     }

@@ -357,19 +357,25 @@ public final class Applier {
       }
       diags.addAll(ar.diagnostics().items());
       Value newState = ar.newState();
+      boolean recorded = true;
       if (!newState.isNull()) {
         Value marked = SensitivePaths.mark(newState, SensitivePaths.decode(SensitivePaths.encode(c.after())));
         boolean tainted = ar.diagnostics().hasErrors() && kind == ApplyEvent.Kind.CREATE;
         ResourceInstance ri = instance(c, marked, ar.privateData(), tainted);
-        record(new StateChange.Put(ri), addr);
+        recorded = record(new StateChange.Put(ri), addr);
         current.put(addr.toString(), ri);
       } else if (kind == ApplyEvent.Kind.UPDATE) {
-        record(new StateChange.Remove(addr.toString()), addr);
+        recorded = record(new StateChange.Remove(addr.toString()), addr);
         current.remove(addr.toString());
       }
       if (ar.diagnostics().hasErrors()) {
         failed.add(addr);
         in.listener().onEvent(new ApplyEvent.Failed(addr, kind, firstSummary(ar.diagnostics())));
+        return false;
+      }
+      if (!recorded) {
+        // nothing is to build on an object the state does not hold
+        in.listener().onEvent(new ApplyEvent.Failed(addr, kind, "Failed to save state"));
         return false;
       }
       List<String> problems = newState.isNull() ? List.of("the object is gone") : Compatibility.problems(c.after(), newState);
@@ -414,7 +420,11 @@ public final class Applier {
       }
       // the delete half of create_before_destroy removes the old object only: the address holds the new one
       if (c.action() != Action.CREATE_THEN_DELETE) {
-        record(new StateChange.Remove(addr.toString()), addr);
+        if (!record(new StateChange.Remove(addr.toString()), addr)) {
+          // the state still holds the object: what waits on this delete (a replacement's create) must not run
+          in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, "Failed to save state"));
+          return false;
+        }
         current.remove(addr.toString());
       }
       in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0)));
@@ -443,13 +453,16 @@ public final class Applier {
           privateData);
     }
 
-    private void record(StateChange change, ResourceAddress addr) {
+    /** Records a finished change; false (with a diagnostic) when the state could not take it. */
+    private boolean record(StateChange change, ResourceAddress addr) {
       try {
         in.lock().record(change);
+        return true;
       } catch (StateException e) {
         failed.add(addr);
         diags.add(Diagnostic.error("Failed to save state",
             "The change to " + addr + " was made but could not be recorded: " + e.getMessage(), null));
+        return false;
       }
     }
 

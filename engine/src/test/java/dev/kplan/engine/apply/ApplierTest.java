@@ -103,6 +103,7 @@ class ApplierTest {
 
   static final class RecordingLock implements StateStore.Lock {
     final List<StateChange> records = Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Predicate<StateChange> refuse = c -> false;
 
     @Override
     public LockInfo info() {
@@ -113,7 +114,10 @@ class ApplierTest {
     public void begin(String who, String command) {}
 
     @Override
-    public void record(StateChange change) {
+    public void record(StateChange change) throws dev.kplan.state.StateException {
+      if (refuse.test(change)) {
+        throw new dev.kplan.state.StateException("the database went away");
+      }
       records.add(change);
     }
 
@@ -151,6 +155,23 @@ class ApplierTest {
     Plan plan = new Plan(PlanMode.NORMAL, List.of(changes), List.of(), Map.of(), Diagnostics.NONE, 0, "lineage");
     return Applier.apply(new Applier.Input(plan, Map.of(PROVIDER, provider), StateSnapshot.empty("lineage"), deps,
         lock, replanner, parallelism, events::add, Duration.ofMillis(50)));
+  }
+
+  @Test
+  void aReplacementWhoseDeleteCannotBeRecordedCreatesNothingNew() {
+    lock.refuse = c -> c instanceof StateChange.Remove;
+    Value old = thing("a", "id-a");
+    ResourceChange replace = new ResourceChange(addr("a"), Action.DELETE_THEN_CREATE, old, thing("a", null), List.of(),
+        ChangeReason.REPLACE_BY_REQUEST, PROVIDER, Value.object(Map.of("name", Value.string("a"),
+            "id", Value.nullOf(Type.STRING))), null, List.of(), null);
+
+    Applier.Result r = apply(2, replace);
+
+    assertEquals(List.of("delete a"), provider.applied, "the state still holds the old object: no new one is made");
+    assertTrue(r.failed().contains(addr("a")));
+    assertTrue(r.diagnostics().items().stream().anyMatch(d -> d.summary().equals("Failed to save state")),
+        r.diagnostics().toString());
+    assertTrue(lock.records.isEmpty());
   }
 
   @Test
