@@ -99,7 +99,7 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = cmd.getOut();
     PrintWriter err = cmd.getErr();
     Path dir = root.workDir();
-    OperationOptions options = arguments.toOptions(cmd, dir, mode);
+    OperationOptions options = arguments.toOptions(cmd, root, mode);
     Operations ops = new Operations();
     OperationResult planned = ops.plan(dir, options);
     OperationOutput.diagnostics(err, planned.diagnostics(), dir, root.color());
@@ -148,7 +148,8 @@ public final class ApplyCommand implements Callable<Integer> {
     out.println();
     String summary = destroying
         ? "Destroy complete! Resources: " + progress.destroyed.get() + " destroyed."
-        : "Apply complete! Resources: " + progress.added.get() + " added, " + progress.changed.get() + " changed, "
+        : "Apply complete! Resources: " + (progress.imported.get() > 0 ? progress.imported.get() + " imported, " : "")
+            + progress.added.get() + " added, " + progress.changed.get() + " changed, "
             + progress.destroyed.get() + " destroyed.";
     out.println(color ? "\u001b[1m\u001b[32m" + summary + "\u001b[0m" : summary);
     if (!destroying) {

@@ -49,7 +49,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<VariableInput> inputs = VariableArguments.parse(spec.commandLine(), vars, varFiles, root.workDir());
-    ModuleScope scope = ModuleScope.load(root.workDir(), inputs, System.getenv(), Clock.systemUTC());
+    ModuleScope scope = ModuleScope.load(root.workDir(), inputs, root.environment(), Clock.systemUTC());
     if (!scope.diagnostics().isEmpty()) {
       DiagnosticPrinter.print(err, scope.diagnostics(), scope.module().sources(), root.color());
       if (scope.diagnostics().hasErrors()) {

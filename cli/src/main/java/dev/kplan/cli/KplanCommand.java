@@ -2,6 +2,7 @@ package dev.kplan.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,17 @@ public final class KplanCommand implements Runnable {
 
   private Path workDir = Path.of("").toAbsolutePath();
 
+  /** The environment variables the command sees ({@code KPLAN_VAR_name} among them). */
+  private final Map<String, String> environment;
+
+  KplanCommand(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public KplanCommand() {
+    this(System.getenv());
+  }
+
   @Option(
       names = "-chdir",
       paramLabel = "DIR",
@@ -53,6 +65,10 @@ public final class KplanCommand implements Runnable {
     return workDir;
   }
 
+  Map<String, String> environment() {
+    return environment;
+  }
+
   boolean color() {
     return Terminal.colorEnabled(noColor);
   }
@@ -63,7 +79,12 @@ public final class KplanCommand implements Runnable {
   }
 
   static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new KplanCommand());
+    return commandLine(System.getenv());
+  }
+
+  /** The command line with the environment given instead of the process's (for tests). */
+  static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine cl = new CommandLine(new KplanCommand(environment));
     cl.setExecutionExceptionHandler(new FailureHandler());
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     return cl;

@@ -2,6 +2,7 @@ package dev.kplan.cli;
 
 import dev.kplan.engine.addrs.AddressParser;
 import dev.kplan.engine.addrs.ResourceAddress;
+import dev.kplan.engine.addrs.Targetable;
 import dev.kplan.engine.ops.OperationOptions;
 import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.PlanOptions;
@@ -51,17 +52,33 @@ final class OperationArguments {
   private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   /** The operation options for {@code mode}; usage errors are thrown as picocli's. */
-  OperationOptions toOptions(CommandLine cmd, Path workDir, PlanMode mode) {
+  OperationOptions toOptions(CommandLine cmd, KplanCommand root, PlanMode mode) {
+    Path workDir = root.workDir();
     if (parallelism < 1) {
       throw new CommandLine.ParameterException(cmd, "Invalid -parallelism: must be at least 1, got " + parallelism);
     }
     PlanOptions plan = PlanOptions.DEFAULT.withMode(mode).withRefresh(refresh)
-        .withTargets(addresses(cmd, "-target", targets)).withReplace(addresses(cmd, "-replace", replace))
+        .withTargets(targets(cmd, targets)).withReplace(addresses(cmd, "-replace", replace))
         .withParallelism(parallelism);
     return OperationOptions.DEFAULT.withPlan(plan)
         .withVariables(VariableArguments.parse(cmd, vars, varFiles, workDir))
+        .withEnvironment(root.environment())
         .withLockTimeout(duration(cmd, lockTimeout))
         .withParallelism(parallelism);
+  }
+
+  /** {@code -target} takes a resource, an instance, or a module (everything in it). */
+  private static List<Targetable> targets(CommandLine cmd, List<String> texts) {
+    List<Targetable> out = new ArrayList<>();
+    for (String t : texts) {
+      AddressParser.Result<Targetable> r = Targetable.parse(t);
+      if (r.diagnostics().hasErrors() || r.value() == null) {
+        throw new CommandLine.ParameterException(cmd, "Invalid -target address \"" + t + "\": "
+            + r.diagnostics().items().get(0).summary());
+      }
+      out.add(r.value());
+    }
+    return out;
   }
 
   private static List<ResourceAddress> addresses(CommandLine cmd, String option, List<String> texts) {

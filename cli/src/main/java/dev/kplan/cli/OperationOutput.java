@@ -92,6 +92,7 @@ final class OperationOutput {
   /** Prints each apply event's line as it happens and counts what completed. */
   static final class Progress implements ApplyListener {
     private final PrintWriter out;
+    final AtomicInteger imported = new AtomicInteger();
     final AtomicInteger added = new AtomicInteger();
     final AtomicInteger changed = new AtomicInteger();
     final AtomicInteger destroyed = new AtomicInteger();
@@ -112,6 +113,7 @@ final class OperationOutput {
           case CREATE -> added.incrementAndGet();
           case UPDATE -> changed.incrementAndGet();
           case DELETE -> destroyed.incrementAndGet();
+          case IMPORT -> imported.incrementAndGet();
         }
       }
     }

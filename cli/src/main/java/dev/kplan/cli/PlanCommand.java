@@ -51,7 +51,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY : PlanMode.NORMAL;
     OperationResult r = new Operations().plan(root.workDir(),
-        arguments.toOptions(spec.commandLine(), root.workDir(), mode));
+        arguments.toOptions(spec.commandLine(), root, mode));
     OperationOutput.diagnostics(err, r.diagnostics(), root.workDir(), root.color());
     if (r.hasErrors() || r.plan() == null) {
       return 1;

@@ -54,6 +54,10 @@ class ApplyCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("note a\n", Files.readString(dir.resolve("out/a.txt")));
     assertTrue(r.out().contains("local_file.note[\"a\"]: Creating..."), r.out());
+    assertTrue(java.util.regex.Pattern.compile("local_file\\.note\\[\"a\"\\]: Creation complete after \\d+s \\[id=[0-9a-f]{40}\\]\n")
+        .matcher(r.out()).find(), r.out());
+    assertTrue(r.out().indexOf("Creation complete") < r.out().indexOf("Apply complete!"), r.out());
+    assertTrue(r.out().indexOf("Apply complete!") < r.out().indexOf("\nOutputs:\n"), "outputs come last");
     assertTrue(r.out().contains("Apply complete! Resources: 3 added, 0 changed, 0 destroyed."), r.out());
     assertTrue(r.out().contains("Outputs:\n\nfiles = [\n  \"out/a.txt\",\n  \"out/b.txt\",\n]\nsecret = <sensitive>\n"),
         r.out());
@@ -131,6 +135,20 @@ class ApplyCommandTest {
     CliRun next = kplan("", "plan");
     assertFalse(next.out().contains("Objects have changed outside of kplan"), next.out());
     assertTrue(next.out().contains("# local_file.note[\"a\"] must be replaced"), next.out());
+  }
+
+  @Test
+  void refreshOnlyPlanAndApplyWithAnInstanceDeletedOutsideLeaveItOutOfTheOutputs() throws IOException {
+    write();
+    assertEquals(0, kplan("", "apply", "-auto-approve").exitCode());
+    Files.delete(dir.resolve("out/a.txt"));
+    CliRun plan = kplan("", "plan", "-refresh-only");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("# local_file.note[\"a\"] has been deleted"), plan.out());
+    CliRun r = kplan("", "apply", "-refresh-only", "-auto-approve");
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(r.err().contains("Output value not saved"), r.err());
+    assertEquals("files = [\n  \"out/b.txt\",\n]\nsecret = <sensitive>\n", kplan("", "output").out());
   }
 
   @Test

@@ -5,15 +5,21 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the kplan command line in-process with captured output and a given standard input. */
 record CliRun(int exitCode, String out, String err) {
-  static synchronized CliRun run(String stdin, String... args) {
+  static CliRun run(String stdin, String... args) {
+    return run(Map.of(), stdin, args);
+  }
+
+  /** Runs with {@code environment} as the only environment variables kplan sees. */
+  static synchronized CliRun run(Map<String, String> environment, String stdin, String... args) {
     InputStream previous = System.in;
     System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     try {
-      CommandLine cl = KplanCommand.commandLine();
+      CommandLine cl = KplanCommand.commandLine(environment);
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       cl.setOut(new PrintWriter(out, true));

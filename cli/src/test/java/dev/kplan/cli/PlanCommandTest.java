@@ -98,9 +98,58 @@ class PlanCommandTest {
     CliRun r = kplan("plan", "-json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode plan = JsonMapper.builder().build().readTree(r.out());
+    assertEquals("1.2", plan.get("format_version").asString());
+    assertTrue(plan.get("applyable").asBoolean());
+    assertTrue(plan.get("complete").asBoolean());
+    assertFalse(plan.get("errored").asBoolean());
+    assertFalse(plan.has("terraform_version"));
     JsonNode changes = plan.get("resource_changes");
     assertEquals(3, changes.size(), r.out());
-    assertEquals("create", changes.get(0).get("change").get("actions").get(0).asString());
+    JsonNode meta = changes.get(0);
+    assertEquals("kplan_data.meta", meta.get("address").asString());
+    assertEquals("managed", meta.get("mode").asString());
+    assertEquals("kplan_data", meta.get("type").asString());
+    assertEquals("meta", meta.get("name").asString());
+    assertFalse(meta.has("index"));
+    JsonNode change = meta.get("change");
+    assertEquals(1, change.get("actions").size());
+    assertEquals("create", change.get("actions").get(0).asString());
+    assertTrue(change.get("before").isNull());
+    assertEquals("hello", change.get("after").get("input").asString());
+    assertFalse(change.get("after").has("id"), "unknown values are left out of after");
+    assertTrue(change.get("after_unknown").get("id").asBoolean());
+    assertTrue(change.get("after_unknown").get("output").asBoolean());
+    assertFalse(change.get("before_sensitive").asBoolean());
+    assertEquals(0, change.get("after_sensitive").size());
+    JsonNode b = changes.get(2);
+    assertEquals("local_file.note[\"b\"]", b.get("address").asString());
+    assertEquals("b", b.get("index").asString());
+    assertEquals("out/b.txt", b.get("change").get("after").get("filename").asString());
+    assertEquals("hello b\n", b.get("change").get("after").get("content").asString());
+    JsonNode planned = plan.get("planned_values").get("root_module").get("resources");
+    assertEquals(3, planned.size());
+    assertEquals("local_file.note[\"a\"]", planned.get(1).get("address").asString());
+    assertEquals("out/a.txt", planned.get(1).get("values").get("filename").asString());
+
+    // after a hand edit: the drift and a replacement, with both halves' actions in Terraform's order
+    assertEquals(0, kplan("apply", "-auto-approve").exitCode());
+    Files.writeString(dir.resolve("out/b.txt"), "edited by hand\n");
+    JsonNode drifted = JsonMapper.builder().build().readTree(kplan("plan", "-json").out());
+    JsonNode drift = drifted.get("resource_drift");
+    assertEquals(1, drift.size(), drifted.toString());
+    assertEquals("local_file.note[\"b\"]", drift.get(0).get("address").asString());
+    assertEquals("update", drift.get(0).get("change").get("actions").get(0).asString());
+    assertEquals("hello b\n", drift.get(0).get("change").get("before").get("content").asString());
+    assertEquals("edited by hand\n", drift.get(0).get("change").get("after").get("content").asString());
+    JsonNode replaced = null;
+    for (JsonNode c : drifted.get("resource_changes")) {
+      if (c.get("address").asString().equals("local_file.note[\"b\"]")) {
+        replaced = c.get("change");
+      }
+    }
+    assertEquals("[\"delete\",\"create\"]", replaced.get("actions").toString());
+    assertEquals("edited by hand\n", replaced.get("before").get("content").asString());
+    assertEquals("hello b\n", replaced.get("after").get("content").asString());
   }
 
   @Test
@@ -110,8 +159,19 @@ class PlanCommandTest {
     Files.writeString(dir.resolve("out/b.txt"), "edited by hand\n");
     CliRun r = kplan("plan", "-detailed-exitcode");
     assertEquals(2, r.exitCode(), r.err());
-    assertTrue(r.out().contains("Objects have changed outside of kplan"), r.out());
-    assertTrue(r.out().contains("# local_file.note[\"b\"] must be replaced"), r.out());
+    String out = r.out();
+    assertTrue(out.startsWith("\nNote: Objects have changed outside of kplan\n"), out);
+    int drift = out.indexOf("  # local_file.note[\"b\"] has changed\n");
+    int actions = out.indexOf("kplan will perform the following actions:");
+    assertTrue(drift > 0 && drift < actions, out);
+    String driftPart = out.substring(drift, actions);
+    assertTrue(driftPart.contains("  ~ resource \"local_file\" \"note\" {\n"), driftPart);
+    assertTrue(driftPart.contains("- hello b\n"), driftPart);
+    assertTrue(driftPart.contains("+ edited by hand\n"), driftPart);
+    assertFalse(driftPart.contains("local_file.note[\"a\"]"), driftPart);
+    assertTrue(driftPart.contains("the following plan may include\nactions to undo or respond to these changes."), driftPart);
+    assertTrue(out.contains("# local_file.note[\"b\"] must be replaced"), out);
+    assertTrue(out.contains("Plan: 1 to add, 0 to change, 1 to destroy."), out);
   }
 
   @Test

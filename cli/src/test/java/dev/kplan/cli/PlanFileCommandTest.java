@@ -104,6 +104,45 @@ class PlanFileCommandTest {
   }
 
   @Test
+  void aSavedPlanIsRefusedWhenAChildModuleFileChangedSince() throws IOException {
+    Files.createDirectories(dir.resolve("modules/child"));
+    write("""
+        module "child" {
+          source = "./modules/child"
+        }
+        """);
+    Files.writeString(dir.resolve("modules/child/main.kp.hcl"), """
+        resource "local_file" "note" {
+          filename = "${path.root}/out/child.txt"
+          content  = "hello"
+        }
+        """);
+    assertEquals(0, kplan("plan", "-out=tfplan").exitCode());
+    Files.writeString(dir.resolve("modules/child/main.kp.hcl"), """
+        resource "local_file" "note" {
+          filename = "${path.root}/out/child.txt"
+          content  = "bye"
+        }
+        """);
+    CliRun r = kplan("apply", "tfplan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Saved plan does not match the configuration"), r.err());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void aSavedPlanIsRefusedWhenAnAutoVariablesFileChangedSince() throws IOException {
+    write(CONFIG);
+    Files.writeString(dir.resolve("words.auto.kpvars.hcl"), "word = \"hi\"\n");
+    assertEquals(0, kplan("plan", "-out=tfplan").exitCode());
+    Files.writeString(dir.resolve("words.auto.kpvars.hcl"), "word = \"ho\"\n");
+    CliRun r = kplan("apply", "tfplan");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().contains("Error: Saved plan does not match the configuration"), r.err());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
   void aCorruptOrForeignFileIsNotAPlan() throws IOException {
     write(CONFIG);
     assertEquals(0, kplan("plan", "-out=tfplan").exitCode());

@@ -14,6 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SamplesTest {
   private static final Path SAMPLES = Path.of(System.getProperty("kplan.root.dir", ".."), "samples");
 
+  /** The samples this class runs; a new sample needs its test here. */
+  private static final java.util.Set<String> RUN_HERE = java.util.Set.of("quickstart");
+
+  @Test
+  void everySampleHasAReadmeAndIsRunByThisTest() throws IOException {
+    java.util.Set<String> samples = new java.util.TreeSet<>();
+    try (java.util.stream.Stream<Path> s = Files.list(SAMPLES)) {
+      s.filter(Files::isDirectory).forEach(p -> samples.add(p.getFileName().toString()));
+    }
+    for (String sample : samples) {
+      Path readme = SAMPLES.resolve(sample).resolve("README.md");
+      assertTrue(Files.isRegularFile(readme), sample + " has no README.md");
+      assertTrue(Files.readString(readme).contains("./kplan -chdir=samples/" + sample), sample + "'s README shows no command");
+    }
+    assertEquals(new java.util.TreeSet<>(RUN_HERE), samples, "samples without a test here (or tests of missing samples)");
+  }
+
   @Test
   void quickstartEvaluatesInTheConsoleAsItsReadmeShows() {
     CliRun r = CliRun.run("local.rendered[\"fr\"]\nlocal.file_names\nupper(var.team)\n",
@@ -60,6 +77,12 @@ class SamplesTest {
     assertEquals(2, drift.exitCode(), drift.err());
     assertTrue(drift.out().contains("# local_file.greeting[\"fr\"] has changed"), drift.out());
     assertTrue(drift.out().contains("Plan: 1 to add, 0 to change, 1 to destroy."), drift.out());
+
+    CliRun fixed = CliRun.run("", chdir, "-no-color", "apply", "-auto-approve");
+    assertEquals(0, fixed.exitCode(), fixed.err());
+    assertTrue(fixed.out().contains("Apply complete! Resources: 1 added, 0 changed, 1 destroyed."), fixed.out());
+    assertEquals("BONJOUR from the platform team (French)\n", Files.readString(dir.resolve("greetings/fr.txt")));
+    assertEquals(0, CliRun.run("", chdir, "-no-color", "plan", "-detailed-exitcode").exitCode());
 
     CliRun destroyed = CliRun.run("", chdir, "-no-color", "destroy", "-auto-approve");
     assertEquals(0, destroyed.exitCode(), destroyed.err());

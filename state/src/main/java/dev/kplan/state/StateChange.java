@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One finished change to record at once, in its own transaction: an instance written (created,
- * updated, imported) or removed. Persisting each change as it finishes is what keeps the state
+ * updated, imported) or removed, deposed, restored, or a deposed object removed. Persisting each change as it finishes is what keeps the state
  * truthful after a crash in the middle of an apply.
  */
 public sealed interface StateChange {
@@ -17,6 +17,33 @@ public sealed interface StateChange {
   record Remove(String address) implements StateChange {
     public Remove {
       Objects.requireNonNull(address, "address is null");
+    }
+  }
+
+  /**
+   * The current object at {@code address} becomes deposed object {@code deposedKey}, in one
+   * transaction (so a crash never leaves it recorded twice, or not at all).
+   */
+  record Depose(String address, String deposedKey) implements StateChange {
+    public Depose {
+      Objects.requireNonNull(address, "address is null");
+      Objects.requireNonNull(deposedKey, "deposedKey is null");
+    }
+  }
+
+  /** Deposed object {@code deposedKey} becomes the current object at {@code address} again (nothing replaced it). */
+  record Restore(String address, String deposedKey) implements StateChange {
+    public Restore {
+      Objects.requireNonNull(address, "address is null");
+      Objects.requireNonNull(deposedKey, "deposedKey is null");
+    }
+  }
+
+  /** A deposed object was destroyed. */
+  record RemoveDeposed(String address, String deposedKey) implements StateChange {
+    public RemoveDeposed {
+      Objects.requireNonNull(address, "address is null");
+      Objects.requireNonNull(deposedKey, "deposedKey is null");
     }
   }
 

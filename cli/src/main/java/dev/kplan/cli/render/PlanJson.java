@@ -53,10 +53,11 @@ import tools.jackson.databind.node.ObjectNode;
  * kplan plan has none of them; {@code provider_name} is the provider's local name
  * ({@code "local"}), kplan having no registry source addresses; {@code prior_state} and
  * {@code configuration} are absent, the plan carrying neither; drift entries carry an extra
- * {@code kplan_attribution} array (who changed what, when), which Terraform readers ignore. As
- * Terraform does, sensitive values are written in clear in {@code before}/{@code after} and
- * flagged in {@code before_sensitive}/{@code after_sensitive}: the JSON plan is as secret as the
- * state. Unknown values are left out of {@code before}/{@code after} (null inside arrays) and
+ * {@code kplan_attribution} array (who changed what, when), which Terraform readers ignore. Unlike
+ * Terraform, which writes sensitive values in clear, kplan writes {@code null} where a value is
+ * sensitive (in {@code before}/{@code after}, {@code values}, drift and outputs) and flags it in
+ * {@code before_sensitive}/{@code after_sensitive}/{@code sensitive_values}: plan output and the
+ * reports built on it never carry a secret. Unknown values are left out of {@code before}/{@code after} (null inside arrays) and
  * flagged in {@code after_unknown}.
  */
 public final class PlanJson {
@@ -113,9 +114,16 @@ public final class PlanJson {
         n.properties().forEach(e -> ordered.set(e.getKey(), e.getValue()));
         n = ordered;
       }
+      if (c.deposedKey() != null) {
+        n.put("deposed", c.deposedKey());
+      }
       Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
-      Value after = c.action() == Action.DELETE ? null : c.after();
-      n.set("change", change(c.action(), before, after, c.replacePaths()));
+      Value after = c.action() == Action.DELETE || c.action() == Action.FORGET ? null : c.after();
+      ObjectNode change = change(c.action(), before, after, c.replacePaths());
+      if (c.importing() != null) {
+        change.putObject("importing").put("id", c.importing());
+      }
+      n.set("change", change);
       String reason = actionReason(c.reason());
       if (reason != null) {
         n.put("action_reason", reason);
@@ -200,8 +208,8 @@ public final class PlanJson {
     Map<List<ModuleStep>, List<ObjectNode>> byModule = new LinkedHashMap<>();
     byModule.put(List.of(), new ArrayList<>());
     for (ResourceChange c : plan.changes()) {
-      if (c.action() == Action.DELETE) {
-        continue;
+      if (c.action() == Action.DELETE || c.action() == Action.FORGET) {
+        continue; // planned_values holds what will be managed afterwards
       }
       ObjectNode r = addressFields(c.address(), c.provider());
       r.remove("module_address");
@@ -325,6 +333,7 @@ public final class PlanJson {
       case DELETE_THEN_CREATE -> List.of("delete", "create");
       case CREATE_THEN_DELETE -> List.of("create", "delete");
       case DELETE -> List.of("delete");
+      case FORGET -> List.of("forget");
     };
   }
 
@@ -336,10 +345,12 @@ public final class PlanJson {
       case REPLACE_BECAUSE_CANNOT_UPDATE -> "replace_because_cannot_update";
       case REPLACE_BY_TRIGGERS -> "replace_by_triggers";
       case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "delete_because_no_resource_config";
+      case DELETE_BECAUSE_NO_MODULE -> "delete_because_no_module";
       case DELETE_BECAUSE_COUNT_INDEX -> "delete_because_count_index";
       case DELETE_BECAUSE_EACH_KEY -> "delete_because_each_key";
       case DELETE_BECAUSE_WRONG_REPETITION -> "delete_because_wrong_repetition";
       case READ_BECAUSE_CONFIG_UNKNOWN -> "read_because_config_unknown";
+      case FORGET_BECAUSE_REMOVED -> "delete_because_no_resource_config";
       case NONE, DELETE_BECAUSE_DESTROY_MODE -> null;
     };
   }
@@ -356,9 +367,12 @@ public final class PlanJson {
     return a;
   }
 
-  /** A value as JSON, marks ignored, unknowns left out of objects and null in arrays (Terraform's omitUnknowns). */
+  /**
+   * A value as JSON: sensitive values as null (their place is flagged in the sensitivity mirror),
+   * unknowns left out of objects and null in arrays (Terraform's omitUnknowns).
+   */
   static JsonNode value(Value v) {
-    if (v == null || v.isNull() || v instanceof UnknownValue) {
+    if (v == null || v.isNull() || v instanceof UnknownValue || v.isSensitive()) {
       return NODES.nullNode();
     }
     if (v instanceof StringValue s) {

@@ -55,7 +55,7 @@ public final class PlanRenderer {
     for (ResourceChange c : plan.changes()) {
       // a data source's delete only cleans state up: Terraform does not show it
       boolean dataDelete = c.action() == Action.DELETE && c.address().mode() == ResourceMode.DATA;
-      if ((c.action() != Action.NO_OP || moved(c)) && !dataDelete) {
+      if ((c.action() != Action.NO_OP || moved(c) || c.importing() != null) && !dataDelete) {
         actions.add(c);
       }
     }
@@ -125,7 +125,12 @@ public final class PlanRenderer {
       int add = 0;
       int change = 0;
       int destroy = 0;
+      int imports = 0;
+      int forget = 0;
       for (ResourceChange c : actions) {
+        if (c.importing() != null) {
+          imports++;
+        }
         switch (c.action()) {
           case CREATE -> add++;
           case UPDATE -> change++;
@@ -134,11 +139,16 @@ public final class PlanRenderer {
             add++;
             destroy++;
           }
+          case FORGET -> forget++;
           case NO_OP, READ -> { }
         }
       }
-      out.append(style.bold("Plan:")).append(' ').append(add).append(" to add, ").append(change)
-          .append(" to change, ").append(destroy).append(" to destroy.\n");
+      out.append(style.bold("Plan:")).append(' ');
+      if (imports > 0) {
+        out.append(imports).append(" to import, ");
+      }
+      out.append(add).append(" to add, ").append(change).append(" to change, ").append(destroy).append(" to destroy")
+          .append(forget > 0 ? ", " + forget + " to forget.\n" : ".\n");
     }
     if (!outputLines.isEmpty()) {
       out.append("\nChanges to Outputs:\n");
@@ -185,6 +195,9 @@ public final class PlanRenderer {
     if (used.contains(Action.CREATE_THEN_DELETE)) {
       out.append(actionSymbol(Action.CREATE_THEN_DELETE, style)).append(" create replacement and then destroy\n");
     }
+    if (used.contains(Action.FORGET)) {
+      out.append(actionSymbol(Action.FORGET, style)).append(" forget\n");
+    }
     if (used.contains(Action.READ)) {
       out.append(actionSymbol(Action.READ, style)).append(" read (data resources)\n");
     }
@@ -200,18 +213,21 @@ public final class PlanRenderer {
       case CREATE_THEN_DELETE -> style.green("+") + "/" + style.red("-");
       case READ -> " " + style.cyan("<=");
       case NO_OP -> "   ";
+      case FORGET -> "  " + style.red(".");
     };
   }
 
   private static void renderChange(ResourceChange c, Style style, StringBuilder out) {
-    String addr = style.bold("  # " + c.address());
+    String addr = style.bold("  # " + c.address() + (c.deposedKey() == null ? "" : " (deposed object " + c.deposedKey()
+        + ")"));
     String replaced = style.bold(style.red("replaced"));
     String verb = switch (c.action()) {
       case CREATE -> " will be created";
       case UPDATE -> " will be updated in-place";
       case DELETE -> " will be " + style.bold(style.red("destroyed"));
       case READ -> " will be read during apply";
-      case NO_OP -> " has no changes";
+      case NO_OP -> c.importing() != null ? " will be imported" : " has no changes";
+      case FORGET -> " will no longer be managed by kplan";
       case DELETE_THEN_CREATE, CREATE_THEN_DELETE -> switch (c.reason()) {
         case REPLACE_BECAUSE_TAINTED -> " is tainted, so it must be " + replaced;
         case REPLACE_BY_REQUEST -> " will be " + replaced + ", as requested";
@@ -227,6 +243,12 @@ public final class PlanRenderer {
       if (moved(c)) {
         out.append("  # (moved from ").append(c.previousAddress()).append(")\n");
       }
+      if (c.deposedKey() != null) {
+        out.append("  # (left over from a partially-failed replacement of this instance)\n");
+      }
+      if (c.importing() != null && c.action() != Action.NO_OP) {
+        out.append("  # (imported from \"").append(c.importing()).append("\")\n");
+      }
     }
     String because = reasonLine(c);
     if (because != null) {
@@ -234,7 +256,8 @@ public final class PlanRenderer {
     }
     ValueDiff diff = new ValueDiff(style, c.replacePaths());
     Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
-    Value after = c.action() == Action.DELETE ? null : c.after();
+    // a forgotten object is not changed: it is shown as it stands
+    Value after = c.action() == Action.DELETE ? null : c.action() == Action.FORGET ? c.before() : c.after();
     block(c.address(), actionSymbol(c.action(), style), diff.objectBody(before, after, 2), out);
   }
 
@@ -246,7 +269,8 @@ public final class PlanRenderer {
   private static String reasonLine(ResourceChange c) {
     ResourceAddress a = c.address();
     return switch (c.reason()) {
-      case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "(because " + a.type() + "." + a.name() + " is not in configuration)";
+      case DELETE_BECAUSE_NO_RESOURCE_CONFIG -> "(because " + a.resource() + " is not in configuration)";
+      case DELETE_BECAUSE_NO_MODULE -> "(because " + a.modulePath() + " is not in configuration)";
       case DELETE_BECAUSE_COUNT_INDEX -> "(because index " + a.key().text() + " is out of range for count)";
       case DELETE_BECAUSE_EACH_KEY -> "(because key " + a.key().text() + " is not in for_each map)";
       case DELETE_BECAUSE_WRONG_REPETITION -> a.key() instanceof InstanceKey.None
@@ -254,6 +278,7 @@ public final class PlanRenderer {
           : a.key() instanceof InstanceKey.IntKey ? "(because resource does not use count)"
           : "(because resource does not use for_each)";
       case READ_BECAUSE_CONFIG_UNKNOWN -> "(config refers to values not yet known)";
+      case FORGET_BECAUSE_REMOVED -> "(because of a removed block with lifecycle.destroy = false)";
       case NONE, DELETE_BECAUSE_DESTROY_MODE, REPLACE_BY_REQUEST, REPLACE_BECAUSE_TAINTED,
           REPLACE_BECAUSE_CANNOT_UPDATE, REPLACE_BY_TRIGGERS -> null;
     };

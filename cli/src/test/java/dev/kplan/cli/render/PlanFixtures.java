@@ -44,7 +44,8 @@ final class PlanFixtures {
 
   static List<Fixture> all() {
     return List.of(create(), update(), replace(), delete(), drift(), sensitive(), unknowns(), outputs(),
-        moves(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing());
+        moves(), modules(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing(),
+        importForgetDeposed());
   }
 
   static ResourceAddress addr(String type, String name) {
@@ -233,6 +234,19 @@ final class PlanFixtures {
     return new Fixture("moves", plan(PlanMode.NORMAL, cs, List.of(), Map.of()), Map.of());
   }
 
+  /** Module addresses: a resource moved into a module, a removed module instance, a created one. */
+  static Fixture modules() {
+    ResourceAddress site = ResourceAddress.parse("module.site[\"a\"].module.meta.local_file.page").value();
+    ResourceAddress gone = ResourceAddress.parse("module.site[\"b\"].local_file.page").value();
+    ResourceAddress into = ResourceAddress.parse("module.files.local_file.x").value();
+    List<ResourceChange> cs = List.of(
+        moved(addr("local_file", "x"), into, Action.NO_OP, obj("id", "f1", "content", "same"),
+            obj("id", "f1", "content", "same"), ChangeReason.NONE),
+        moved(null, site, Action.CREATE, null, obj("content", "hello", "filename", "a.txt"), ChangeReason.NONE),
+        moved(null, gone, Action.DELETE, obj("id", "f2", "content", "bye"), null, ChangeReason.DELETE_BECAUSE_NO_MODULE));
+    return new Fixture("modules", plan(PlanMode.NORMAL, cs, List.of(), Map.of()), Map.of());
+  }
+
   static Fixture noChanges() {
     List<ResourceChange> cs = List.of(
         change(addr("local_file", "cfg"), Action.NO_OP, obj("id", "f1"), obj("id", "f1"), List.of(), ChangeReason.NONE));
@@ -253,6 +267,26 @@ final class PlanFixtures {
 
   static Fixture destroyNothing() {
     return new Fixture("destroy-nothing", plan(PlanMode.DESTROY, List.of(), List.of(), Map.of()), Map.of());
+  }
+
+  /** An import without changes, an import with an update, a removed object forgotten, a deposed object destroyed. */
+  static Fixture importForgetDeposed() {
+    Value adopted = obj("id", "9f86d0", "filename", "out/a.txt", "content", "hello");
+    Value tagged = obj("id", "i-123", "name", "web");
+    ResourceChange updated = change(addr("kplan_data", "web"), Action.UPDATE, tagged,
+        obj("id", "i-123", "name", "web-2"), List.of(), ChangeReason.NONE);
+    List<ResourceChange> cs = List.of(
+        change(addr("local_file", "adopted"), Action.NO_OP, adopted, adopted, List.of(), ChangeReason.NONE)
+            .withImporting("out/a.txt"),
+        updated.withImporting("i-123"),
+        change(addr("local_file", "kept"), Action.FORGET, obj("id", "k1", "filename", "out/kept.txt"), null,
+            List.of(), ChangeReason.FORGET_BECAUSE_REMOVED),
+        change(addr("local_file", "cfg"), Action.NO_OP, obj("id", "new1", "content", "b"),
+            obj("id", "new1", "content", "b"), List.of(), ChangeReason.NONE),
+        new ResourceChange(addr("local_file", "cfg"), Action.DELETE, obj("id", "old1", "content", "a"), nul(),
+            List.of(), ChangeReason.NONE, ProviderAddress.implied("local_file"), nul(), null, List.of(), null, null,
+            "1a2b3c4d"));
+    return new Fixture("import-forget-deposed", plan(PlanMode.NORMAL, cs, List.of(), Map.of()), Map.of());
   }
 
   private static Value withAttr(Value o, String name, Value v) {

@@ -113,10 +113,11 @@ class PlanJsonTest {
   }
 
   @Test
-  void sensitiveValuesAreWrittenAsTerraformDoesAndFlaggedInTheMirrors() {
+  void sensitiveValuesAreWrittenAsNullAndFlaggedInTheMirrors() {
     JsonNode root = parse(PlanFixtures.sensitive());
+    assertFalse(root.toString().contains(PlanFixtures.SECRET), root.toString());
     JsonNode db = change(root, "kubernetes_secret.db").get("change");
-    assertEquals(PlanFixtures.SECRET, db.get("before").get("data").get("password").asString());
+    assertTrue(db.get("before").get("data").get("password").isNull());
     assertTrue(db.get("before_sensitive").get("data").get("password").asBoolean());
     assertFalse(db.get("before_sensitive").get("data").has("user"));
     assertTrue(db.get("after_sensitive").get("token").asBoolean());
@@ -128,6 +129,7 @@ class PlanJsonTest {
     assertTrue(out.get("before_sensitive").asBoolean());
     assertFalse(out.get("after_unknown").asBoolean());
     assertTrue(root.get("planned_values").get("outputs").get("db_password").get("sensitive").asBoolean());
+    assertTrue(root.get("planned_values").get("outputs").get("db_password").get("value").isNull());
   }
 
   @Test

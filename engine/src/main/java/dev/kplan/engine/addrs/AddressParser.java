@@ -29,14 +29,63 @@ public final class AddressParser {
       return fail(text, err);
     }
     List<ModuleStep> module = new ArrayList<>();
-    int i = 0;
+    int[] at = {0};
+    err = modulePrefix(parts, at, module);
+    if (err != null) {
+      return fail(text, err);
+    }
+    return resourceRest(text, parts, at[0], module);
+  }
+
+  static Result<ModuleAddress> module(String text) {
+    List<Part> parts = new ArrayList<>();
+    String err = scan(text, parts);
+    List<ModuleStep> module = new ArrayList<>();
+    int[] at = {0};
+    if (err == null) {
+      err = modulePrefix(parts, at, module);
+    }
+    if (err == null && (module.isEmpty() || at[0] != parts.size())) {
+      err = "A module address has the form module.NAME, optionally with an index and further module steps.";
+    }
+    return err != null ? fail(text, err) : new Result<>(new ModuleAddress(module), Diagnostics.NONE);
+  }
+
+  /** A resource address, or a module address when nothing follows the module steps. */
+  static Result<Targetable> targetable(String text) {
+    List<Part> parts = new ArrayList<>();
+    String err = scan(text, parts);
+    if (err != null) {
+      return fail(text, err);
+    }
+    List<ModuleStep> module = new ArrayList<>();
+    int[] at = {0};
+    err = modulePrefix(parts, at, module);
+    if (err != null) {
+      return fail(text, err);
+    }
+    if (!module.isEmpty() && at[0] == parts.size()) {
+      return new Result<>(new ModuleAddress(module), Diagnostics.NONE);
+    }
+    Result<ResourceAddress> r = resourceRest(text, parts, at[0], module);
+    return new Result<>(r.value(), r.diagnostics());
+  }
+
+  /** Reads leading {@code module.NAME[KEY]} steps from {@code parts[at]}; returns an error message or null. */
+  private static String modulePrefix(List<Part> parts, int[] at, List<ModuleStep> module) {
+    int i = at[0];
     while (i < parts.size() && parts.get(i).name().equals("module") && parts.get(i).key() instanceof InstanceKey.None) {
       if (i + 1 >= parts.size()) {
-        return fail(text, "Prefix \"module.\" must be followed by a module name.");
+        return "Prefix \"module.\" must be followed by a module name.";
       }
       module.add(new ModuleStep(parts.get(i + 1).name(), parts.get(i + 1).key()));
       i += 2;
     }
+    at[0] = i;
+    return null;
+  }
+
+  private static Result<ResourceAddress> resourceRest(String text, List<Part> parts, int i, List<ModuleStep> module) {
     ResourceMode mode = ResourceMode.MANAGED;
     if (i < parts.size() && parts.get(i).name().equals("data") && parts.get(i).key() instanceof InstanceKey.None) {
       mode = ResourceMode.DATA;
@@ -62,6 +111,17 @@ public final class AddressParser {
   static Result<ProviderAddress> provider(String text) {
     List<Part> parts = new ArrayList<>();
     String err = scan(text, parts);
+    List<String> module = new ArrayList<>();
+    if (err == null) {
+      List<ModuleStep> steps = new ArrayList<>();
+      int[] at = {0};
+      err = modulePrefix(parts, at, steps);
+      if (err == null && steps.stream().anyMatch(st -> !(st.key() instanceof InstanceKey.None))) {
+        err = "A provider configuration belongs to a module without count or for_each: its module steps have no index.";
+      }
+      module = ModuleAddress.names(steps);
+      parts = parts.subList(at[0], parts.size());
+    }
     if (err == null && (parts.size() < 2 || parts.size() > 3 || !parts.get(0).name().equals("provider"))) {
       err = "A provider address has the form provider.NAME or provider.NAME.ALIAS.";
     }
@@ -72,8 +132,8 @@ public final class AddressParser {
       return new Result<>(null, Diagnostics.of(Diagnostic.error("Invalid provider address",
           "The address \"" + text + "\" is not valid: " + err, null)));
     }
-    return new Result<>(new ProviderAddress(parts.get(1).name(), parts.size() == 3 ? parts.get(2).name() : null),
-        Diagnostics.NONE);
+    return new Result<>(new ProviderAddress(parts.get(1).name(), parts.size() == 3 ? parts.get(2).name() : null,
+        module), Diagnostics.NONE);
   }
 
   private static <T> Result<T> fail(String text, String why) {

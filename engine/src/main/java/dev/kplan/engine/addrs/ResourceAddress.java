@@ -11,7 +11,7 @@ import java.util.Objects;
  * whole (configuration level); {@link #resource()} drops the key.
  */
 public record ResourceAddress(List<ModuleStep> module, ResourceMode mode, String type, String name, InstanceKey key)
-    implements Comparable<ResourceAddress> {
+    implements Comparable<ResourceAddress>, Targetable {
 
   private static final Comparator<ResourceAddress> ORDER = Comparator
       .comparing(ResourceAddress::module, ResourceAddress::compareModules)
@@ -53,18 +53,44 @@ public record ResourceAddress(List<ModuleStep> module, ResourceMode mode, String
     return key instanceof InstanceKey.None ? this : instance(InstanceKey.NONE);
   }
 
-  /** True when this address, taken as a {@code -target}, covers {@code other}: equal, or the whole resource of it. */
+  /**
+   * The resource as configured: every key dropped, the module path's too ({@code module.a.local_file.x}
+   * for {@code module.a["k"].local_file.x[0]}). The graph's nodes and stored dependencies use it.
+   */
+  public ResourceAddress config() {
+    boolean keyed = !(key instanceof InstanceKey.None);
+    for (ModuleStep s : module) {
+      keyed |= !(s.key() instanceof InstanceKey.None);
+    }
+    return keyed ? new ResourceAddress(ModuleAddress.unkeyed(module), mode, type, name, InstanceKey.NONE) : this;
+  }
+
+  /** This address inside the module instance {@code path} (prepended to its own module path). */
+  public ResourceAddress inModule(List<ModuleStep> path) {
+    if (path.isEmpty()) {
+      return this;
+    }
+    List<ModuleStep> m = new java.util.ArrayList<>(path);
+    m.addAll(module);
+    return new ResourceAddress(m, mode, type, name, key);
+  }
+
+  /**
+   * True when this address, taken as a {@code -target}, covers {@code other}: equal, or the whole
+   * resource of it; a module step without key covers every instance of that module, as in Terraform.
+   */
+  @Override
   public boolean contains(ResourceAddress other) {
-    return equals(other) || (key instanceof InstanceKey.None && equals(other.resource()));
+    if (!ModuleAddress.covers(module, other.module()) || module.size() != other.module().size()) {
+      return false;
+    }
+    return mode == other.mode() && type.equals(other.type()) && name.equals(other.name())
+        && (key instanceof InstanceKey.None || key.equals(other.key()));
   }
 
   /** The module path in text form ({@code module.a["x"].module.b}), empty for the root module. */
   public String modulePath() {
-    StringBuilder sb = new StringBuilder();
-    for (ModuleStep s : module) {
-      sb.append(sb.isEmpty() ? "" : ".").append(s);
-    }
-    return sb.toString();
+    return ModuleAddress.text(module);
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.kplan.provider.ApplyRequest;
 import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.Provider;
 import dev.kplan.provider.ResourceSchema;
+import dev.kplan.state.DeposedObject;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateChange;
 import dev.kplan.state.StateException;
@@ -53,16 +54,17 @@ import java.util.concurrent.TimeUnit;
  * {@link Replanner} once what it depends on is applied, and the new plan must keep every value the
  * saved plan knew; a wholly known configuration plans the same again, so it is not re-planned.
  * The provider's new state must keep every known planned value too; otherwise it is a provider
- * bug, reported as such, and the object is still recorded (it exists). The state holds one object
- * per address, so create_before_destroy records the new object when it is created and the old one
- * is only destroyed (Terraform's "deposed" objects are not kept).
+ * bug, reported as such, and the object is still recorded (it exists). Under create_before_destroy
+ * the old object is deposed (kept in the state under a deposed key) before the new one is created,
+ * and removed once destroyed; if it cannot be destroyed it stays, and the next plan destroys it.
+ * Deposed objects left by earlier applies are destroyed first, waiting for nothing.
  */
 public final class Applier {
   private Applier() {}
 
   /**
    * What to apply: the plan, its providers (configured), the state it was made against, each
-   * resource's dependencies (resource addresses without keys, from configuration and state), the
+   * resource's dependencies (configuration addresses: module and instance keys dropped, from configuration and state), the
    * open lock ({@code begin} already called), and how to re-plan instances whose plan had unknowns.
    */
   public record Input(
@@ -99,7 +101,12 @@ public final class Applier {
 
   private enum Half { CREATE, DELETE }
 
-  private record Step(ResourceAddress address, Half half) {}
+  /** One step; {@code deposedKey} is set for the destruction of a deposed object. */
+  private record Step(ResourceAddress address, Half half, String deposedKey) {
+    Step(ResourceAddress address, Half half) {
+      this(address, half, null);
+    }
+  }
 
   private static final class Run {
     private final Input in;
@@ -107,6 +114,12 @@ public final class Applier {
     private final Map<Step, Set<Step>> waitsFor = new LinkedHashMap<>();
     private final Map<Step, CompletableFuture<Boolean>> futures = new HashMap<>();
     private final Map<String, ResourceInstance> current;
+    /** Deposed objects as they stand, by {@link DeposedObject#id()}. */
+    private final Map<String, DeposedObject> deposed;
+    /** The destructions of deposed objects left by earlier applies: they wait for nothing. */
+    private final Map<Step, ResourceChange> deposedDeletes = new LinkedHashMap<>();
+    /** The key under which a create_before_destroy deposed the old object of an address. */
+    private final Map<ResourceAddress, String> deposedBy = new ConcurrentHashMap<>();
     /** Each resource's dependencies: the caller's, and those each change carries. */
     private final Map<ResourceAddress, Set<ResourceAddress>> dependencies = new HashMap<>();
     private final List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
@@ -118,23 +131,33 @@ public final class Applier {
     Run(Input in) {
       this.in = in;
       this.current = new ConcurrentHashMap<>(in.prior().resources());
+      this.deposed = new ConcurrentHashMap<>(in.prior().deposed());
       in.dependencies().forEach((k, v) -> dependencies.put(k, new HashSet<>(v)));
     }
 
     Result run() {
       for (ResourceChange c : in.plan().changes()) {
-        Set<ResourceAddress> deps = dependencies.computeIfAbsent(c.address().resource(), k -> new HashSet<>());
+        if (c.deposedKey() != null) {
+          deposedDeletes.put(new Step(c.address(), Half.DELETE, c.deposedKey()), c);
+          continue;
+        }
+        Set<ResourceAddress> deps = dependencies.computeIfAbsent(c.address().config(), k -> new HashSet<>());
         for (ResourceAddress d : c.dependencies()) {
-          deps.add(d.resource());
+          deps.add(d.config());
         }
         if (c.previousAddress() != null) {
           move(c);
         }
-        if (c.action() != Action.NO_OP && c.action() != Action.READ) {
+        if (c.action() == Action.FORGET) {
+          forget(c);
+        } else if (c.action() == Action.NO_OP && c.importing() != null) {
+          adopt(c);
+        } else if (c.action() != Action.NO_OP && c.action() != Action.READ) {
           changes.put(c.address(), c);
         }
       }
       buildSteps();
+      deposedDeletes.keySet().forEach(s -> waitsFor.put(s, new HashSet<>()));
       workers = Executors.newFixedThreadPool(in.parallelism(), r -> {
         Thread t = new Thread(r, "kplan-apply");
         t.setDaemon(true);
@@ -176,14 +199,33 @@ public final class Applier {
       current.put(c.address().toString(), moved);
     }
 
+    /** A {@code removed} object kept as it is: dropped from the state, the provider not asked. */
+    private void forget(ResourceChange c) {
+      record(new StateChange.Remove(c.address().toString()), c.address());
+      current.remove(c.address().toString());
+    }
+
+    /**
+     * An imported object that needs no change: recorded as read at plan time. (An imported object
+     * that needs an update or a replacement is recorded by that step, from the imported object.)
+     */
+    private void adopt(ResourceChange c) {
+      in.listener().onEvent(new ApplyEvent.Started(c.address(), ApplyEvent.Kind.IMPORT, idOf(c.before())));
+      ResourceInstance ri = instance(c, c.before(), c.plannedPrivate(), false);
+      record(new StateChange.Put(ri), c.address());
+      current.put(c.address().toString(), ri);
+      in.listener().onEvent(new ApplyEvent.Completed(c.address(), ApplyEvent.Kind.IMPORT, idOf(c.before()),
+          Duration.ZERO));
+    }
+
     private StateSnapshot snapshot() {
-      return new StateSnapshot(in.prior().serial(), in.prior().lineage(), current, in.prior().outputs());
+      return new StateSnapshot(in.prior().serial(), in.prior().lineage(), current, in.prior().outputs(), deposed);
     }
 
     // ---- ordering ----
 
     private Set<ResourceAddress> depsOf(ResourceAddress instance) {
-      return dependencies.getOrDefault(instance.resource(), Set.of());
+      return dependencies.getOrDefault(instance.config(), Set.of());
     }
 
     /** Indexed by resource so that ordering stays linear in the number of dependency edges. */
@@ -195,7 +237,7 @@ public final class Applier {
         if (c.action() != Action.DELETE) {
           Step s = new Step(c.address(), Half.CREATE);
           own.add(s);
-          creates.computeIfAbsent(c.address().resource(), k -> new ArrayList<>()).add(s);
+          creates.computeIfAbsent(c.address().config(), k -> new ArrayList<>()).add(s);
         }
         if (c.action().destroys()) {
           own.add(new Step(c.address(), Half.DELETE));
@@ -222,7 +264,7 @@ public final class Applier {
             e.getValue().add(new Step(s.address(), Half.DELETE));
           }
         } else {
-          for (Step o : dependents.getOrDefault(s.address().resource(), List.of())) {
+          for (Step o : dependents.getOrDefault(s.address().config(), List.of())) {
             // dependents go first; under create_before_destroy their new versions must exist first too
             if (!o.address().equals(s.address())
                 && (o.half() == Half.DELETE || c.action() == Action.CREATE_THEN_DELETE)) {
@@ -301,9 +343,9 @@ public final class Applier {
     // ---- one step ----
 
     private boolean execute(Step s) {
-      ResourceChange c = changes.get(s.address());
+      ResourceChange c = s.deposedKey() != null ? deposedDeletes.get(s) : changes.get(s.address());
       try {
-        return s.half() == Half.CREATE ? createOrUpdate(c) : delete(c);
+        return s.deposedKey() != null ? deleteDeposed(c) : s.half() == Half.CREATE ? createOrUpdate(c) : delete(c);
       } catch (RuntimeException e) {
         fail(c.address(), s.half() == Half.CREATE ? kindOf(c) : ApplyEvent.Kind.DELETE,
             Diagnostic.error("Error applying " + c.address(), "The provider failed: " + e.getMessage(), null));
@@ -343,6 +385,20 @@ public final class Applier {
       }
       Provider provider = in.providers().get(c.provider());
       boolean replacing = c.action().isReplace();
+      String deposedKey = null;
+      if (c.action() == Action.CREATE_THEN_DELETE && current.containsKey(addr.toString())) {
+        // the old object stays in the state, deposed, until it is destroyed: a failure in between keeps both
+        deposedKey = DeposedKeys.next(k -> deposed.containsKey(DeposedObject.id(addr.toString(), k)));
+        ResourceInstance old = current.get(addr.toString());
+        if (!recorded(new StateChange.Depose(addr.toString(), deposedKey), addr)) {
+          in.listener().onEvent(new ApplyEvent.Failed(addr, kind, "Failed to save state"));
+          return false;
+        }
+        current.remove(addr.toString());
+        DeposedObject d = new DeposedObject(deposedKey, old);
+        deposed.put(d.id(), d);
+        deposedBy.put(addr, deposedKey);
+      }
       Value prior = replacing ? Value.nullOf(c.after().type()) : ValueMarks.unmarkDeep(c.before());
       String startId = replacing ? null : idOf(c.before());
       in.listener().onEvent(new ApplyEvent.Started(addr, kind, startId));
@@ -351,29 +407,35 @@ public final class Applier {
       ApplyResult ar;
       try {
         ar = provider.apply(new ApplyRequest(addr.type(), prior, ValueMarks.unmarkDeep(c.after()),
-            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate()));
+            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate(), SensitivePaths.of(c.after())));
       } finally {
         still.cancel(false);
       }
       diags.addAll(ar.diagnostics().items());
       Value newState = ar.newState();
-      boolean recorded = true;
+      boolean stored = true;
       if (!newState.isNull()) {
-        Value marked = SensitivePaths.mark(newState, SensitivePaths.decode(SensitivePaths.encode(c.after())));
+        Value marked = SensitivePaths.afterApply(c.after(), newState, ar.sensitivePaths());
         boolean tainted = ar.diagnostics().hasErrors() && kind == ApplyEvent.Kind.CREATE;
         ResourceInstance ri = instance(c, marked, ar.privateData(), tainted);
-        recorded = record(new StateChange.Put(ri), addr);
+        stored = recorded(new StateChange.Put(ri), addr);
         current.put(addr.toString(), ri);
       } else if (kind == ApplyEvent.Kind.UPDATE) {
-        recorded = record(new StateChange.Remove(addr.toString()), addr);
+        stored = recorded(new StateChange.Remove(addr.toString()), addr);
         current.remove(addr.toString());
+      } else if (deposedKey != null) {
+        // nothing replaced the old object: it is the current one again
+        DeposedObject d = deposed.remove(DeposedObject.id(addr.toString(), deposedKey));
+        record(new StateChange.Restore(addr.toString(), deposedKey), addr);
+        current.put(addr.toString(), d.instance());
+        deposedBy.remove(addr);
       }
       if (ar.diagnostics().hasErrors()) {
         failed.add(addr);
         in.listener().onEvent(new ApplyEvent.Failed(addr, kind, firstSummary(ar.diagnostics())));
         return false;
       }
-      if (!recorded) {
+      if (!stored) {
         // nothing is to build on an object the state does not hold
         in.listener().onEvent(new ApplyEvent.Failed(addr, kind, "Failed to save state"));
         return false;
@@ -409,24 +471,50 @@ public final class Applier {
       diags.addAll(ar.diagnostics().items());
       if (ar.diagnostics().hasErrors()) {
         failed.add(addr);
-        if (c.action() == Action.CREATE_THEN_DELETE) {
-          // the state holds one object per address, and it is now the new one
+        if (c.action() == Action.CREATE_THEN_DELETE && deposedBy.containsKey(addr)) {
           diags.add(Diagnostic.error("Old object left behind",
               "The replacement of " + addr + " was created, but its old object" + (id == null ? "" : " (id=" + id + ")")
-                  + " could not be destroyed and is no longer in the state; remove it by hand.", null));
+                  + " could not be destroyed. It is kept in the state as deposed object " + deposedBy.get(addr)
+                  + ", and the next plan destroys it.", null));
         }
         in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics())));
         return false;
       }
-      // the delete half of create_before_destroy removes the old object only: the address holds the new one
+      // the delete half of create_before_destroy removes the deposed old object: the address holds the new one
       if (c.action() != Action.CREATE_THEN_DELETE) {
-        if (!record(new StateChange.Remove(addr.toString()), addr)) {
+        if (!recorded(new StateChange.Remove(addr.toString()), addr)) {
           // the state still holds the object: what waits on this delete (a replacement's create) must not run
           in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, "Failed to save state"));
           return false;
         }
         current.remove(addr.toString());
+      } else if (deposedBy.containsKey(addr)) {
+        String key = deposedBy.remove(addr);
+        record(new StateChange.RemoveDeposed(addr.toString(), key), addr);
+        deposed.remove(DeposedObject.id(addr.toString(), key));
       }
+      in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0)));
+      return true;
+    }
+
+    /** Destroys a deposed object left by an earlier apply. */
+    private boolean deleteDeposed(ResourceChange c) {
+      ResourceAddress addr = c.address();
+      Provider provider = in.providers().get(c.provider());
+      String id = idOf(c.before());
+      in.listener().onEvent(new ApplyEvent.Started(addr, ApplyEvent.Kind.DELETE, id));
+      long t0 = System.nanoTime();
+      Value before = ValueMarks.unmarkDeep(c.before());
+      ApplyResult ar = provider.apply(new ApplyRequest(addr.type(), before, Value.nullOf(before.type()),
+          Value.nullOf(before.type()), c.plannedPrivate()));
+      diags.addAll(ar.diagnostics().items());
+      if (ar.diagnostics().hasErrors()) {
+        failed.add(addr);
+        in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics())));
+        return false;
+      }
+      record(new StateChange.RemoveDeposed(addr.toString(), c.deposedKey()), addr);
+      deposed.remove(DeposedObject.id(addr.toString(), c.deposedKey()));
       in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0)));
       return true;
     }
@@ -453,8 +541,12 @@ public final class Applier {
           privateData);
     }
 
+    private void record(StateChange change, ResourceAddress addr) {
+      recorded(change, addr);
+    }
+
     /** Records a finished change; false (with a diagnostic) when the state could not take it. */
-    private boolean record(StateChange change, ResourceAddress addr) {
+    private boolean recorded(StateChange change, ResourceAddress addr) {
       try {
         in.lock().record(change);
         return true;

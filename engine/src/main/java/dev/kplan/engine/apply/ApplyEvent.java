@@ -14,7 +14,8 @@ public sealed interface ApplyEvent {
   enum Kind {
     CREATE("Creating...", "Still creating...", "Creation complete"),
     UPDATE("Modifying...", "Still modifying...", "Modifications complete"),
-    DELETE("Destroying...", "Still destroying...", "Destruction complete");
+    DELETE("Destroying...", "Still destroying...", "Destruction complete"),
+    IMPORT("Importing...", "Still importing...", "Import complete");
 
     final String starting;
     final String still;

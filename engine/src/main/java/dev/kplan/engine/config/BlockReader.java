@@ -69,9 +69,10 @@ final class BlockReader {
         }
       } else if (item instanceof Block nested && nested.type().equals("lifecycle")) {
         diags.addAll(BodyChecker.check(nested.body(), LIFECYCLE, nested));
-        if (mode == ResourceMode.MANAGED) {
-          lifecycle = lifecycle(nested, diags);
-        }
+        Lifecycle read = lifecycle(nested, diags);
+        // a data source keeps only its conditions: the other lifecycle arguments concern managed objects
+        lifecycle = mode == ResourceMode.MANAGED ? read : new Lifecycle(false, false, List.of(), false, List.of(),
+            read.preconditions(), read.postconditions());
       } else {
         rest.add(item);
       }
@@ -97,7 +98,8 @@ final class BlockReader {
         literalString(b.body().attribute("description"), diags),
         literalBool(b.body().attribute("sensitive"), diags),
         deps == null ? List.of() : staticReferences(deps, diags),
-        b.definitionRange());
+        b.definitionRange(),
+        conditions(b.body(), "precondition"));
   }
 
   static ProviderBlock provider(Block b, List<Diagnostic> diags) {
@@ -146,7 +148,20 @@ final class BlockReader {
     return new Lifecycle(
         literalBool(body.attribute("create_before_destroy"), diags),
         literalBool(body.attribute("prevent_destroy"), diags),
-        ignore, ignoreAll, triggers);
+        ignore, ignoreAll, triggers, conditions(body, "precondition"), conditions(body, "postcondition"));
+  }
+
+  /** The {@code precondition} or {@code postcondition} blocks of a body (incomplete ones were reported by the schema check). */
+  private static List<Condition> conditions(Body body, String type) {
+    List<Condition> out = new ArrayList<>();
+    for (Block c : body.blocks(type)) {
+      Attribute cond = c.body().attribute("condition");
+      Attribute msg = c.body().attribute("error_message");
+      if (cond != null && msg != null) {
+        out.add(new Condition(cond.expr(), msg.expr(), c.range()));
+      }
+    }
+    return out;
   }
 
   /** {@code [a.b, c["x"]]}: a static list of references, as depends_on and ignore_changes need. */

@@ -59,19 +59,27 @@ public final class ConfigLoader {
     m.put("data", new BodySchema.BlockType(List.of("type", "name"), null));
     m.put("module", new BodySchema.BlockType(List.of("name"), null));
     m.put("moved", new BodySchema.BlockType(List.of(), null));
-    m.put("import", new BodySchema.BlockType(List.of(), null));
-    m.put("removed", new BodySchema.BlockType(List.of(), null));
+    m.put("import", new BodySchema.BlockType(List.of(), StatementReader.IMPORT));
+    m.put("removed", new BodySchema.BlockType(List.of(), StatementReader.REMOVED));
     m.put("check", new BodySchema.BlockType(List.of("name"), null));
     return Map.copyOf(m);
   }
 
-  /** Loads the module in {@code dir}; a folder without configuration files is a module with nothing in it. */
+  /**
+   * Loads the module in {@code dir} with the child modules it calls (recursively); a folder without
+   * configuration files is a module with nothing in it.
+   */
   public static LoadResult load(Path dir) {
+    return ModuleTreeLoader.load(dir);
+  }
+
+  /** Loads one folder without its children; files are named relative to {@code root}. */
+  static LoadResult loadFolder(Path dir, Path root) {
     List<Diagnostic> diags = new ArrayList<>();
     Map<String, String> sources = new LinkedHashMap<>();
     List<Body> bodies = new ArrayList<>();
     for (Path file : configFiles(dir, diags)) {
-      String name = displayName(dir, file);
+      String name = displayName(root, file);
       String text;
       try {
         text = readUtf8(file);
@@ -97,6 +105,10 @@ public final class ConfigLoader {
     List<ProviderBlock> providers = new ArrayList<>();
     List<ResourceBlock> resources = new ArrayList<>();
     List<OutputBlock> outputs = new ArrayList<>();
+    List<ModuleCall> calls = new ArrayList<>();
+    List<MovedBlock> moved = new ArrayList<>();
+    List<ImportBlock> imports = new ArrayList<>();
+    List<RemovedBlock> removed = new ArrayList<>();
     Map<String, SourceRange> seenBlocks = new HashMap<>();
     Map<String, SourceRange> seenVariables = new HashMap<>();
     Map<String, SourceRange> seenLocals = new HashMap<>();
@@ -157,6 +169,31 @@ public final class ConfigLoader {
           } else {
             providers.add(p);
           }
+        } else if (b.type().equals("module")) {
+          ModuleCall c = ModuleCallReader.call(b, diags);
+          SourceRange previous = seenBlocks.putIfAbsent("module." + c.name(), b.definitionRange());
+          if (previous != null) {
+            diags.add(Diagnostic.error("Duplicate module call",
+                "A module call named \"" + c.name() + "\" was already defined at " + at(previous)
+                    + ". Module calls must have unique names within a module.", b.definitionRange()));
+          } else {
+            calls.add(c);
+          }
+        } else if (b.type().equals("moved")) {
+          MovedBlock m = ModuleCallReader.moved(b, diags);
+          if (m != null) {
+            moved.add(m);
+          }
+        } else if (b.type().equals("import")) {
+          ImportBlock ib = StatementReader.importBlock(b, sources, diags);
+          if (ib != null) {
+            imports.add(ib);
+          }
+        } else if (b.type().equals("removed")) {
+          RemovedBlock rb = StatementReader.removed(b, sources, diags);
+          if (rb != null) {
+            removed.add(rb);
+          }
         } else if (b.type().equals("locals")) {
           for (BodyItem li : b.body().items()) {
             if (li instanceof Block nested) {
@@ -177,8 +214,9 @@ public final class ConfigLoader {
         }
       }
     }
-    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, sources),
-        Diagnostics.of(diags), settings);
+    StatementReader.checkTargets(imports, removed, resources, diags);
+    return new LoadResult(new Module(dir, variables, locals, providers, resources, outputs, calls, moved, sources,
+        imports, removed), Diagnostics.of(diags), settings);
   }
 
   private static Variable variable(Block b, List<Diagnostic> diags) {
@@ -203,7 +241,7 @@ public final class ConfigLoader {
       Attribute cond = vb.body().attribute("condition");
       Attribute msg = vb.body().attribute("error_message");
       if (cond != null && msg != null) {
-        validations.add(new Validation(cond.expr(), msg.expr(), vb.range()));
+        validations.add(new Validation(cond.expr(), msg.expr(), vb.definitionRange())); // Terraform's DeclRange
       }
     }
     Attribute def = body.attribute("default");
@@ -277,8 +315,9 @@ public final class ConfigLoader {
     }
   }
 
-  private static String displayName(Path dir, Path file) {
-    return file.getFileName().toString();
+  private static String displayName(Path root, Path file) {
+    Path rel = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    return rel.toString().replace(java.io.File.separatorChar, '/');
   }
 
   private static String at(SourceRange r) {

@@ -28,6 +28,7 @@ public final class ResourceSchemaChecker {
   public static List<Diagnostic> check(Body body, BlockSchema schema, SourceRange owner) {
     List<Diagnostic> diags = new ArrayList<>();
     Map<String, List<Block>> blocks = new HashMap<>();
+    java.util.Set<String> dynamic = new java.util.HashSet<>(); // how many blocks these make is known only later
     for (BodyItem item : body.items()) {
       if (item instanceof Attribute a) {
         AttributeSchema as = schema.attributes().get(a.name());
@@ -43,6 +44,9 @@ public final class ResourceSchemaChecker {
               "Can't configure a value for \"" + a.name() + "\": its value will be decided automatically based on"
                   + " the result of applying this configuration.", a.nameRange()));
         }
+      } else if (item instanceof Block b && b.type().equals(DynamicBlock.TYPE)
+          && !schema.blocks().containsKey(DynamicBlock.TYPE)) {
+        checkDynamic(b, schema, diags, dynamic);
       } else if (item instanceof Block b) {
         NestedBlock nb = schema.blocks().get(b.type());
         if (nb == null) {
@@ -75,6 +79,9 @@ public final class ResourceSchemaChecker {
     });
     schema.blocks().forEach((name, nb) -> {
       List<Block> given = blocks.getOrDefault(name, List.of());
+      if (dynamic.contains(name)) {
+        return;
+      }
       if (nb.nesting() == NestedBlock.Nesting.SINGLE && given.size() > 1) {
         diags.add(Diagnostic.error("Duplicate " + name + " block",
             "Only one \"" + name + "\" block is allowed. Another was defined at " + at(given.get(0).range()) + ".",
@@ -90,6 +97,29 @@ public final class ResourceSchemaChecker {
       }
     });
     return diags;
+  }
+
+  /** A {@code dynamic "name"} block: its own shape, then its content as a block of type {@code name}. */
+  private static void checkDynamic(Block b, BlockSchema schema, List<Diagnostic> diags, java.util.Set<String> dynamic) {
+    DynamicBlock d = DynamicBlock.parse(b, diags);
+    if (d == null) {
+      return;
+    }
+    NestedBlock nb = schema.blocks().get(d.name());
+    if (nb == null) {
+      diags.add(Diagnostic.error("Unsupported block type",
+          "Blocks of type \"" + d.name() + "\" are not expected here."
+              + Suggestions.didYouMean(d.name(), schema.blocks().keySet()), b.labelRanges().get(0)));
+      return;
+    }
+    int labels = nb.nesting() == NestedBlock.Nesting.MAP ? 1 : 0;
+    if (d.labels().size() != labels) {
+      diags.add(Diagnostic.error("Incorrect number of labels",
+          "Blocks of type \"" + d.name() + "\" need " + labels + " label" + (labels == 1 ? "" : "s")
+              + "; the dynamic block's labels argument gives " + d.labels().size() + ".", b.labelRanges().get(0)));
+    }
+    dynamic.add(d.name());
+    diags.addAll(check(d.content(), nb.block(), b.openBraceRange() == null ? b.range() : b.openBraceRange()));
   }
 
   private static String at(SourceRange r) {

@@ -119,6 +119,48 @@ public final class VariableResolver {
     return new Resolved(values, Diagnostics.of(diags));
   }
 
+  /**
+   * The value of a child module's variable from its call's argument ({@code given}, null when the
+   * call does not set it): defaulted, converted to its type, checked for null, marked and
+   * validated as a root variable is. A value that fails is unknown, so planning can go on.
+   */
+  public static Value moduleArgument(Variable decl, Value given, SourceRange where, String module,
+      FunctionTable functions, List<Diagnostic> diags) {
+    EvalContext literalOnly = EvalContext.root(new FunctionTable(Map.of()), Map.of());
+    Value v = given;
+    if (v == null || (v.isNull() && !decl.nullable())) {
+      if (decl.defaultExpr() == null) {
+        if (v == null) {
+          return Value.unknownOf(decl.type().type()); // a missing argument is reported when loading
+        }
+      } else {
+        EvalResult r = Evaluator.evaluate(decl.defaultExpr(), literalOnly);
+        diags.addAll(r.diagnostics().items());
+        v = r.value();
+        where = where == null ? decl.defaultExpr().range() : where;
+      }
+    }
+    if (v.isNull() && !decl.nullable()) {
+      diags.add(Diagnostic.error("Invalid value for input variable",
+          "The given value is not suitable for " + module + ".var." + decl.name() + ": required variable may not be"
+              + " set to null.", where));
+      return Value.unknownOf(decl.type().type());
+    }
+    try {
+      v = decl.type().convert(v);
+    } catch (ConversionException e) {
+      diags.add(Diagnostic.error("Invalid value for input variable",
+          "The given value is not suitable for " + module + ".var." + decl.name() + " declared at "
+              + at(decl.range()) + ": " + e.messageWithPath() + ".", where));
+      return Value.unknownOf(decl.type().type());
+    }
+    if (decl.sensitive()) {
+      v = v.mark(Marks.SENSITIVE);
+    }
+    validate(decl, v, functions, diags);
+    return v;
+  }
+
   private static void validate(Variable decl, Value v, FunctionTable functions, List<Diagnostic> diags) {
     EvalContext ctx = EvalContext.root(functions, Map.of("var", Value.object(Map.of(decl.name(), v))));
     for (Validation rule : decl.validations()) {
@@ -212,6 +254,11 @@ public final class VariableResolver {
   }
 
   private static String at(SourceRange r) {
-    return r == null ? "?" : r.file() + ":" + r.startLine() + "," + r.startCol() + "-" + r.endCol();
+    if (r == null) {
+      return "?";
+    }
+    // as hcl.Range prints: the end line only when it differs
+    return r.file() + ":" + r.startLine() + "," + r.startCol() + "-"
+        + (r.endLine() == r.startLine() ? "" : r.endLine() + ",") + r.endCol();
   }
 }

@@ -1,21 +1,24 @@
 package dev.kplan.engine.graph;
 
+import dev.kplan.engine.addrs.ModuleAddress;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A vertex of the dependency graph. {@link #id()} is the name Terraform users know it by
+ * A vertex of the dependency graph, at configuration level: a node in a child module stands for
+ * that module's every instance. {@link #id()} is the name Terraform users know it by
  * ({@code var.x}, {@code local.x}, {@code aws_vpc.main}, {@code data.a_b.c}, {@code output.x},
- * {@code provider.kubernetes.staging}).
+ * {@code provider.kubernetes.staging}, {@code module.a}, {@code module.a.local.x}).
  */
 public sealed interface Node extends Comparable<Node> {
   String id();
 
   /**
-   * Providers, then variables, locals, resources (in address order), outputs; by name within a
-   * kind. Compares fields rather than {@link #id()} strings, which graphs of thousands of
-   * resources would otherwise build on every comparison.
+   * Providers, then variables, locals, module calls, resources (in address order), outputs; by
+   * name within a kind. Compares fields rather than {@link #id()} strings where it can, which
+   * graphs of thousands of resources would otherwise build on every comparison.
    */
   @Override
   default int compareTo(Node o) {
@@ -42,38 +45,56 @@ public sealed interface Node extends Comparable<Node> {
     if (n instanceof LocalNode) {
       return 2;
     }
-    return n instanceof ResourceNode ? 3 : 4;
+    if (n instanceof ModuleNode) {
+      return 3;
+    }
+    return n instanceof ResourceNode ? 4 : 5;
   }
 
-  /** An input variable. */
-  record VariableNode(String name) implements Node {
+  private static String prefixed(List<String> module, String rest) {
+    String m = ModuleAddress.configText(module);
+    return m.isEmpty() ? rest : m + "." + rest;
+  }
+
+  /** An input variable of the module at {@code module} (call names from the root). */
+  record VariableNode(List<String> module, String name) implements Node {
     public VariableNode {
+      module = List.copyOf(module);
       Objects.requireNonNull(name, "name is null");
+    }
+
+    public VariableNode(String name) {
+      this(List.of(), name);
     }
 
     @Override
     public String id() {
-      return "var." + name;
+      return prefixed(module, "var." + name);
     }
   }
 
   /** A local value. */
-  record LocalNode(String name) implements Node {
+  record LocalNode(List<String> module, String name) implements Node {
     public LocalNode {
+      module = List.copyOf(module);
       Objects.requireNonNull(name, "name is null");
+    }
+
+    public LocalNode(String name) {
+      this(List.of(), name);
     }
 
     @Override
     public String id() {
-      return "local." + name;
+      return prefixed(module, "local." + name);
     }
   }
 
-  /** A resource or data source, at configuration level (all its instances). */
+  /** A resource or data source, at configuration level (all its instances, in all module instances). */
   record ResourceNode(ResourceAddress address) implements Node {
     public ResourceNode {
       Objects.requireNonNull(address, "address is null");
-      address = address.resource();
+      address = address.config();
     }
 
     @Override
@@ -83,14 +104,46 @@ public sealed interface Node extends Comparable<Node> {
   }
 
   /** An output value. */
-  record OutputNode(String name) implements Node {
+  record OutputNode(List<String> module, String name) implements Node {
     public OutputNode {
+      module = List.copyOf(module);
       Objects.requireNonNull(name, "name is null");
+    }
+
+    public OutputNode(String name) {
+      this(List.of(), name);
     }
 
     @Override
     public String id() {
-      return "output." + name;
+      return prefixed(module, "output." + name);
+    }
+  }
+
+  /**
+   * A module call ({@code path} ends with its name): expanding it by {@code count}/{@code for_each}
+   * into module instances. Everything inside the module depends on it.
+   */
+  record ModuleNode(List<String> path) implements Node {
+    public ModuleNode {
+      path = List.copyOf(path);
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException("the root module has no call");
+      }
+    }
+
+    /** The module that holds the call. */
+    public List<String> parent() {
+      return path.subList(0, path.size() - 1);
+    }
+
+    public String name() {
+      return path.get(path.size() - 1);
+    }
+
+    @Override
+    public String id() {
+      return ModuleAddress.configText(path);
     }
   }
 

@@ -4,8 +4,6 @@ import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.config.ConfigLoader;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
-import dev.kplan.engine.config.ProviderBlock;
-import dev.kplan.engine.config.ResourceBlock;
 import dev.kplan.engine.config.Variable;
 import dev.kplan.engine.graph.GraphBuilder;
 import dev.kplan.engine.plan.Plan;
@@ -65,9 +63,7 @@ public final class ConfigValidator {
     Map<String, ProviderFactory> byName = new HashMap<>();
     factories.forEach(f -> byName.putIfAbsent(f.name(), f));
     Map<ProviderAddress, Provider> providers = new HashMap<>();
-    TreeSet<ProviderAddress> needed = new TreeSet<>();
-    module.resources().forEach((ResourceBlock rb) -> needed.add(rb.provider()));
-    module.providers().forEach((ProviderBlock pb) -> needed.add(pb.address()));
+    TreeSet<ProviderAddress> needed = new TreeSet<>(dev.kplan.engine.config.ModuleTree.providers(module));
     Map<String, Value> variables = new LinkedHashMap<>();
     for (Variable v : module.variables()) {
       Value unknown = Value.unknownOf(v.type().type());

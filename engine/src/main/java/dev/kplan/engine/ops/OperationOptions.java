@@ -63,6 +63,10 @@ public record OperationOptions(
     return new OperationOptions(plan, variables, environment, lockTimeout, parallelism, who, stateFile, l);
   }
 
+  public OperationOptions withEnvironment(Map<String, String> e) {
+    return new OperationOptions(plan, variables, e, lockTimeout, parallelism, who, stateFile, listener);
+  }
+
   public OperationOptions withVariables(List<VariableInput> v) {
     return new OperationOptions(plan, v, environment, lockTimeout, parallelism, who, stateFile, listener);
   }

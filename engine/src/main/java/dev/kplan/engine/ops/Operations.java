@@ -9,8 +9,7 @@ import dev.kplan.engine.config.ConfigLoader;
 import dev.kplan.engine.config.KplanSettings;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
-import dev.kplan.engine.config.ProviderBlock;
-import dev.kplan.engine.config.ResourceBlock;
+import dev.kplan.engine.config.ModuleTree;
 import dev.kplan.engine.config.VariableInputs;
 import dev.kplan.engine.config.VariableResolver;
 import dev.kplan.engine.graph.Graph;
@@ -50,6 +49,7 @@ import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
 import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +121,24 @@ public final class Operations {
   }
 
   /**
+   * The checksum a plan file holds: every configuration file of the module tree (children named
+   * relative to the root) and the root's {@code *.auto.kpvars.hcl} files, so that editing any of
+   * them after planning makes {@code apply FILE} refuse rather than apply values they no longer say.
+   */
+  static String configChecksum(Module module) {
+    Map<String, String> files = new TreeMap<>(module.sources());
+    try (java.util.stream.Stream<Path> s = Files.list(module.dir())) {
+      for (Path p : s.filter(f -> f.getFileName().toString().endsWith(VariableInputs.AUTO_SUFFIX)
+          && Files.isRegularFile(f)).sorted().toList()) {
+        files.put(p.getFileName().toString(), Files.readString(p));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return ConfigChecksum.of(files);
+  }
+
+  /**
    * {@code kplan apply FILE}: carries out a plan file exactly, with the variables and options it
    * was made with; refused when the configuration files changed since (another checksum) or the
    * state moved on. {@code options} contribute only what is not part of a plan (lock timeout,
@@ -129,7 +147,7 @@ public final class Operations {
   public OperationResult applyPlanFile(Path dir, PlanFile file, OperationOptions options) {
     OperationOptions fixed = options.withPlan(file.options().withParallelism(options.parallelism()));
     return run(dir, fixed, "apply", file.variables(), ctx -> {
-      if (!ConfigChecksum.of(ctx.module.sources()).equals(file.configChecksum())) {
+      if (!configChecksum(ctx.module).equals(file.configChecksum())) {
         return new OperationResult(file.plan(), ctx.state, ctx.diags(Diagnostics.of(Diagnostic.error(
             "Saved plan does not match the configuration",
             "The configuration files in " + dir + " changed after the plan was created, so the plan may no longer"
@@ -293,7 +311,7 @@ public final class Operations {
         Value v = JsonCodec.decode(o.valueJson(), Type.DYNAMIC);
         priorOutputs.put(o.name(), o.sensitive() ? v.mark(dev.kplan.lang.value.Marks.SENSITIVE) : v);
       }
-      return new PlanFile(plan, options.plan(), variables, priorOutputs, ConfigChecksum.of(module.sources()));
+      return new PlanFile(plan, options.plan(), variables, priorOutputs, configChecksum(module));
     }
 
     OperationResult apply(Plan plan) {
@@ -348,7 +366,7 @@ public final class Operations {
           resources.put(key, live);
         }
       }
-      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs());
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), state.deposed());
     }
 
     /** The schema's type for a stored object, which the typed state encoding follows. */
@@ -379,29 +397,23 @@ public final class Operations {
      * the whole configuration for each instance would make an apply quadratic.
      */
     Replanner.Result replan(ResourceAddress instance, Map<String, ResourceInstance> applied) {
-      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.resource())));
-      Set<String> localNames = new HashSet<>();
+      Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.config())));
       Set<ResourceAddress> resourceAddrs = new HashSet<>();
       List<ResourceAddress> targets = new ArrayList<>(List.of(instance));
       for (Node n : closure) {
-        if (n instanceof Node.LocalNode l) {
-          localNames.add(l.name());
-        } else if (n instanceof Node.ResourceNode r) {
-          resourceAddrs.add(r.address().resource());
+        if (n instanceof Node.ResourceNode r) {
+          resourceAddrs.add(r.address().config());
           if (r.address().mode() == dev.kplan.engine.addrs.ResourceMode.DATA) {
-            targets.add(r.address().resource()); // data sources read during apply are read again now
+            targets.add(r.address().config()); // data sources read during apply are read again now
           }
         }
       }
-      Module sub = new Module(module.dir(), module.variables(),
-          module.locals().stream().filter(l -> localNames.contains(l.name())).toList(), module.providers(),
-          module.resources().stream().filter(r -> resourceAddrs.contains(r.address())).toList(), List.of(),
-          module.sources());
+      Module sub = ReplanScope.filter(module, closure);
       Map<String, ResourceInstance> subResources = new TreeMap<>();
       applied.forEach((k, ri) -> {
         AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
-        if (a.ok() && resourceAddrs.contains(a.value().resource())
-            && (!a.value().resource().equals(instance.resource()) || a.value().equals(instance))) {
+        if (a.ok() && resourceAddrs.contains(a.value().config())
+            && (!a.value().config().equals(instance.config()) || a.value().equals(instance))) {
           subResources.put(k, ri);
         }
       });
@@ -434,8 +446,9 @@ public final class Operations {
         throws StateException {
       Map<String, Value> outputs = Map.of();
       if (mode != PlanMode.DESTROY) {
+        // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
-            PlanOptions.DEFAULT.withRefresh(false)));
+            PlanOptions.DEFAULT.withRefresh(false).withMode(mode)));
         all.addAll(p.diagnostics().items().stream().filter(Diagnostic::isError).toList()); // warnings were shown with the plan
         outputs = p.outputs();
       }
@@ -473,13 +486,7 @@ public final class Operations {
     }
 
     private Map<ProviderAddress, Provider> openProviders(Module m, StateSnapshot st) {
-      Set<ProviderAddress> needed = new TreeSet<>();
-      for (ResourceBlock rb : m.resources()) {
-        needed.add(rb.provider());
-      }
-      for (ProviderBlock pb : m.providers()) {
-        needed.add(pb.address());
-      }
+      Set<ProviderAddress> needed = new TreeSet<>(ModuleTree.providers(m));
       for (ResourceInstance ri : st.resources().values()) {
         AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(ri.providerAddress());
         if (pa.ok()) {
@@ -523,7 +530,7 @@ public final class Operations {
   }
 
   /**
-   * Each resource's dependencies (resource addresses without keys): through locals and providers
+   * Each resource's dependencies (configuration addresses: module and instance keys dropped): through locals and providers
    * from the configuration's graph, and as stored for resources the configuration no longer has.
    */
   static Map<ResourceAddress, Set<ResourceAddress>> dependencies(Module module, StateSnapshot state) {
@@ -533,11 +540,11 @@ public final class Operations {
       if (!a.ok()) {
         continue;
       }
-      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().resource(), k -> new HashSet<>());
+      Set<ResourceAddress> deps = out.computeIfAbsent(a.value().config(), k -> new HashSet<>());
       for (String d : ri.dependencies()) {
         AddressParser.Result<ResourceAddress> da = ResourceAddress.parse(d);
         if (da.ok()) {
-          deps.add(da.value().resource());
+          deps.add(da.value().config());
         }
       }
     }
@@ -554,12 +561,12 @@ public final class Operations {
             continue;
           }
           if (d instanceof Node.ResourceNode dr) {
-            deps.add(dr.address().resource());
+            deps.add(dr.address().config());
           } else {
             todo.addAll(graph.dependenciesOf(d));
           }
         }
-        out.put(r.address().resource(), deps); // the configuration's view wins over what was stored
+        out.put(r.address().config(), deps); // the configuration's view wins over what was stored
       }
     }
     return out;

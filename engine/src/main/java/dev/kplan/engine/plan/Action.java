@@ -8,7 +8,9 @@ public enum Action {
   UPDATE,
   DELETE_THEN_CREATE,
   CREATE_THEN_DELETE,
-  DELETE;
+  DELETE,
+  /** The object is dropped from the state and left as it is ({@code removed} with {@code destroy = false}). */
+  FORGET;
 
   /** True for the two orders of replacement. */
   public boolean isReplace() {

@@ -13,6 +13,8 @@ public enum ChangeReason {
   REPLACE_BY_TRIGGERS,
   /** The resource block is gone from the configuration. */
   DELETE_BECAUSE_NO_RESOURCE_CONFIG,
+  /** The module instance that held it is gone (its call removed, or its key or index no longer expanded). */
+  DELETE_BECAUSE_NO_MODULE,
   /** The count no longer covers this index. */
   DELETE_BECAUSE_COUNT_INDEX,
   /** The for_each no longer has this key. */
@@ -21,6 +23,8 @@ public enum ChangeReason {
   DELETE_BECAUSE_WRONG_REPETITION,
   /** {@code -destroy}. */
   DELETE_BECAUSE_DESTROY_MODE,
+  /** A {@code removed} block with {@code destroy = false} names it: forgotten, not destroyed. */
+  FORGET_BECAUSE_REMOVED,
   /** A data source is read during apply because its configuration is not known yet. */
   READ_BECAUSE_CONFIG_UNKNOWN
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A plan: the change of every instance (in address order, no-ops included), the drift found by
+ * A plan: the change of every instance (in address order, no-ops included; then the deletions of
+ * deposed objects), the drift found by
  * refreshing, the root outputs' planned values (unknown where known only after apply, marked
  * where sensitive), what went wrong, and the serial and lineage of the state it was made against
  * (a saved plan applies only to exactly that state).
@@ -32,15 +33,19 @@ public record Plan(
     Objects.requireNonNull(lineage, "lineage is null");
   }
 
-  /** True when applying would change some object (no-ops and reads do not count). */
+  /**
+   * True when applying would change some object, its address or the state (no-ops and reads do not
+   * count; a move does, as in Terraform: applying it rewrites the state; so does an import).
+   */
   public boolean hasChanges() {
-    return changes.stream().anyMatch(c -> c.action() != Action.NO_OP && c.action() != Action.READ);
+    return changes.stream().anyMatch(c -> (c.action() != Action.NO_OP && c.action() != Action.READ)
+        || (c.previousAddress() != null && !c.previousAddress().equals(c.address())) || c.importing() != null);
   }
 
-  /** The change planned for {@code address}, or null. */
+  /** The change planned for the current object at {@code address} (not for a deposed one), or null. */
   public ResourceChange change(ResourceAddress address) {
     for (ResourceChange c : changes) {
-      if (c.address().equals(address)) {
+      if (c.address().equals(address) && c.deposedKey() == null) {
         return c;
       }
     }

@@ -1,16 +1,17 @@
 package dev.kplan.engine.plan;
 
 import dev.kplan.engine.addrs.ResourceAddress;
+import dev.kplan.engine.addrs.Targetable;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * How to plan: the mode, whether to refresh first ({@code -refresh=false} turns it off),
- * {@code -target} addresses (their dependencies are planned too), {@code -replace} addresses, and
+ * {@code -target} addresses (resources or modules; their dependencies are planned too), {@code -replace} addresses, and
  * {@code -parallelism} (how many provider calls may run at once; Terraform's default is 10).
  */
 public record PlanOptions(
-    PlanMode mode, boolean refresh, List<ResourceAddress> targets, List<ResourceAddress> replace, int parallelism) {
+    PlanMode mode, boolean refresh, List<Targetable> targets, List<ResourceAddress> replace, int parallelism) {
   public static final PlanOptions DEFAULT = new PlanOptions(PlanMode.NORMAL, true, List.of(), List.of(), 10);
 
   public PlanOptions {
@@ -30,8 +31,8 @@ public record PlanOptions(
     return new PlanOptions(mode, r, targets, replace, parallelism);
   }
 
-  public PlanOptions withTargets(List<ResourceAddress> t) {
-    return new PlanOptions(mode, refresh, t, replace, parallelism);
+  public PlanOptions withTargets(List<? extends Targetable> t) {
+    return new PlanOptions(mode, refresh, List.copyOf(t), replace, parallelism);
   }
 
   public PlanOptions withParallelism(int n) {

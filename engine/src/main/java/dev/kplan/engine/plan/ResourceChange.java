@@ -17,6 +17,11 @@ import java.util.Objects;
  * that a later destroy can run in reverse order even when the configuration is gone.
  * {@code previousAddress} is where the object was stored before (null when it did not move): the
  * applier re-keys it in state, as for Terraform's implicit {@code a} ↔ {@code a[0]} moves.
+ * {@code importing} is the id of an existing object an {@code import} block brings under
+ * management ({@code before} is that object as read; null when not importing): the applier records
+ * it without creating anything. {@code deposedKey} is set on the deletion of a deposed object (an
+ * old object create_before_destroy kept because it was not destroyed yet); such a change shares
+ * its address with the change of the instance's current object.
  */
 public record ResourceChange(
     ResourceAddress address,
@@ -29,7 +34,9 @@ public record ResourceChange(
     Value config,
     String plannedPrivate,
     List<ResourceAddress> dependencies,
-    ResourceAddress previousAddress) {
+    ResourceAddress previousAddress,
+    String importing,
+    String deposedKey) {
   public ResourceChange {
     Objects.requireNonNull(address, "address is null");
     Objects.requireNonNull(action, "action is null");
@@ -40,5 +47,19 @@ public record ResourceChange(
     Objects.requireNonNull(provider, "provider is null");
     Objects.requireNonNull(config, "config is null");
     dependencies = List.copyOf(dependencies);
+  }
+
+  /** A change that imports nothing. */
+  public ResourceChange(ResourceAddress address, Action action, Value before, Value after, List<Path> replacePaths,
+      ChangeReason reason, ProviderAddress provider, Value config, String plannedPrivate,
+      List<ResourceAddress> dependencies, ResourceAddress previousAddress) {
+    this(address, action, before, after, replacePaths, reason, provider, config, plannedPrivate, dependencies,
+        previousAddress, null, null);
+  }
+
+  /** This change, importing the object {@code id} first. */
+  public ResourceChange withImporting(String id) {
+    return new ResourceChange(address, action, before, after, replacePaths, reason, provider, config, plannedPrivate,
+        dependencies, previousAddress, id, deposedKey);
   }
 }

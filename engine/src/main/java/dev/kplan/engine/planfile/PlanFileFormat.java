@@ -41,7 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  *  "variables": {NAME: VALUE}, "prior_outputs": {NAME: VALUE},
  *  "plan": {"mode": "normal", "prior_serial": 3, "lineage": "…",
  *           "changes": [{"address", "action", "reason", "provider", "before", "after", "config",
- *                        "replace_paths", "planned_private", "dependencies", "previous_address"}],
+ *                        "replace_paths", "planned_private", "dependencies", "previous_address",
+ *                        "importing", "deposed_key"}],
  *           "drift": [{"address", "cause", "before", "live", "attribution"}], "outputs": {NAME: VALUE}}}
  * </pre>
  *
@@ -151,6 +152,8 @@ public final class PlanFileFormat {
       ArrayNode deps = cn.putArray("dependencies");
       c.dependencies().forEach(d -> deps.add(d.toString()));
       cn.put("previous_address", c.previousAddress() == null ? null : c.previousAddress().toString());
+      cn.put("importing", c.importing());
+      cn.put("deposed_key", c.deposedKey());
     }
     ArrayNode drift = n.putArray("drift");
     for (Drift d : p.drift()) {
@@ -213,6 +216,8 @@ public final class PlanFileFormat {
       object(c, at);
       JsonNode previous = c.get("previous_address");
       JsonNode priv = c.get("planned_private");
+      JsonNode importing = c.get("importing");
+      JsonNode deposedKey = c.get("deposed_key");
       changes.add(new ResourceChange(
           resource(c.get("address"), at + ".address"),
           enumOf(Action.class, c.get("action"), at + ".action"),
@@ -224,7 +229,9 @@ public final class PlanFileFormat {
           ValueJson.read(c.get("config"), at + ".config"),
           priv == null || priv.isNull() ? null : ValueJson.text(priv, at + ".planned_private"),
           list(c.get("dependencies"), at + ".dependencies", d -> resource(d, at + ".dependencies")),
-          previous == null || previous.isNull() ? null : resource(previous, at + ".previous_address")));
+          previous == null || previous.isNull() ? null : resource(previous, at + ".previous_address"),
+          importing == null || importing.isNull() ? null : ValueJson.text(importing, at + ".importing"),
+          deposedKey == null || deposedKey.isNull() ? null : ValueJson.text(deposedKey, at + ".deposed_key")));
     }
     List<Drift> drift = new ArrayList<>();
     i = 0;

@@ -1,7 +1,6 @@
 package dev.kplan.engine.planner;
 
 import dev.kplan.lang.ast.Attribute;
-import dev.kplan.lang.ast.Block;
 import dev.kplan.lang.ast.Body;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.eval.EvalContext;
@@ -54,23 +53,34 @@ final class BodyDecoder {
     for (Map.Entry<String, NestedBlock> e : schema.blocks().entrySet()) {
       NestedBlock nb = e.getValue();
       Type inner = nb.block().impliedType();
-      List<Block> given = body.blocks(e.getKey());
+      DynamicExpansion.Result expanded = DynamicExpansion.blocks(body, e.getKey(), ctx, diags);
+      List<DynamicExpansion.Item> given = expanded.items();
+      if (expanded.unknown()) {
+        // a dynamic block's for_each is not known yet: so is the whole collection (a single block's object)
+        out.put(e.getKey(), Value.unknownOf(switch (nb.nesting()) {
+          case SINGLE -> inner;
+          case LIST -> new dev.kplan.lang.types.ListType(inner);
+          case SET -> new dev.kplan.lang.types.SetType(inner);
+          case MAP -> new dev.kplan.lang.types.MapType(inner);
+        }));
+        continue;
+      }
       switch (nb.nesting()) {
         case SINGLE -> out.put(e.getKey(), given.isEmpty()
-            ? Value.nullOf(inner) : decode(given.get(0).body(), nb.block(), ctx, diags));
+            ? Value.nullOf(inner) : decode(given.get(0).body(), nb.block(), given.get(0).ctx(), diags));
         case LIST, SET -> {
           List<Value> items = new ArrayList<>();
-          for (Block b : given) {
-            items.add(decode(b.body(), nb.block(), ctx, diags));
+          for (DynamicExpansion.Item b : given) {
+            items.add(decode(b.body(), nb.block(), b.ctx(), diags));
           }
           out.put(e.getKey(), nb.nesting() == NestedBlock.Nesting.LIST
               ? Value.list(inner, items) : Value.set(inner, items));
         }
         case MAP -> {
           Map<String, Value> items = new LinkedHashMap<>();
-          for (Block b : given) {
+          for (DynamicExpansion.Item b : given) {
             if (!b.labels().isEmpty()) {
-              items.put(b.labels().get(0), decode(b.body(), nb.block(), ctx, diags));
+              items.put(b.labels().get(0), decode(b.body(), nb.block(), b.ctx(), diags));
             }
           }
           out.put(e.getKey(), Value.map(inner, items));

@@ -2,6 +2,7 @@ package dev.kplan.engine.planner;
 
 import dev.kplan.engine.addrs.InstanceKey;
 import dev.kplan.engine.config.ResourceBlock;
+import dev.kplan.lang.ast.Expr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.eval.EvalContext;
 import dev.kplan.lang.eval.EvalResult;
@@ -42,17 +43,22 @@ final class Expansion {
   record Result(Repetition repetition, List<Instance> instances) {}
 
   static Result expand(ResourceBlock rb, EvalContext ctx, List<Diagnostic> diags) {
-    if (rb.count() != null) {
-      return new Result(Repetition.COUNT, count(rb, ctx, diags));
+    return expand(rb.count(), rb.forEach(), ctx, diags);
+  }
+
+  /** Expands by {@code count} or {@code forEach} (either may be null), for resources and module calls alike. */
+  static Result expand(Expr countExpr, Expr forEachExpr, EvalContext ctx, List<Diagnostic> diags) {
+    if (countExpr != null) {
+      return new Result(Repetition.COUNT, count(countExpr, ctx, diags));
     }
-    if (rb.forEach() != null) {
-      return new Result(Repetition.FOR_EACH, forEach(rb, ctx, diags));
+    if (forEachExpr != null) {
+      return new Result(Repetition.FOR_EACH, forEach(forEachExpr, ctx, diags));
     }
     return new Result(Repetition.SINGLE, List.of(new Instance(InstanceKey.NONE, Map.of())));
   }
 
-  private static List<Instance> count(ResourceBlock rb, EvalContext ctx, List<Diagnostic> diags) {
-    EvalResult r = Evaluator.evaluate(rb.count(), ctx);
+  private static List<Instance> count(Expr countExpr, EvalContext ctx, List<Diagnostic> diags) {
+    EvalResult r = Evaluator.evaluate(countExpr, ctx);
     diags.addAll(r.diagnostics().items());
     if (r.hasErrors()) {
       return null;
@@ -76,7 +82,7 @@ final class Expansion {
           + " If used, the sensitive value could be exposed as a resource instance key.";
     }
     if (problem != null) {
-      diags.add(Diagnostic.error("Invalid count argument", problem, rb.count().range()));
+      diags.add(Diagnostic.error("Invalid count argument", problem, countExpr.range()));
       return null;
     }
     int n = ((NumberValue) v.unmarked()).value().intValueExact();
@@ -87,8 +93,8 @@ final class Expansion {
     return out;
   }
 
-  private static List<Instance> forEach(ResourceBlock rb, EvalContext ctx, List<Diagnostic> diags) {
-    EvalResult r = Evaluator.evaluate(rb.forEach(), ctx);
+  private static List<Instance> forEach(Expr forEachExpr, EvalContext ctx, List<Diagnostic> diags) {
+    EvalResult r = Evaluator.evaluate(forEachExpr, ctx);
     diags.addAll(r.diagnostics().items());
     if (r.hasErrors()) {
       return null;
@@ -125,7 +131,7 @@ final class Expansion {
           + " of strings, and you have provided a value of type " + what + ".";
     }
     if (problem != null) {
-      diags.add(Diagnostic.error(summary, problem, rb.forEach().range()));
+      diags.add(Diagnostic.error(summary, problem, forEachExpr.range()));
       return null;
     }
     List<Instance> out = new ArrayList<>();

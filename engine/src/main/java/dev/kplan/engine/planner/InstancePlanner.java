@@ -60,9 +60,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>It covers the common case and declines the rest, for which {@link #replan} answers empty
  * and the caller uses the full planner: data sources (in the instance's references or as the
- * instance), references to whole resource types, modules, {@code self}/{@code terraform},
- * {@code ignore_changes} on an existing object, a provider whose configuration refers to
- * resources, and stored objects of another schema version. Safe for use from several apply
+ * instance), references to a whole resource type, module calls and instances inside modules,
+ * {@code self}/{@code terraform}, {@code ignore_changes} on an existing object, preconditions and
+ * postconditions, a provider whose configuration refers to resources, and stored objects of
+ * another schema version. Safe for use from several apply
  * workers at once.
  */
 public final class InstancePlanner {
@@ -124,12 +125,15 @@ public final class InstancePlanner {
         || !(saved.action() == Action.CREATE || saved.action() == Action.UPDATE || saved.action().isReplace())) {
       return Optional.empty();
     }
-    Provider provider = providers.get(rb.provider());
+    ProviderAddress pa = saved.provider();
+    Provider provider = providers.get(pa);
     boolean priorKept = !saved.action().isReplace() && saved.action() != Action.CREATE;
-    if (provider == null || !plainProvider(rb.provider()) || (priorKept && hasIgnoreChanges(rb))) {
+    if (provider == null || !pa.module().isEmpty() || !plainProvider(pa)
+        || (saved.action() != Action.CREATE && hasIgnoreChanges(rb))
+        || !rb.lifecycle().preconditions().isEmpty() || !rb.lifecycle().postconditions().isEmpty()) {
       return Optional.empty();
     }
-    ResourceSchema schema = schemaOf(rb.provider(), provider).resources().get(rb.type());
+    ResourceSchema schema = schemaOf(pa, provider).resources().get(rb.type());
     Needs need = needs.computeIfAbsent(rb.address(), k -> needsOf(rb));
     if (schema == null || need == UNSUPPORTED) {
       return Optional.empty();
@@ -184,7 +188,8 @@ public final class InstancePlanner {
     ResourceInstance stored = applied.get(instance.toString());
     String priorPrivate = priorKept && stored != null ? stored.privateData() : null;
     Value proposed = ProposedNew.of(schema.block(), priorU, cfg);
-    PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priorPrivate));
+    PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priorPrivate,
+        SensitivePaths.of(config)));
     diags.addAll(pr.diagnostics().items());
     if (pr.diagnostics().hasErrors()) {
       return Optional.of(new Result(null, Diagnostics.of(diags)));
@@ -194,15 +199,17 @@ public final class InstancePlanner {
     if (!problems.isEmpty()) {
       for (String problem : problems) {
         diags.add(Diagnostic.error("Provider produced invalid plan",
-            "Provider \"" + rb.provider() + "\" planned an invalid value for " + instance + ": " + problem
+            "Provider \"" + pa + "\" planned an invalid value for " + instance + ": " + problem
                 + ".\n\nThis is a bug in the provider, which should be reported in the provider's own issue tracker.",
             rb.range()));
       }
       return Optional.of(new Result(null, Diagnostics.of(diags)));
     }
-    Value after = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(pr.plannedState(), marks));
+    // the marks the provider could not carry: the configuration's, those it names, the schema's sensitive attributes
+    Value after = Schemas.markSensitive(schema.block(),
+        SensitivePaths.mark(ValuePaths.applyMarks(pr.plannedState(), marks), pr.sensitivePaths()));
     return Optional.of(new Result(new ResourceChange(instance, saved.action(), saved.before(), after,
-        saved.replacePaths(), saved.reason(), rb.provider(), config, pr.plannedPrivate(), saved.dependencies(),
+        saved.replacePaths(), saved.reason(), pa, config, pr.plannedPrivate(), saved.dependencies(),
         saved.previousAddress()), Diagnostics.of(diags)));
   }
 
@@ -296,7 +303,7 @@ public final class InstancePlanner {
   /** Whether the provider's configuration refers to no resource, so the apply's configured provider serves. */
   private boolean plainProvider(ProviderAddress pa) {
     return plainProviders.computeIfAbsent(pa, k -> {
-      ProviderBlock block = module.provider(k);
+      ProviderBlock block = module.provider(k.local());
       if (block == null) {
         return true;
       }

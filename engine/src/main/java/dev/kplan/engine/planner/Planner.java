@@ -5,6 +5,7 @@ import dev.kplan.engine.addrs.InstanceKey;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.addrs.ResourceMode;
+import dev.kplan.engine.config.ImportBlock;
 import dev.kplan.engine.config.Local;
 import dev.kplan.engine.config.Module;
 import dev.kplan.engine.config.OutputBlock;
@@ -131,32 +132,60 @@ public final class Planner {
     private final List<Diagnostic> diags = new ArrayList<>();
     private final Map<ResourceAddress, Prior> prior = new TreeMap<>();
     private final Map<ResourceAddress, ResourceChange> changes = new TreeMap<>();
+    private final List<ResourceChange> deposedChanges = new ArrayList<>();
     private final List<Drift> drift = new ArrayList<>();
-    private final Map<String, Value> locals = new LinkedHashMap<>();
-    private final Map<String, Map<String, Value>> managed = new TreeMap<>();
-    private final Map<String, Map<String, Value>> data = new TreeMap<>();
-    /** Each managed resource type's object as last built; dropped when one of its resources is published. */
-    private final Map<String, Value> typeObjects = new HashMap<>();
+    /** The root module's outputs: the plan's. */
     private final Map<String, Value> outputs = new LinkedHashMap<>();
     private final Set<ProviderAddress> configured = new HashSet<>();
     private final Set<ProviderAddress> failed = new HashSet<>();
     private final Set<ProviderAddress> refreshed = new HashSet<>();
-    private final Set<String> evaluatedLocals = new HashSet<>();
+    private final Set<Node.LocalNode> evaluatedLocals = new HashSet<>();
     private final Set<ResourceAddress> inConfig = new HashSet<>();
     private Graph graph;
     private Set<Node> targetNodes = Set.of();
     private Set<Node> targetDependencies = Set.of();
 
+    /** Resource blocks by configuration address ({@link ResourceAddress#config()}), in every module. */
     private final Map<ResourceAddress, ResourceBlock> blocks = new HashMap<>();
+    /** The provider configuration that serves each resource block (by configuration address). */
+    private final Map<ResourceAddress, ProviderAddress> providerFor = new HashMap<>();
+    /** Module instances by configuration path, as their calls expand; the root's is there from the start. */
+    private final Map<List<String>, List<ModuleInstance>> instances = new HashMap<>();
+    private final Map<List<dev.kplan.engine.addrs.ModuleStep>, ModuleInstance> instanceAt = new HashMap<>();
+    /** Module calls whose instances could not be known: what is stored under them stays. */
+    private final List<dev.kplan.engine.addrs.ModuleAddress> undecidedModules = new ArrayList<>();
+    private final ModuleInstance rootInstance;
+    /** The module instance whose node is being walked: what {@link #context} and {@link #publish} use. */
+    private ModuleInstance here;
     /** Each provider's schema, asked for once: providers may build it on every call. */
     private final Map<ProviderAddress, ProviderSchema> schemas = new HashMap<>();
 
     Run(Input in) {
       this.in = in;
       this.options = in.options();
-      for (ResourceBlock rb : in.module().resources()) {
-        blocks.put(rb.address(), rb);
+      for (dev.kplan.engine.config.ModuleTree.Entry e : dev.kplan.engine.config.ModuleTree.walk(in.module())) {
+        for (ResourceBlock rb : e.module().resources()) {
+          ResourceAddress at = GraphBuilder.resourceNode(e.path(), rb).address();
+          blocks.put(at, rb);
+          ProviderAddress pa = dev.kplan.engine.config.ModuleTree.resolveProvider(in.module(), e.path(), rb.provider());
+          providerFor.put(at, pa == null ? rb.provider() : pa);
+        }
       }
+      rootInstance = new ModuleInstance(List.of(), List.of(), in.module(), null, Map.of(), ".");
+      rootInstance.variables.putAll(in.variables());
+      instances.put(List.of(), List.of(rootInstance));
+      instanceAt.put(List.of(), rootInstance);
+      here = rootInstance;
+    }
+
+    /** The provider configuration that serves {@code rb} of the module being walked. */
+    private ProviderAddress providerOf(ResourceBlock rb) {
+      return providerFor.getOrDefault(configAddress(rb), rb.provider());
+    }
+
+    /** {@code rb}'s configuration address in the module being walked. */
+    private ResourceAddress configAddress(ResourceBlock rb) {
+      return GraphBuilder.resourceNode(here.configPath, rb).address();
     }
 
     Plan run() {
@@ -168,8 +197,25 @@ public final class Planner {
       }
       if (!options.targets().isEmpty()) {
         Set<Node> named = new TreeSet<>();
-        for (ResourceAddress t : options.targets()) {
-          named.add(new Node.ResourceNode(t));
+        Set<Node> instanceScoped = new TreeSet<>();
+        for (dev.kplan.engine.addrs.Targetable t : options.targets()) {
+          if (t instanceof ResourceAddress ra) {
+            named.add(new Node.ResourceNode(ra));
+          } else {
+            // a module target names every resource in it, in all its instances
+            dev.kplan.engine.addrs.ModuleAddress m = new dev.kplan.engine.addrs.ModuleAddress(
+                dev.kplan.engine.addrs.ModuleAddress.unkeyed(((dev.kplan.engine.addrs.ModuleAddress) t).steps()));
+            boolean keyed = ((dev.kplan.engine.addrs.ModuleAddress) t).steps().stream()
+                .anyMatch(st -> !(st.key() instanceof InstanceKey.None));
+            for (Node n : graph.nodes()) {
+              if (n instanceof Node.ResourceNode r && m.contains(r.address())) {
+                named.add(n);
+                if (keyed) {
+                  instanceScoped.add(n);
+                }
+              }
+            }
+          }
         }
         Set<Node> deps = new TreeSet<>();
         for (Node n : named) {
@@ -177,27 +223,139 @@ public final class Planner {
         }
         targetNodes = named;
         targetDependencies = graph.closure(deps);
+        // what a module instance target names is planned in that instance only, not in its siblings
+        targetDependencies.removeAll(instanceScoped);
       }
       readState();
       refreshEarlyProviders();
       for (Node n : graph.topologicalOrder()) {
-        if (n instanceof Node.LocalNode l) {
-          evaluateLocal(l.name());
-        } else if (n instanceof Node.ProviderNode p) {
+        if (n instanceof Node.ProviderNode p) {
+          here = rootInstance;
           configure(p.address());
           refresh(List.of(p.address()));
-        } else if (n instanceof Node.ResourceNode r) {
-          resource(blocks.get(r.address()));
-        } else if (n instanceof Node.OutputNode o && options.mode() != PlanMode.DESTROY) {
-          output(o.name());
+          continue;
+        }
+        if (n instanceof Node.ModuleNode m) {
+          expandModule(m);
+          continue;
+        }
+        for (ModuleInstance mi : instances.getOrDefault(modulePathOf(n), List.of())) {
+          here = mi;
+          if (n instanceof Node.VariableNode v) {
+            variable(v.name());
+          } else if (n instanceof Node.LocalNode l) {
+            evaluateLocal(l.name());
+          } else if (n instanceof Node.ResourceNode r) {
+            resource(blocks.get(r.address()));
+          } else if (n instanceof Node.OutputNode o && (options.mode() != PlanMode.DESTROY || mi != rootInstance)) {
+            output(o.name());
+          }
         }
       }
+      here = rootInstance;
       for (Prior p : prior.values()) {
         configure(p.provider); // providers only stored objects still need
         refresh(List.of(p.provider));
       }
       orphans();
+      deposed();
       return finish();
+    }
+
+    /** The deletions of deposed objects, after everything else (they share addresses with current objects). */
+    private void deposed() {
+      for (dev.kplan.state.DeposedObject d : in.state().deposed().values()) {
+        AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(d.instance().providerAddress());
+        if (pa.ok()) {
+          configure(pa.value());
+        }
+      }
+      deposedChanges.addAll(DeposedDeletions.plan(in.state(), options, (pa, type) -> configured.contains(pa)
+          ? schemaOf(pa, in.providers().get(pa)).resources().get(type) : null, diags));
+    }
+
+    /** The configuration path of the module a node belongs to. */
+    private static List<String> modulePathOf(Node n) {
+      if (n instanceof Node.VariableNode v) {
+        return v.module();
+      }
+      if (n instanceof Node.LocalNode l) {
+        return l.module();
+      }
+      if (n instanceof Node.OutputNode o) {
+        return o.module();
+      }
+      if (n instanceof Node.ResourceNode r) {
+        return dev.kplan.engine.addrs.ModuleAddress.names(r.address().module());
+      }
+      return List.of();
+    }
+
+    // ---- modules ----
+
+    /** A child module's variable, in the module instance being walked, from its call's argument. */
+    private void variable(String name) {
+      if (here.parent == null) {
+        return; // the root's are resolved before planning
+      }
+      dev.kplan.engine.config.Variable decl = here.module.variable(name);
+      dev.kplan.engine.config.ModuleCall call = here.parent.module.call(here.configPath.get(here.configPath.size() - 1));
+      dev.kplan.lang.ast.Attribute arg = call.arguments().attribute(name);
+      Value given = null;
+      if (arg != null) {
+        ModuleInstance self = here;
+        here = self.parent;
+        EvalResult r = Evaluator.evaluate(arg.expr(), context(roots(References.of(arg.expr()))).child(self.repetition));
+        here = self;
+        diags.addAll(r.diagnostics().items());
+        given = r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value();
+      }
+      here.variables.put(name, dev.kplan.engine.config.VariableResolver.moduleArgument(decl, given,
+          arg == null ? null : arg.expr().range(), dev.kplan.engine.addrs.ModuleAddress.text(here.path), in.functions(),
+          diags));
+    }
+
+    /** Expands a module call in every instance of the module that holds it. */
+    private void expandModule(Node.ModuleNode m) {
+      for (ModuleInstance parent : instances.getOrDefault(m.parent(), List.of())) {
+        dev.kplan.engine.config.ModuleCall call = parent.module.call(m.name());
+        here = parent;
+        List<TraversalExpr> refs = new ArrayList<>();
+        for (Expr e : new Expr[] {call.count(), call.forEach()}) {
+          if (e != null) {
+            refs.addAll(References.of(e));
+          }
+        }
+        Expansion.Result ex = Expansion.expand(call.count(), call.forEach(), context(roots(refs)), diags);
+        List<dev.kplan.engine.addrs.ModuleStep> callPath = new ArrayList<>(parent.path);
+        callPath.add(new dev.kplan.engine.addrs.ModuleStep(m.name(), InstanceKey.NONE));
+        if (ex.instances() == null) {
+          parent.calls.put(m.name(), null);
+          undecidedModules.add(new dev.kplan.engine.addrs.ModuleAddress(callPath));
+          continue;
+        }
+        parent.calls.put(m.name(), ex);
+        List<ModuleInstance> kids = new ArrayList<>();
+        for (Expansion.Instance inst : ex.instances()) {
+          List<dev.kplan.engine.addrs.ModuleStep> path = new ArrayList<>(parent.path);
+          path.add(new dev.kplan.engine.addrs.ModuleStep(m.name(), inst.key()));
+          ModuleInstance child = new ModuleInstance(path, m.path(), call.module(), parent, inst.scope(),
+              folder(call.module()));
+          kids.add(child);
+          instanceAt.put(child.path, child);
+        }
+        parent.children.put(m.name(), kids);
+        instances.computeIfAbsent(m.path(), k -> new ArrayList<>()).addAll(kids);
+      }
+      here = rootInstance;
+    }
+
+    /** {@code path.module}: the module's folder relative to the root's, with forward slashes. */
+    private String folder(Module m) {
+      java.nio.file.Path root = in.module().dir().toAbsolutePath().normalize();
+      String rel = root.relativize(m.dir().toAbsolutePath().normalize()).toString()
+          .replace(java.io.File.separatorChar, '/');
+      return rel.isEmpty() ? "." : rel;
     }
 
     private ProviderSchema schemaOf(ProviderAddress pa, Provider provider) {
@@ -215,7 +373,10 @@ public final class Planner {
       for (Node n : graph.nodes()) {
         if (n instanceof Node.ProviderNode p) {
           Set<Node> closure = graph.closure(Set.of(n));
-          if (closure.stream().noneMatch(c -> c instanceof Node.ResourceNode)) {
+          // only what the root module alone decides: a child module's values need its call walked
+          if (closure.stream().allMatch(c -> c instanceof Node.ProviderNode cp && cp.address().module().isEmpty()
+              || (c instanceof Node.LocalNode cl && cl.module().isEmpty())
+              || (c instanceof Node.VariableNode cv && cv.module().isEmpty()))) {
             early.addAll(closure);
             providers.add(p.address());
           }
@@ -239,7 +400,9 @@ public final class Planner {
 
     private Plan finish() {
       drift.sort(java.util.Comparator.comparing(Drift::address));
-      return new Plan(options.mode(), List.copyOf(changes.values()), drift, outputs, Diagnostics.of(diags),
+      List<ResourceChange> all = new ArrayList<>(changes.values());
+      all.addAll(deposedChanges);
+      return new Plan(options.mode(), all, drift, outputs, Diagnostics.of(diags),
           in.state().serial(), in.state().lineage());
     }
 
@@ -290,6 +453,16 @@ public final class Planner {
         }
         prior.put(addr.value(), new Prior(ri, addr.value(), pa.value(), schema, Schemas.markSensitive(schema.block(), v)));
       }
+      applyMoves();
+    }
+
+    /** {@code moved} blocks: stored objects are planned at their new addresses, remembering the old. */
+    private void applyMoves() {
+      Moves.Result moves = Moves.apply(in.module(), prior.keySet());
+      diags.addAll(moves.diagnostics());
+      Map<ResourceAddress, Prior> taken = new HashMap<>();
+      moves.moved().keySet().forEach(from -> taken.put(from, prior.remove(from)));
+      moves.moved().forEach((from, to) -> prior.put(to, taken.get(from)));
     }
 
     /** One batched read: all stored instances of one type that one provider configuration manages. */
@@ -401,19 +574,20 @@ public final class Planner {
      * make planning quadratic in the number of resources.
      */
     private EvalContext context(Map<String, Set<String>> roots) {
+      ModuleInstance mi = here;
       Map<String, Value> vars = new LinkedHashMap<>();
-      vars.put("var", Value.object(in.variables()));
-      vars.put("local", Value.object(locals));
+      vars.put("var", Value.object(mi.variables));
+      vars.put("local", Value.object(mi.locals));
       vars.put("path", Value.object(Map.of(
-          "module", Value.string("."), "root", Value.string("."),
+          "module", Value.string(mi.folder), "root", Value.string("."),
           "cwd", Value.string(in.module().dir().toAbsolutePath().toString()))));
       for (Map.Entry<String, Set<String>> root : roots.entrySet()) {
-        Map<String, Value> byName = managed.get(root.getKey());
+        Map<String, Value> byName = mi.managed.get(root.getKey());
         if (byName == null) {
           continue;
         }
         if (root.getValue() == null) {
-          vars.put(root.getKey(), typeObjects.computeIfAbsent(root.getKey(), k -> Value.object(byName)));
+          vars.put(root.getKey(), mi.typeObjects.computeIfAbsent(root.getKey(), k -> Value.object(byName)));
         } else {
           Map<String, Value> named = new TreeMap<>();
           for (String name : root.getValue()) {
@@ -427,8 +601,18 @@ public final class Planner {
       }
       if (roots.containsKey("data")) {
         Map<String, Value> dataTypes = new LinkedHashMap<>();
-        data.forEach((type, byName) -> dataTypes.put(type, Value.object(byName)));
+        mi.data.forEach((type, byName) -> dataTypes.put(type, Value.object(byName)));
         vars.put("data", Value.object(dataTypes));
+      }
+      if (roots.containsKey("module")) {
+        Map<String, Value> calls = new LinkedHashMap<>();
+        for (dev.kplan.engine.config.ModuleCall c : mi.module.calls()) {
+          Value v = mi.call(c.name());
+          if (v != null) {
+            calls.put(c.name(), v);
+          }
+        }
+        vars.put("module", Value.object(calls));
       }
       return EvalContext.root(in.functions(), vars);
     }
@@ -450,20 +634,20 @@ public final class Planner {
     }
 
     private void publish(ResourceAddress addr, Value v) {
-      typeObjects.remove(addr.type());
-      (addr.mode() == ResourceMode.DATA ? data : managed)
+      here.typeObjects.remove(addr.type());
+      (addr.mode() == ResourceMode.DATA ? here.data : here.managed)
           .computeIfAbsent(addr.type(), k -> new TreeMap<>()).put(addr.name(), v);
     }
 
     private void evaluateLocal(String name) {
-      if (!evaluatedLocals.add(name)) {
-        return;
+      if (here == rootInstance && !evaluatedLocals.add(new Node.LocalNode(name))) {
+        return; // the root's may be evaluated early, for providers
       }
-      for (Local l : in.module().locals()) {
+      for (Local l : here.module.locals()) {
         if (l.name().equals(name)) {
           EvalResult r = Evaluator.evaluate(l.expr(), context(roots(References.of(l.expr()))));
           diags.addAll(r.diagnostics().items());
-          locals.put(name, r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value());
+          here.locals.put(name, r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value());
         }
       }
     }
@@ -474,13 +658,25 @@ public final class Planner {
       if (configured.contains(pa) || failed.contains(pa)) {
         return;
       }
+      ModuleInstance was = here;
+      try {
+        configureIn(pa);
+      } finally {
+        here = was;
+      }
+    }
+
+    /** Configures {@code pa} with its block evaluated in the (single) instance of the module declaring it. */
+    private void configureIn(ProviderAddress pa) {
       Provider provider = in.providers().get(pa);
       if (provider == null) {
         failed.add(pa);
         diags.add(missingProvider(pa, null));
         return;
       }
-      ProviderBlock block = in.module().provider(pa);
+      Module declaring = in.module().descendant(pa.module());
+      ProviderBlock block = declaring == null ? null : declaring.provider(pa.local());
+      here = instanceAt.getOrDefault(GraphBuilder.steps(pa.module()), rootInstance);
       Body body = block == null ? new Body(List.of(), null) : block.config();
       List<Diagnostic> local = new ArrayList<>(
           ResourceSchemaChecker.check(body, schemaOf(pa, provider).providerConfig(), block == null ? null : block.range()));
@@ -515,7 +711,7 @@ public final class Planner {
       if (options.targets().isEmpty()) {
         return true;
       }
-      for (ResourceAddress t : options.targets()) {
+      for (dev.kplan.engine.addrs.Targetable t : options.targets()) {
         if (t.contains(instance)) {
           return true;
         }
@@ -524,18 +720,19 @@ public final class Planner {
     }
 
     private void resource(ResourceBlock rb) {
-      ResourceAddress addr = rb.address();
-      Provider provider = in.providers().get(rb.provider());
-      if (provider == null || !configured.contains(rb.provider())) {
+      ResourceAddress addr = rb.address().inModule(here.path);
+      ProviderAddress pa = providerOf(rb);
+      Provider provider = in.providers().get(pa);
+      if (provider == null || !configured.contains(pa)) {
         publish(addr, Value.unknownOf(Type.DYNAMIC));
         return;
       }
       Map<String, ResourceSchema> types = rb.mode() == ResourceMode.DATA
-          ? schemaOf(rb.provider(), provider).dataSources() : schemaOf(rb.provider(), provider).resources();
+          ? schemaOf(pa, provider).dataSources() : schemaOf(pa, provider).resources();
       ResourceSchema schema = types.get(rb.type());
       if (schema == null) {
         diags.add(Diagnostic.error(rb.mode() == ResourceMode.DATA ? "Invalid data source" : "Invalid resource type",
-            "The provider " + rb.provider() + " does not support " + (rb.mode() == ResourceMode.DATA
+            "The provider " + pa + " does not support " + (rb.mode() == ResourceMode.DATA
                 ? "data source" : "resource type") + " \"" + rb.type() + "\"."
                 + Suggestions.didYouMean(rb.type(), types.keySet()), rb.range()));
         publish(addr, Value.unknownOf(Type.DYNAMIC));
@@ -556,6 +753,7 @@ public final class Planner {
           refs.addAll(References.of(e));
         }
       }
+      refs.addAll(rb.lifecycle().conditionReferences());
       EvalContext base = context(roots(refs));
       Expansion.Result expansion = Expansion.expand(rb, base, diags);
       if (expansion.instances() == null) {
@@ -571,14 +769,40 @@ public final class Planner {
         if (p == null) {
           p = implicitlyMoved(ia, expansion.repetition());
         }
+        ImportStep.Imported importing = null;
+        if (p == null && rb.mode() == ResourceMode.MANAGED && options.mode() == PlanMode.NORMAL && planned(ia)
+            && importFor(ia) != null) {
+          ImportBlock ib = importFor(ia);
+          importing = ImportStep.run(ib, ia, schema, provider, context(roots(References.of(ib.id()))), diags);
+          if (importing == null) {
+            values.put(inst.key(), Value.unknownOf(type));
+            continue; // the import failed: nothing is planned for it
+          }
+          p = new Prior(new ResourceInstance(ia.toString(), pa.toString(), schema.version(), "{}", "[]",
+              List.of(), false, importing.privateData()), ia, pa, schema,
+              Schemas.markSensitive(schema.block(), importing.value()));
+        }
         Value current = p == null || p.value == null ? Value.unknownOf(type) : p.value;
         if (options.mode() != PlanMode.NORMAL || !planned(ia)) {
-          values.put(inst.key(), options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)
-              ? Value.nullOf(type) : current);
+          if (options.mode() == PlanMode.REFRESH_ONLY && (p == null || p.value == null)) {
+            // the object does not exist (any more): as in Terraform's refreshed state, a for_each
+            // instance is absent, others are unknown; a null would break every expression reading it
+            if (expansion.repetition() != Expansion.Repetition.FOR_EACH) {
+              values.put(inst.key(), Value.unknownOf(type));
+            }
+            continue;
+          }
+          values.put(inst.key(), current);
+          continue;
+        }
+        EvalContext scope = base.child(inst.scope());
+        if (Conditions.check(rb.lifecycle().preconditions(), Conditions.Kind.RESOURCE_PRECONDITION, scope, diags)
+            == Conditions.Outcome.FAILED) {
+          values.put(inst.key(), Value.unknownOf(type));
           continue;
         }
         List<Diagnostic> local = new ArrayList<>();
-        Value config = BodyDecoder.decode(rb.config(), schema.block(), base.child(inst.scope()), local);
+        Value config = BodyDecoder.decode(rb.config(), schema.block(), scope, local);
         diags.addAll(local);
         if (Diagnostics.of(local).hasErrors()) {
           values.put(inst.key(), Value.unknownOf(type));
@@ -587,6 +811,15 @@ public final class Planner {
         Value after = rb.mode() == ResourceMode.DATA
             ? planData(ia, rb, schema, provider, config)
             : planManaged(ia, rb, schema, provider, config, p);
+        if (importing != null) {
+          String id = importing.id();
+          changes.computeIfPresent(ia, (k, c) -> c.withImporting(id));
+        }
+        if (after != null) {
+          // an unknown outcome is decided by the check after apply, which plans against the applied state
+          Conditions.check(rb.lifecycle().postconditions(), Conditions.Kind.RESOURCE_POSTCONDITION,
+              scope.child(Map.of("self", after)), diags);
+        }
         values.put(inst.key(), after == null ? Value.unknownOf(type) : after);
       }
       publish(addr, switch (expansion.repetition()) {
@@ -618,6 +851,16 @@ public final class Planner {
       return p;
     }
 
+    /** The import block that brings an object in as {@code instance}, or null. */
+    private ImportBlock importFor(ResourceAddress instance) {
+      for (ImportBlock ib : in.module().imports()) {
+        if (ib.to().equals(instance)) {
+          return ib;
+        }
+      }
+      return null;
+    }
+
     /** Nothing about {@code resource} can be decided: its stored instances are not deletions. */
     private void keepExisting(ResourceAddress resource) {
       for (ResourceAddress a : prior.keySet()) {
@@ -633,7 +876,7 @@ public final class Planner {
       if (!cfg.isWhollyKnown() || dependsOnPendingChange(rb)) {
         Value after = unknownComputed(schema, cfg);
         changes.put(ia, new ResourceChange(ia, Action.READ, Value.nullOf(after.type()), after, List.of(),
-            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, rb.provider(), config, null, resourceDependencies(rb), null));
+            ChangeReason.READ_BECAUSE_CONFIG_UNKNOWN, providerOf(rb), config, null, resourceDependencies(rb), null));
         return Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(after, marks));
       }
       ReadDataResult r = provider.readData(new ReadDataRequest(rb.type(), cfg));
@@ -645,8 +888,9 @@ public final class Planner {
     }
 
     private boolean dependsOnPendingChange(ResourceBlock rb) {
-      for (Node d : graph.closure(Set.of(new Node.ResourceNode(rb.address())))) {
-        if (d instanceof Node.ResourceNode r && !r.address().equals(rb.address()) && hasPendingChange(r.address())) {
+      ResourceAddress self = configAddress(rb);
+      for (Node d : graph.closure(Set.of(new Node.ResourceNode(self)))) {
+        if (d instanceof Node.ResourceNode r && !r.address().equals(self) && hasPendingChange(r.address())) {
           return true;
         }
       }
@@ -657,7 +901,7 @@ public final class Planner {
     private List<ResourceAddress> resourceDependencies(ResourceBlock rb) {
       Set<ResourceAddress> out = new TreeSet<>();
       Set<Node> seen = new HashSet<>();
-      java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(graph.dependenciesOf(new Node.ResourceNode(rb.address())));
+      java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>(graph.dependenciesOf(new Node.ResourceNode(configAddress(rb))));
       while (!todo.isEmpty()) {
         Node n = todo.pop();
         if (!seen.add(n)) {
@@ -685,7 +929,7 @@ public final class Planner {
 
     private boolean hasPendingChange(ResourceAddress resource) {
       for (ResourceChange c : changes.values()) {
-        if (c.address().resource().equals(resource) && c.action() != Action.NO_OP) {
+        if (c.address().config().equals(resource) && c.action() != Action.NO_OP) {
           return true;
         }
       }
@@ -719,11 +963,12 @@ public final class Planner {
       if (vd.hasErrors()) {
         return null;
       }
-      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData);
+      List<Path> sensitive = SensitivePaths.of(effective);
+      PlanResult pr = providerPlan(ia, rb, schema, provider, priorU, cfg, p == null ? null : p.privateData, sensitive);
       if (pr == null) {
         return null;
       }
-      Value planned = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(pr.plannedState(), marks));
+      Value planned = marked(schema, pr, marks);
       Action action;
       ChangeReason reason = ChangeReason.NONE;
       List<Path> replacePaths = new ArrayList<>();
@@ -752,11 +997,11 @@ public final class Planner {
         if (reason != ChangeReason.NONE) {
           action = rb.lifecycle().createBeforeDestroy() ? Action.CREATE_THEN_DELETE : Action.DELETE_THEN_CREATE;
           // the new object is planned as a create: nothing of the old one carries over
-          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null);
+          PlanResult fresh = providerPlan(ia, rb, schema, provider, Value.nullOf(type), cfg, null, sensitive);
           if (fresh == null) {
             return null;
           }
-          after = Schemas.markSensitive(schema.block(), ValuePaths.applyMarks(fresh.plannedState(), marks));
+          after = marked(schema, fresh, marks);
           plannedPrivate = fresh.plannedPrivate();
         } else if (ValueMarks.unmarkDeep(planned).equals(priorU)) {
           action = Action.NO_OP;
@@ -767,15 +1012,24 @@ public final class Planner {
       if (action.destroys() && rb.lifecycle().preventDestroy()) {
         diags.add(preventDestroy(ia, rb));
       }
-      changes.put(ia, new ResourceChange(ia, action, before, after, replacePaths, reason, rb.provider(), config,
+      changes.put(ia, new ResourceChange(ia, action, before, after, replacePaths, reason, providerOf(rb), config,
           plannedPrivate, resourceDependencies(rb), p == null ? null : p.address.equals(ia) ? null : p.address));
       return after;
     }
 
+    /**
+     * The provider's planned state with the marks it lost on the way (providers see unmarked values):
+     * the configuration's, the ones the provider names, and the schema's sensitive attributes.
+     */
+    private static Value marked(ResourceSchema schema, PlanResult pr, Map<Path, Marks> configMarks) {
+      Value v = SensitivePaths.mark(ValuePaths.applyMarks(pr.plannedState(), configMarks), pr.sensitivePaths());
+      return Schemas.markSensitive(schema.block(), v);
+    }
+
     private PlanResult providerPlan(ResourceAddress ia, ResourceBlock rb, ResourceSchema schema, Provider provider,
-        Value priorU, Value cfg, String priv) {
+        Value priorU, Value cfg, String priv, List<Path> sensitive) {
       Value proposed = ProposedNew.of(schema.block(), priorU, cfg);
-      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv));
+      PlanResult pr = provider.plan(new PlanRequest(rb.type(), priorU, proposed, cfg, priv, sensitive));
       diags.addAll(pr.diagnostics().items());
       if (pr.diagnostics().hasErrors()) {
         return null;
@@ -796,7 +1050,7 @@ public final class Planner {
 
     private static Diagnostic providerBug(ResourceBlock rb, ResourceAddress ia, String problem) {
       return Diagnostic.error("Provider produced invalid plan",
-          "Provider \"" + rb.provider() + "\" planned an invalid value for " + ia + ": " + problem
+          "Provider \"" + rb.provider().configText() + "\" planned an invalid value for " + ia + ": " + problem
               + ".\n\nThis is a bug in the provider, which should be reported in the provider's own issue tracker.",
           rb.range());
     }
@@ -812,7 +1066,7 @@ public final class Planner {
     private boolean triggered(ResourceBlock rb) {
       for (Expr e : rb.lifecycle().replaceTriggeredBy()) {
         for (TraversalExpr t : References.of(e)) {
-          Node n = GraphBuilder.referencedNode(t);
+          Node n = GraphBuilder.referencedNode(here.configPath, t);
           if (n instanceof Node.ResourceNode r && hasPendingChange(r.address())) {
             return true;
           }
@@ -865,10 +1119,15 @@ public final class Planner {
         if (!configured.contains(p.provider)) {
           continue; // reported when configuring
         }
-        ResourceBlock rb = blocks.get(a.resource());
+        if (!destroyAll && undecidedModules.stream().anyMatch(m -> m.contains(a))) {
+          continue; // its module's instances could not be known
+        }
+        ResourceBlock rb = blocks.get(a.config());
         ChangeReason reason;
         if (destroyAll) {
           reason = ChangeReason.DELETE_BECAUSE_DESTROY_MODE;
+        } else if (!a.module().isEmpty() && !instanceAt.containsKey(a.module())) {
+          reason = ChangeReason.DELETE_BECAUSE_NO_MODULE;
         } else if (rb == null) {
           reason = ChangeReason.DELETE_BECAUSE_NO_RESOURCE_CONFIG;
         } else if (rb.count() != null && a.key() instanceof InstanceKey.IntKey) {
@@ -878,32 +1137,56 @@ public final class Planner {
         } else {
           reason = ChangeReason.DELETE_BECAUSE_WRONG_REPETITION;
         }
+        if (!destroyAll && forgotten(a)) {
+          changes.put(a, new ResourceChange(a, Action.FORGET, p.value, Value.nullOf(p.value.type()), List.of(),
+              ChangeReason.FORGET_BECAUSE_REMOVED, p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p),
+              null));
+          continue;
+        }
         if (rb != null && rb.lifecycle().preventDestroy()) {
           diags.add(preventDestroy(a, rb));
         }
         changes.put(a, new ResourceChange(a, Action.DELETE, p.value, Value.nullOf(p.value.type()), List.of(), reason,
-            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p), null));
+            p.provider, Value.nullOf(p.value.type()), null, storedDependencies(p), p.address.equals(a) ? null : p.address));
       }
+    }
+
+    /** True when a {@code removed} block with {@code destroy = false} covers the stored {@code instance}. */
+    private boolean forgotten(ResourceAddress instance) {
+      for (dev.kplan.engine.config.RemovedBlock r : in.module().removed()) {
+        if (r.covers(instance) && !r.destroy()) {
+          return true;
+        }
+      }
+      return false;
     }
 
     // ---- outputs ----
 
     private void output(String name) {
-      for (OutputBlock o : in.module().outputs()) {
+      for (OutputBlock o : here.module.outputs()) {
         if (!o.name().equals(name)) {
+          continue;
+        }
+        if (Conditions.check(o.preconditions(), Conditions.Kind.OUTPUT_PRECONDITION,
+            context(roots(dev.kplan.engine.config.Condition.references(o.preconditions()))), diags)
+            == Conditions.Outcome.FAILED) {
+          outputs.put(name, Value.unknownOf(Type.DYNAMIC));
           continue;
         }
         EvalResult r = Evaluator.evaluate(o.value(), context(roots(References.of(o.value()))));
         diags.addAll(r.diagnostics().items());
         Value v = r.hasErrors() ? Value.unknownOf(Type.DYNAMIC) : r.value();
-        if (!o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
+        // only a root module output must be declared sensitive to return a sensitive value, as in
+        // Terraform: a child's output keeps the marks, which flow on to whatever refers to it
+        if (here == rootInstance && !o.sensitive() && ValueMarks.deepMarks(v).isSensitive()) {
           diags.add(Diagnostic.error("Output refers to sensitive values",
               "To reduce the risk of accidentally exporting sensitive data that was intended to be only internal,"
                   + " kplan requires that any root module output containing sensitive data be explicitly marked as"
                   + " sensitive, to confirm your intent.\n\nIf you do intend to export this data, annotate the output"
                   + " value as sensitive by adding the following argument:\n    sensitive = true", o.range()));
         }
-        outputs.put(name, o.sensitive() ? v.mark(Marks.SENSITIVE) : v);
+        (here == rootInstance ? outputs : here.outputs).put(name, o.sensitive() ? v.mark(Marks.SENSITIVE) : v);
       }
     }
   }

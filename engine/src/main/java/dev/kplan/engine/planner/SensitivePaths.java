@@ -74,6 +74,41 @@ public final class SensitivePaths {
     return out;
   }
 
+  /** The paths in {@code v} whose values are marked sensitive. */
+  public static List<Path> of(Value v) {
+    List<Path> out = new ArrayList<>();
+    ValuePaths.markedPaths(v).forEach((path, marks) -> {
+      if (marks.isSensitive()) {
+        out.add(path);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The provider's new state after apply, marked: where the plan marked a known value, that path;
+   * where it marked a value still unknown then, the paths the provider now names inside it
+   * ({@code providerPaths}, e.g. {@code output.password} inside an unknown {@code output}), or the
+   * whole value when it names none; and every other path the provider names. A provider can
+   * narrow a mark on what was unknown, never drop one.
+   */
+  public static Value afterApply(Value planned, Value newState, List<Path> providerPaths) {
+    List<Path> paths = new ArrayList<>(providerPaths);
+    for (Path p : of(planned)) {
+      Value at = ValuePaths.get(planned, p);
+      boolean refined = at != null && !at.isKnown() && providerPaths.stream().anyMatch(pp -> startsWith(pp, p));
+      if (!refined) {
+        paths.add(p);
+      }
+    }
+    return mark(newState, paths);
+  }
+
+  private static boolean startsWith(Path path, Path prefix) {
+    return path.steps().size() >= prefix.steps().size()
+        && path.steps().subList(0, prefix.steps().size()).equals(prefix.steps());
+  }
+
   /** {@code v} with the value at each of {@code paths} marked sensitive. */
   public static Value mark(Value v, List<Path> paths) {
     Map<Path, Marks> marks = new LinkedHashMap<>();

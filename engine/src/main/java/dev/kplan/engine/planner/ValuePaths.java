@@ -98,6 +98,15 @@ final class ValuePaths {
         return new ListValue(l.elementType(), elems, l.marks());
       }
     }
+    if (v instanceof TupleValue t && s instanceof PathStep.Index ix && ix.key().unmarked() instanceof NumberValue n) {
+      int i = n.value().intValue();
+      if (i >= 0 && i < t.elements().size()) {
+        List<Value> elems = new ArrayList<>(t.elements());
+        elems.set(i, set(elems.get(i), rest, replacement == null && rest.steps().isEmpty()
+            ? Value.nullOf(elems.get(i).type()) : replacement));
+        return new TupleValue(elems, t.marks());
+      }
+    }
     return v;
   }
 
@@ -132,15 +141,37 @@ final class ValuePaths {
     }
   }
 
-  /** {@code v} with each path's marks added where that path exists. */
+  /**
+   * {@code v} with each path's marks added where that path exists. A path that runs into an
+   * unknown value marks that value as a whole: what it will hold is not known, so neither is where
+   * the marked part will be, and dropping the mark could let a secret out once it is known.
+   */
   static Value applyMarks(Value v, Map<Path, Marks> marks) {
     Value out = v;
     for (Map.Entry<Path, Marks> e : marks.entrySet()) {
-      Value at = get(out, e.getKey());
+      Path at = existingPrefix(out, e.getKey());
       if (at != null) {
-        out = set(out, e.getKey(), at.mark(e.getValue()));
+        out = set(out, at, get(out, at).mark(e.getValue()));
       }
     }
     return out;
+  }
+
+  /**
+   * {@code path} when it exists in {@code v}; else its longest prefix that leads to an unknown
+   * value; else (a missing key, a null on the way) Java null.
+   */
+  private static Path existingPrefix(Value v, Path path) {
+    Value cur = v;
+    for (int i = 0; i < path.steps().size(); i++) {
+      if (!cur.isKnown()) {
+        return new Path(path.steps().subList(0, i));
+      }
+      cur = step(cur, path.steps().get(i));
+      if (cur == null) {
+        return null;
+      }
+    }
+    return path;
   }
 }

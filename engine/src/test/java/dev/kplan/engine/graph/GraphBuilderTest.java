@@ -27,8 +27,8 @@ class GraphBuilderTest {
 
   @Test
   void theBuildStepsArePinned() {
-    assertEquals(List.of("add variables", "add locals", "add providers", "add resources", "add outputs",
-        "connect references", "connect depends_on", "connect providers"),
+    assertEquals(List.of("add variables", "add locals", "add module calls", "add providers", "add resources",
+        "add outputs", "connect references", "connect depends_on", "connect module contents", "connect providers"),
         GraphBuilder.stepNames(GraphBuilder.PLAN_STEPS));
   }
 

@@ -59,7 +59,18 @@ class PlanFileFormatTest {
     Drift d = new Drift(a, Value.object(Map.of("id", Value.string("old"))), Value.nullOf(Type.DYNAMIC),
         List.of(new Attribution(Path.ROOT.attr("data").index(Value.number(0)), "kubectl", "Update",
             Instant.parse("2026-11-25T10:00:00Z"))), DriftCause.DELETED);
-    Plan plan = new Plan(PlanMode.DESTROY, List.of(c), List.of(d),
+    ResourceChange imported = new ResourceChange(ResourceAddress.parse("local_file.adopted").value(), Action.NO_OP,
+        Value.object(Map.of("id", Value.string("i"))), Value.object(Map.of("id", Value.string("i"))), List.of(),
+        ChangeReason.NONE, new ProviderAddress("local", null), Value.object(Map.of("id", Value.string("i"))), null,
+        List.of(), null, "out/a.txt", null);
+    ResourceChange deposed = new ResourceChange(a, Action.DELETE, Value.object(Map.of("id", Value.string("older"))),
+        Value.nullOf(Type.DYNAMIC), List.of(), ChangeReason.NONE, new ProviderAddress("local", "other"),
+        Value.nullOf(Type.DYNAMIC), null, List.of(), null, null, "1a2b3c4d");
+    ResourceChange forget = new ResourceChange(ResourceAddress.parse("local_file.kept").value(), Action.FORGET,
+        Value.object(Map.of("id", Value.string("k"))), Value.nullOf(Type.DYNAMIC), List.of(),
+        ChangeReason.FORGET_BECAUSE_REMOVED, new ProviderAddress("local", null), Value.nullOf(Type.DYNAMIC), null,
+        List.of(), null);
+    Plan plan = new Plan(PlanMode.DESTROY, List.of(c, imported, forget, deposed), List.of(d),
         Map.of("out", Value.unknownOf(Type.STRING), "pw", Value.string("x").mark(Marks.SENSITIVE)), Diagnostics.NONE,
         7, "lineage-1");
     PlanOptions options = PlanOptions.DEFAULT.withMode(PlanMode.DESTROY).withRefresh(false)

@@ -144,6 +144,17 @@ final class TestingProvider implements Provider {
         "result", Value.string("looked-up:" + input))), Diagnostics.NONE);
   }
 
+  @Override
+  public dev.kplan.provider.ImportResult importResource(dev.kplan.provider.ImportRequest request) {
+    calls.add("import " + request.typeName() + " " + request.id());
+    ObjectValue live = cloud.get(request.id());
+    if (live == null) {
+      return new dev.kplan.provider.ImportResult(List.of(), Diagnostics.of(dev.kplan.lang.diag.Diagnostic.error(
+          "Cannot import non-existent remote object", "There is no thing " + request.id() + ".", null)));
+    }
+    return new dev.kplan.provider.ImportResult(List.of(live), Diagnostics.NONE);
+  }
+
   /** Someone changes an attribute of a live object. */
   void editOutside(String id, String attribute, Value value, String manager) {
     Map<String, Value> obj = new LinkedHashMap<>(cloud.get(id).attributes());

@@ -1,17 +1,29 @@
 package dev.kplan.provider;
 
+import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Carrying out one planned change: create (prior is null), update, or delete (planned is null).
+ * Values reach the provider without marks; {@code sensitivePaths} say which parts of
+ * {@code plannedState} are sensitive (see {@link PlanRequest}).
  */
-public record ApplyRequest(String typeName, Value priorState, Value plannedState, Value config, String plannedPrivate) {
+public record ApplyRequest(
+    String typeName, Value priorState, Value plannedState, Value config, String plannedPrivate,
+    List<Path> sensitivePaths) {
   public ApplyRequest {
     Objects.requireNonNull(typeName, "typeName is null");
     Objects.requireNonNull(priorState, "priorState is null");
     Objects.requireNonNull(plannedState, "plannedState is null");
     Objects.requireNonNull(config, "config is null");
+    sensitivePaths = List.copyOf(sensitivePaths);
+  }
+
+  /** A request whose planned state holds nothing sensitive. */
+  public ApplyRequest(String typeName, Value priorState, Value plannedState, Value config, String plannedPrivate) {
+    this(typeName, priorState, plannedState, config, plannedPrivate, List.of());
   }
 
   public boolean isCreate() {

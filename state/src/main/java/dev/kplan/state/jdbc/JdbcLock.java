@@ -68,6 +68,23 @@ final class JdbcLock implements StateStore.Lock {
         putResource(c, serial, put.instance());
       } else if (change instanceof StateChange.Remove remove) {
         removeRow(c, "resource_instance", "address", remove.address(), serial);
+      } else if (change instanceof StateChange.Depose d) {
+        ResourceInstance current = DeposedRows.current(c, d.address());
+        if (current == null) {
+          throw new StateException("Cannot depose " + d.address() + ": the state holds no object there.");
+        }
+        removeRow(c, "resource_instance", "address", d.address(), serial);
+        DeposedRows.insert(c, serial, d.deposedKey(), current);
+      } else if (change instanceof StateChange.Restore r) {
+        ResourceInstance deposed = DeposedRows.select(c, r.address(), r.deposedKey());
+        if (deposed == null) {
+          throw new StateException("Cannot restore " + r.address() + ": the state holds no deposed object "
+              + r.deposedKey() + ".");
+        }
+        DeposedRows.remove(c, serial, r.address(), r.deposedKey());
+        putResource(c, serial, deposed);
+      } else if (change instanceof StateChange.RemoveDeposed r) {
+        DeposedRows.remove(c, serial, r.address(), r.deposedKey());
       } else if (change instanceof StateChange.SetOutput set) {
         putOutput(c, serial, set.output());
       } else if (change instanceof StateChange.RemoveOutput remove) {
@@ -119,7 +136,7 @@ final class JdbcLock implements StateStore.Lock {
     }
   }
 
-  private static void putResource(Connection c, long serial, ResourceInstance r) throws SQLException {
+  static void putResource(Connection c, long serial, ResourceInstance r) throws SQLException {
     // Changed already in this version: overwrite that row. Else end the current row and start one.
     try (PreparedStatement s = c.prepareStatement("UPDATE resource_instance SET provider = ?, schema_version = ?,"
         + " attributes_json = ?, sensitive_paths_json = ?, dependencies_json = ?, tainted = ?, private_data = ?"
@@ -142,7 +159,7 @@ final class JdbcLock implements StateStore.Lock {
     }
   }
 
-  private static void bindResource(PreparedStatement s, ResourceInstance r) throws SQLException {
+  static void bindResource(PreparedStatement s, ResourceInstance r) throws SQLException {
     s.setString(1, r.providerAddress());
     s.setInt(2, r.schemaVersion());
     s.setString(3, r.attributesJson());
@@ -249,6 +266,12 @@ final class JdbcLock implements StateStore.Lock {
       return put.instance().address();
     } else if (change instanceof StateChange.Remove remove) {
       return remove.address();
+    } else if (change instanceof StateChange.Depose d) {
+      return d.address();
+    } else if (change instanceof StateChange.Restore r) {
+      return r.address();
+    } else if (change instanceof StateChange.RemoveDeposed r) {
+      return dev.kplan.state.DeposedObject.id(r.address(), r.deposedKey());
     } else if (change instanceof StateChange.SetOutput set) {
       return "output " + set.output().name();
     } else if (change instanceof StateChange.RemoveOutput remove) {

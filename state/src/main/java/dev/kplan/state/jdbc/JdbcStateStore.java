@@ -218,8 +218,9 @@ public final class JdbcStateStore implements StateStore {
             }
           }
         }
+        Map<String, dev.kplan.state.DeposedObject> deposed = DeposedRows.read(c, rows, s -> bindVersion(s, version));
         c.commit();
-        return new StateSnapshot(serial, lineage, resources, outputs);
+        return new StateSnapshot(serial, lineage, resources, outputs, deposed);
       } finally {
         c.rollback();
         c.setAutoCommit(true);

@@ -11,7 +11,9 @@
  * one insert, and {@code record} touches at most two rows in its own transaction, so every finished
  * change survives a crash. A version never sealed (its process died) is still the latest truth:
  * {@code read} returns it and the next {@code begin} continues from it; its counts are derived from
- * its rows.
+ * its rows. Deposed objects (create_before_destroy's old objects not destroyed yet) are rows of
+ * {@code resource_deposed}, keyed by address and deposed key, versioned the same way; deposing and
+ * restoring move one row between the two tables in one transaction.
  *
  * <h2>Several processes, one H2 file</h2>
  * Embedded H2 locks its file per process, so a second kplan could not even open the state to see

@@ -5,6 +5,7 @@ import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.ObjectValue;
 import dev.kplan.lang.value.Path;
+import dev.kplan.lang.value.PathStep;
 import dev.kplan.lang.value.Value;
 import dev.kplan.provider.ApplyRequest;
 import dev.kplan.provider.ApplyResult;
@@ -14,6 +15,7 @@ import dev.kplan.provider.ImportResult;
 import dev.kplan.provider.PlanRequest;
 import dev.kplan.provider.PlanResult;
 import dev.kplan.provider.ResourceSchema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ import java.util.UUID;
 /**
  * {@code kplan_data}, Terraform's {@code terraform_data}: {@code output} takes the value of
  * {@code input} at apply (unknown in a plan that changes input), a change of
- * {@code triggers_replace} replaces the object, {@code id} is a random UUID.
+ * {@code triggers_replace} replaces the object, {@code id} is a random UUID. What is sensitive in
+ * {@code input} is declared sensitive in {@code output} too (Terraform's terraform_data loses that
+ * mark and shows the copy in clear).
  */
 final class KplanDataResource implements ManagedType {
   private static final ResourceSchema SCHEMA = new ResourceSchema(0, BlockSchema.of(Map.of(
@@ -71,7 +75,8 @@ final class KplanDataResource implements ManagedType {
       planned.put("output", Attrs.same(Attrs.get(prior, "input"), input)
           ? Attrs.get(prior, "output") : Value.unknownOf(input.type()));
     }
-    return new PlanResult(Attrs.complete(SCHEMA.block(), planned), replace, null, Diagnostics.NONE);
+    return new PlanResult(Attrs.complete(SCHEMA.block(), planned), replace, null, Diagnostics.NONE,
+        inputToOutput(request.sensitivePaths()));
   }
 
   @Override
@@ -85,7 +90,22 @@ final class KplanDataResource implements ManagedType {
       state.put("id", Value.string(UUID.randomUUID().toString()));
     }
     state.put("output", Attrs.get(planned, "input"));
-    return new ApplyResult(Attrs.complete(SCHEMA.block(), state), null, Diagnostics.NONE);
+    return new ApplyResult(Attrs.complete(SCHEMA.block(), state), null, Diagnostics.NONE,
+        inputToOutput(request.sensitivePaths()));
+  }
+
+  /** The sensitive paths under {@code input}, as paths under {@code output}, which holds a copy of it. */
+  private static List<Path> inputToOutput(List<Path> sensitive) {
+    PathStep input = new PathStep.GetAttr("input");
+    List<Path> out = new ArrayList<>();
+    for (Path p : sensitive) {
+      if (!p.steps().isEmpty() && p.steps().get(0).equals(input)) {
+        List<PathStep> steps = new ArrayList<>(p.steps());
+        steps.set(0, new PathStep.GetAttr("output"));
+        out.add(new Path(steps));
+      }
+    }
+    return out;
   }
 
   @Override

@@ -16,7 +16,10 @@ import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.ObjectValue;
 import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
+import dev.kplan.provider.ApplyRequest;
+import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.ImportRequest;
+import dev.kplan.provider.PlanRequest;
 import dev.kplan.provider.PlanResult;
 import dev.kplan.provider.Provider;
 import java.util.List;
@@ -79,6 +82,27 @@ class KplanDataResourceTest {
     assertFalse(((ObjectValue) plan.plannedState()).get("id").isKnown());
     ObjectValue replaced = (ObjectValue) apply(p, "kplan_data", nothing(p, "kplan_data"), plan, cfg).newState();
     assertNotEquals(state.get("id"), replaced.get("id"));
+  }
+
+  @Test
+  void whatIsSensitiveInInputIsDeclaredSensitiveInOutputWhenPlanningAndApplying() {
+    ObjectValue cfg = config(p, "kplan_data", "input", Value.object(Map.of("password", Value.string("s"), "user", Value.string("u"))));
+    List<Path> sensitive = List.of(Path.ROOT.attr("input").attr("password"), Path.ROOT.attr("triggers_replace"));
+    Value prior = nothing(p, "kplan_data");
+    PlanResult plan = p.plan(new PlanRequest("kplan_data", prior, cfg, cfg, null, sensitive));
+    List<Path> expected = List.of(Path.ROOT.attr("output").attr("password"));
+    assertEquals(expected, plan.sensitivePaths());
+    ApplyResult applied = p.apply(new ApplyRequest("kplan_data", prior, plan.plannedState(), cfg, null, sensitive));
+    assertEquals(expected, applied.sensitivePaths());
+  }
+
+  @Test
+  void aWhollySensitiveInputMakesTheWholeOutputSensitive() {
+    ObjectValue cfg = config(p, "kplan_data", "input", "s3cr3t");
+    Value prior = nothing(p, "kplan_data");
+    PlanResult plan = p.plan(new PlanRequest("kplan_data", prior, cfg, cfg, null, List.of(Path.ROOT.attr("input"))));
+    assertEquals(List.of(Path.ROOT.attr("output")), plan.sensitivePaths());
+    assertTrue(p.plan(new PlanRequest("kplan_data", prior, cfg, cfg, null)).sensitivePaths().isEmpty());
   }
 
   @Test
