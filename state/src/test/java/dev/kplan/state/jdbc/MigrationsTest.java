@@ -58,7 +58,7 @@ class MigrationsTest {
     try (Connection c = future.getConnection(); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO \"kplan_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
           + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-          + " VALUES (99, '1.1', 'from the future', 'SQL', 'V1_1__from_the_future.sql', 0, 'sa', 1, TRUE)");
+          + " VALUES (99, '999.1', 'from the future', 'SQL', 'V999_1__from_the_future.sql', 0, 'sa', 1, TRUE)");
     }
     assertFalse(Migrations.isCurrent(future));
   }
