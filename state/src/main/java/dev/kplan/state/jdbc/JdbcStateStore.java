@@ -549,6 +549,7 @@ public final class JdbcStateStore implements StateStore {
     Duration backoff = Duration.ofMillis(50);
     // On PostgreSQL the session that proves we are alive exists before our row does (see SessionLock).
     SessionLock session = null;
+    boolean waiting = false;
     try {
       if (dialect == Dialect.POSTGRESQL) {
         session = SessionLock.take(pool, info.id());
@@ -568,6 +569,11 @@ public final class JdbcStateStore implements StateStore {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new StateLockedException(holder.info());
+        }
+        if (!waiting) {
+          waiting = true;
+          LOG.info("The state is locked by {} ({} since {}, lock ID {}); waiting up to {} for it.", holder.info().owner(),
+              holder.info().operation(), holder.info().created(), holder.info().id(), timeout);
         }
         try {
           Thread.sleep(Math.max(1, Math.min(backoff.toMillis(), Duration.ofNanos(left).toMillis())));
