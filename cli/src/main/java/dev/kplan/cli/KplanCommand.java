@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       OutputCommand.class,
       StateCommand.class,
+      WorkspaceCommand.class,
       ConsoleCommand.class,
       FmtCommand.class,
       GraphCommand.class,

@@ -57,11 +57,12 @@ public final class OutputCommand implements Callable<Integer> {
     Path dir = root.workDir();
     Map<String, OutputValue> outputs;
     try {
-      String location = StateBackends.location(dir, ConfigLoader.load(dir).settings(), root.environment());
+      dev.kplan.engine.config.LoadResult loaded = ConfigLoader.load(dir);
+      String location = StateBackends.location(dir, loaded.settings(), root.environment());
       if (StateBackends.isMissingFile(location, dir)) {
         outputs = Map.of(); // do not create a state just to find it empty
       } else {
-        try (StateStore store = JdbcStateStore.at(location, dir, root.environment())) {
+        try (StateStore store = StateBackends.openSelected(dir, loaded, root.environment())) {
           StateSnapshot state = store.read();
           outputs = state.outputs();
         }

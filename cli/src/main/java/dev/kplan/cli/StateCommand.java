@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code kplan state …}: commands that work on the state store itself. */
 @Command(name = "state", description = "Inspect, verify and move the state.",
-    subcommands = {StateVerifyCommand.class, StateMigrateCommand.class})
+    subcommands = {StateVerifyCommand.class, StateMigrateCommand.class, StateRekeyCommand.class})
 public final class StateCommand implements Callable<Integer> {
   @CommandLine.ParentCommand KplanCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

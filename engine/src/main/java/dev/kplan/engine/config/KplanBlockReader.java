@@ -25,7 +25,10 @@ final class KplanBlockReader {
   static final String POSTGRES = "postgres";
 
   static final BodySchema SCHEMA = new BodySchema(Set.of("required_version"), Set.of(),
-      Map.of("state", new BodySchema.BlockType(List.of("type"), null)));
+      Map.of("state", new BodySchema.BlockType(List.of("type"), null),
+          "encryption", new BodySchema.BlockType(List.of(), null)));
+
+  private static final BodySchema ENCRYPTION_SCHEMA = new BodySchema(Set.of("passphrase"), Set.of(), Map.of());
 
   private static final BodySchema H2_SCHEMA = new BodySchema(Set.of("path"), Set.of(), Map.of());
 
@@ -37,7 +40,21 @@ final class KplanBlockReader {
     List<KplanSettings.RequiredVersion> required = new ArrayList<>();
     KplanSettings.StateBackend state = null;
     Block stateBlock = null;
+    Expr passphrase = null;
     for (Block b : blocks) {
+      for (Block eb : b.body().blocks("encryption")) {
+        diags.addAll(BodyChecker.check(eb.body(), ENCRYPTION_SCHEMA, eb));
+        Attribute p = eb.body().attribute("passphrase");
+        if (p == null) {
+          diags.add(Diagnostic.error("Missing passphrase", "The encryption block needs passphrase = var.NAME (or"
+              + " remove it and set KPLAN_STATE_PASSPHRASE).", eb.definitionRange()));
+        } else if (passphrase != null) {
+          diags.add(Diagnostic.error("Duplicate encryption configuration",
+              "A configuration may have only one encryption block.", eb.definitionRange()));
+        } else {
+          passphrase = p.expr();
+        }
+      }
       Attribute rv = b.body().attribute("required_version");
       if (rv != null) {
         String text = literal(rv, diags);
@@ -67,7 +84,7 @@ final class KplanBlockReader {
       }
     }
     checkVersion(required, kplanVersion, diags);
-    return new KplanSettings(required, state);
+    return new KplanSettings(required, state, passphrase);
   }
 
   private static KplanSettings.StateBackend backend(Block sb, List<Diagnostic> diags) {

@@ -9,13 +9,21 @@ import java.util.Objects;
  * What the {@code kplan} blocks of a configuration say: the kplan versions it accepts
  * ({@code required_version}, every one must hold) and where its state lives
  * ({@code state "h2" { path = "…" }} or {@code state "postgres" { url = "…" }}; null: the default
- * {@code .kplan/state.mv.db}).
+ * {@code .kplan/state.mv.db}), and the expression of the passphrase that encrypts sensitive state
+ * values ({@code encryption { passphrase = var.NAME }}; null: none configured), evaluated once the
+ * variables are known (it may refer to variables only).
  */
-public record KplanSettings(List<RequiredVersion> requiredVersions, StateBackend state) {
-  public static final KplanSettings NONE = new KplanSettings(List.of(), null);
+public record KplanSettings(List<RequiredVersion> requiredVersions, StateBackend state,
+    dev.kplan.lang.ast.Expr passphrase) {
+  public static final KplanSettings NONE = new KplanSettings(List.of(), null, null);
 
   public KplanSettings {
     requiredVersions = List.copyOf(requiredVersions);
+  }
+
+  /** Settings without encryption. */
+  public KplanSettings(List<RequiredVersion> requiredVersions, StateBackend state) {
+    this(requiredVersions, state, null);
   }
 
   /** One {@code required_version} and where it is written. */

@@ -350,7 +350,7 @@ public final class GraphBuilder {
         return first == null ? null : new Node.VariableNode(path, first);
       case "local":
         return first == null ? null : new Node.LocalNode(path, first);
-      case "count", "each", "path", "self", "terraform", "module":
+      case "count", "each", "path", "self", "terraform", "kplan", "module":
         return null;
       case "data": {
         String second = t.steps().size() < 2 || !(t.steps().get(1) instanceof Traverser.GetAttr b) ? null : b.name();

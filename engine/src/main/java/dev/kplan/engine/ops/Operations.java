@@ -204,11 +204,22 @@ public final class Operations {
       }
       variables = vars.values();
     }
-    try (StateStore store = options.stateFile() != null ? JdbcStateStore.h2(options.stateFile())
-        : StateBackends.open(dir, loaded.settings(), options.environment())) {
+    String workspace;
+    char[] passphrase;
+    try {
+      workspace = WorkspaceSelection.current(dir, options.environment());
+      passphrase = StatePassphrase.of(loaded.settings(), variables, functions, options.environment());
+    } catch (StateException e) {
+      diags.add(Diagnostic.error("Failed to use the state", e.getMessage(), null));
+      return new OperationResult(null, null, Diagnostics.of(diags));
+    }
+    try (StateStore store = StateBackends.openWorkspace(options.stateFile() != null ? options.stateFile().toString()
+        : StateBackends.location(dir, loaded.settings(), options.environment()), dir, options.environment(),
+        passphrase)) {
       try (StateStore.Lock lock = store.lock(options.who(), operation, options.lockTimeout())) {
         StateSnapshot state = store.read();
         Context ctx = new Context(dir, module, variables, functions, state, lock, options, diags);
+        ctx.workspace = workspace;
         try {
           return body.run(ctx);
         } finally {
@@ -251,6 +262,7 @@ public final class Operations {
     final StateStore.Lock lock;
     final OperationOptions options;
     final List<Diagnostic> diags;
+    String workspace = WorkspaceSelection.DEFAULT; // kplan.workspace in the configuration
     final Set<Provider> opened = new java.util.LinkedHashSet<>(); // providers compare by identity
     Map<ProviderAddress, Provider> providers;
     boolean targeted; // outputs may then rightly stay unknown: they can depend on what was left out
@@ -279,7 +291,7 @@ public final class Operations {
     Plan plan(PlanOptions planOptions) {
       targeted = !planOptions.targets().isEmpty();
       providers = openProviders(state);
-      return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions));
+      return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions, workspace));
     }
 
     /** A saved plan carried out, unless it failed or the state moved on since it was made. */
@@ -432,7 +444,7 @@ public final class Operations {
       Plan p;
       try {
         p = Planner.plan(new Planner.Input(sub, variables, subState, own, functions,
-            PlanOptions.DEFAULT.withRefresh(false).withTargets(targets)));
+            PlanOptions.DEFAULT.withRefresh(false).withTargets(targets), workspace));
       } finally {
         close(own.values()); // one set per re-plan: an apply may re-plan thousands of instances
       }
@@ -485,7 +497,7 @@ public final class Operations {
       if (mode != PlanMode.DESTROY) {
         // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
-            PlanOptions.DEFAULT.withRefresh(false).withMode(mode)));
+            PlanOptions.DEFAULT.withRefresh(false).withMode(mode), workspace));
         for (Diagnostic d : p.diagnostics().items()) {
           // warnings were shown with the plan; a postcondition that failed during apply was reported then
           if (d.isError() && !all.contains(d)) {

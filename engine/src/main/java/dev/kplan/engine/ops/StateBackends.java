@@ -42,6 +42,48 @@ public final class StateBackends {
     return JdbcStateStore.at(location(dir, settings, env), dir, env);
   }
 
+  /**
+   * Opens the selected workspace ({@link WorkspaceSelection}) of the store at {@code location},
+   * decrypting with {@code passphrase} (null: none). A workspace that does not exist is refused.
+   */
+  public static JdbcStateStore openWorkspace(String location, Path dir, Map<String, String> env, char[] passphrase)
+      throws StateException {
+    String workspace = WorkspaceSelection.current(dir, env);
+    JdbcStateStore store = JdbcStateStore.at(location, dir, env);
+    try {
+      if (!workspace.equals(WorkspaceSelection.DEFAULT)) {
+        JdbcStateStore base = store;
+        store = null;
+        try (base) {
+          store = base.workspace(workspace);
+        }
+      }
+      if (passphrase != null) {
+        store.usePassphrase(passphrase);
+      }
+      return store;
+    } catch (StateException | RuntimeException e) {
+      if (store != null) {
+        store.close();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * For commands that read without planning (show, output, state …): the selected workspace of the
+   * configuration's store, with the passphrase from {@code KPLAN_STATE_PASSPHRASE} or the
+   * configuration (its variables from files and the environment).
+   */
+  public static JdbcStateStore openSelected(Path dir, dev.kplan.engine.config.LoadResult loaded,
+      Map<String, String> env) throws StateException {
+    dev.kplan.lang.functions.FunctionTable[] table = new dev.kplan.lang.functions.FunctionTable[1];
+    table[0] = dev.kplan.lang.functions.FunctionTable.standard(new dev.kplan.lang.functions.FunctionContext(
+        dir.toAbsolutePath(), java.time.Clock.systemUTC(), new dev.kplan.lang.eval.TemplateFileRenderer(() -> table[0])));
+    char[] passphrase = StatePassphrase.of(dir, loaded, table[0], env);
+    return openWorkspace(location(dir, loaded.settings(), env), dir, env, passphrase);
+  }
+
   /** Whether {@code location} is an H2 file that does not exist yet (readers then see no state rather than create one). */
   public static boolean isMissingFile(String location, Path dir) {
     if (location.startsWith("jdbc:postgresql:")) {

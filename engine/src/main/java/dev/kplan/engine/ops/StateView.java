@@ -37,6 +37,8 @@ import java.util.ServiceLoader;
  * sensitive, and the root outputs. Reads without taking the lock, and never creates a state.
  */
 public final class StateView {
+  private static final String ENCRYPTED = "\"(encrypted)\"";
+
   private StateView() {}
 
   /** One stored object. */
@@ -63,8 +65,8 @@ public final class StateView {
       if (StateBackends.isMissingFile(location, dir)) {
         return new Result(false, List.of(), Map.of(), loaded.diagnostics());
       }
-      try (StateStore store = JdbcStateStore.at(location, dir, env)) {
-        state = store.read();
+      try (JdbcStateStore store = StateBackends.openSelected(dir, loaded, env)) {
+        state = store.readForDisplay(); // without the passphrase, sensitive values read "(encrypted)"
       }
     } catch (StateException e) {
       return new Result(false, List.of(), Map.of(), Diagnostics.of(Diagnostic.error("Failed to read the state",
@@ -86,8 +88,11 @@ public final class StateView {
         }
         Type type = schemaType(a.value(), pa.value(), factories, providers);
         try {
-          Value v = type == null ? JsonCodec.decode(ri.attributesJson()) : JsonCodec.decode(ri.attributesJson(), type);
-          v = SensitivePaths.mark(v, SensitivePaths.decode(ri.sensitivePathsJson()));
+          boolean encrypted = ri.attributesJson().contains(ENCRYPTED);
+          Value v = type == null || encrypted ? JsonCodec.decode(ri.attributesJson())
+              : JsonCodec.decode(ri.attributesJson(), type);
+          // an encrypted value is shown as what it is, "(encrypted)", not masked as an unknown secret
+          v = encrypted ? v : SensitivePaths.mark(v, SensitivePaths.decode(ri.sensitivePathsJson()));
           instances.add(new Instance(a.value(), pa.value(), ri.schemaVersion(), ri.tainted(), v));
         } catch (JsonCodecException e) {
           diags.add(Diagnostic.warning("Unreadable object in the state",

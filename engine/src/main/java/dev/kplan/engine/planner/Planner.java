@@ -89,8 +89,16 @@ public final class Planner {
       StateSnapshot state,
       Map<ProviderAddress, Provider> providers,
       FunctionTable functions,
-      PlanOptions options) {
+      PlanOptions options,
+      String workspace) {
+    /** Planning in the {@code default} workspace. */
+    public Input(Module module, Map<String, Value> variables, StateSnapshot state,
+        Map<ProviderAddress, Provider> providers, FunctionTable functions, PlanOptions options) {
+      this(module, variables, state, providers, functions, options, "default");
+    }
+
     public Input {
+      Objects.requireNonNull(workspace, "workspace is null");
       Objects.requireNonNull(module, "module is null");
       variables = Map.copyOf(variables);
       Objects.requireNonNull(state, "state is null");
@@ -583,6 +591,10 @@ public final class Planner {
       vars.put("path", Value.object(Map.of(
           "module", Value.string(mi.folder), "root", Value.string("."),
           "cwd", Value.string(in.module().dir().toAbsolutePath().toString()))));
+      // kplan.workspace, and terraform.workspace for configurations written for Terraform
+      Value workspace = Value.object(Map.of("workspace", Value.string(in.workspace())));
+      vars.put("kplan", workspace);
+      vars.put("terraform", workspace);
       for (Map.Entry<String, Set<String>> root : roots.entrySet()) {
         Map<String, Value> byName = mi.managed.get(root.getKey());
         if (byName == null) {
