@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * The passphrase that encrypts sensitive state values: {@code KPLAN_STATE_PASSPHRASE} when set,
  * else the {@code kplan { encryption { passphrase = … } } } expression, evaluated before anything
  * else with the variables only (it is needed to read the state, which everything else needs);
- * null when neither is given. Never printed.
+ * null when neither is given (or the expression is null). Never printed.
  */
 public final class StatePassphrase {
   public static final String VARIABLE = "KPLAN_STATE_PASSPHRASE";
@@ -51,7 +51,10 @@ public final class StatePassphrase {
               .map(d -> d.summary() + ": " + d.detail()).collect(Collectors.joining("; ")));
     }
     Value v = ValueMarks.unmarkDeep(r.value());
-    if (!v.isKnown() || v.isNull() || !(v instanceof StringValue s) || s.value().isEmpty()) {
+    if (v.isKnown() && v.isNull()) {
+      return null; // a variable left null: no encryption, as without the block
+    }
+    if (!v.isKnown() || !(v instanceof StringValue s) || s.value().isEmpty()) {
       throw new StateException("The encryption passphrase must be a non-empty string known before planning; give"
           + " its variable a value, or set " + VARIABLE + ".");
     }

@@ -1,0 +1,131 @@
+package dev.kplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sensitive values encrypted at rest in an H2 state: the raw file never holds them, a missing or
+ * wrong passphrase is a diagnostic (never garbage), show prints "(encrypted)", verify needs no key,
+ * and {@code state rekey} moves the state to a new passphrase.
+ */
+class StateEncryptionCommandTest {
+  static final String SECRET = "s3cr3t-Pa55-at-rest";
+
+  static final String CONFIG = """
+      kplan {
+        encryption {
+          passphrase = var.state_passphrase
+        }
+      }
+      variable "state_passphrase" {
+        type      = string
+        sensitive = true
+        default   = null
+      }
+      variable "db_password" {
+        type      = string
+        sensitive = true
+      }
+      resource "kplan_data" "creds" {
+        input = { user = "admin", password = var.db_password }
+      }
+      resource "kplan_data" "plain" {
+        input = "visible"
+      }
+      output "whole" {
+        value     = kplan_data.creds.output
+        sensitive = true
+      }
+      """;
+
+  @TempDir Path dir;
+
+  CliRun kplan(Map<String, String> env, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "-chdir=" + dir;
+    all[1] = "-no-color";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return CliRun.run(env, "", all);
+  }
+
+  static Map<String, String> env(String... pairs) {
+    Map<String, String> m = new HashMap<>();
+    m.put("KPLAN_VAR_db_password", SECRET);
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  String rawStateFile() throws Exception {
+    return new String(Files.readAllBytes(dir.resolve(".kplan/state.mv.db")), StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void sensitiveValuesNeverReachTheH2FileAndNeedThePassphraseToPlan() throws Exception {
+    Files.writeString(dir.resolve("main.kp.hcl"), CONFIG);
+    CliRun apply = kplan(env("KPLAN_VAR_state_passphrase", "first passphrase"), "apply", "-auto-approve");
+    assertEquals(0, apply.exitCode(), apply.err());
+    assertFalse(rawStateFile().contains(SECRET), "the secret is in the raw H2 file");
+    assertTrue(rawStateFile().contains("visible"), "non-sensitive values stay readable");
+
+    CliRun withKey = kplan(env("KPLAN_VAR_state_passphrase", "first passphrase"), "plan");
+    assertEquals(0, withKey.exitCode(), withKey.err());
+    assertTrue(withKey.out().contains("No changes"), withKey.out());
+
+    CliRun noKey = kplan(env(), "plan");
+    assertEquals(1, noKey.exitCode());
+    assertTrue(noKey.err().contains("encrypted with a passphrase, and none was given"), noKey.err());
+    assertFalse(noKey.out().contains(SECRET) || noKey.err().contains(SECRET));
+
+    CliRun wrong = kplan(env("KPLAN_STATE_PASSPHRASE", "not it"), "plan");
+    assertEquals(1, wrong.exitCode());
+    assertTrue(wrong.err().contains("The state passphrase is wrong"), wrong.err());
+
+    CliRun show = kplan(env(), "show");
+    assertEquals(0, show.exitCode(), show.err());
+    assertTrue(show.out().contains("(encrypted)"), show.out());
+    assertTrue(show.out().contains("visible"), show.out());
+    assertFalse(show.out().contains(SECRET), show.out());
+
+    CliRun verify = kplan(env(), "state", "verify");
+    assertEquals(0, verify.exitCode(), verify.err());
+    assertTrue(verify.out().contains("1  ok  sha256:"), verify.out());
+
+    CliRun output = kplan(env("KPLAN_STATE_PASSPHRASE", "first passphrase"), "output", "-json", "whole");
+    assertEquals(0, output.exitCode(), output.err());
+    assertTrue(output.out().contains(SECRET), output.out());
+  }
+
+  @Test
+  void rekeyMovesTheStateToTheNewPassphraseAndChecksumsStillVerify() throws Exception {
+    Files.writeString(dir.resolve("main.kp.hcl"), CONFIG);
+    assertEquals(0, kplan(env("KPLAN_STATE_PASSPHRASE", "old one"), "apply", "-auto-approve").exitCode());
+
+    CliRun noOld = kplan(env("KPLAN_STATE_PASSPHRASE", "new one"), "state", "rekey");
+    assertEquals(1, noOld.exitCode());
+    assertTrue(noOld.err().contains("KPLAN_STATE_OLD_PASSPHRASE"), noOld.err());
+
+    CliRun rekey = kplan(env("KPLAN_STATE_OLD_PASSPHRASE", "old one", "KPLAN_STATE_PASSPHRASE", "new one"),
+        "state", "rekey");
+    assertEquals(0, rekey.exitCode(), rekey.err());
+    assertTrue(rekey.out().contains("Re-encrypted 2 stored sensitive values"), rekey.out());
+
+    assertEquals(1, kplan(env("KPLAN_STATE_PASSPHRASE", "old one"), "plan").exitCode());
+    CliRun plan = kplan(env("KPLAN_VAR_state_passphrase", "new one"), "plan");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("No changes"), plan.out());
+    CliRun verify = kplan(env(), "state", "verify");
+    assertEquals(0, verify.exitCode(), verify.err());
+    assertFalse(rawStateFile().contains(SECRET));
+  }
+}
