@@ -61,6 +61,20 @@ public final class StateMigrateCommand implements Callable<Integer> {
           out.println("Copied " + r.versions() + " state versions (latest serial " + r.latestSerial() + ", lineage "
               + r.lineage() + ") from " + source.where() + " to " + destination.where()
               + "; every version matches its checksum.");
+          // the other workspaces, each a store of its own with its own history and lineage
+          for (String name : source.workspaces()) {
+            if (name.equals("default")) {
+              continue;
+            }
+            if (!destination.workspaces().contains(name)) {
+              destination.createWorkspace(name);
+            }
+            try (JdbcStateStore wsFrom = source.workspace(name); JdbcStateStore into = destination.workspace(name)) {
+              MigrationReport w = wsFrom.copyTo(into, force, who(), timeout);
+              out.println("Copied workspace \"" + name + "\": " + w.versions() + " state versions (latest serial "
+                  + w.latestSerial() + "); every version matches its checksum.");
+            }
+          }
           out.println();
           out.println(destination.where().startsWith("jdbc:postgresql:")
               ? "To use it, write kplan { state \"postgres\" { url = \"…\" } } or set " + StateBackends.URL_VARIABLE

@@ -44,7 +44,8 @@ public final class StateVerifyCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-      try (JdbcStateStore store = JdbcStateStore.at(location, dir, root.environment())) {
+      // the selected workspace; checksums cover the stored (encrypted) text, so no passphrase is needed
+      try (JdbcStateStore store = StateBackends.openWorkspace(location, dir, root.environment(), null)) {
         where = store.where();
         checks = store.verify();
       }

@@ -104,4 +104,26 @@ class WorkspaceCommandTest {
     assertEquals(1, unknown.exitCode());
     assertTrue(unknown.err().contains("kplan workspace new dev"), unknown.err());
   }
+
+  @Test
+  void migrateCopiesEveryWorkspaceAndVerifyChecksTheSelectedOne() throws Exception {
+    Files.writeString(dir.resolve("main.kp.hcl"), CONFIG);
+    ok(kplan("apply", "-auto-approve"));
+    ok(kplan("workspace", "new", "qa"));
+    ok(kplan("apply", "-auto-approve"));
+    CliRun verify = kplan("state", "verify");
+    ok(verify);
+    assertTrue(verify.out().contains("workspace qa"), verify.out());
+
+    Path copy = dir.resolve("copy/state.mv.db");
+    CliRun migrate = kplan("state", "migrate", "-to=" + copy);
+    ok(migrate);
+    assertTrue(migrate.out().contains("Copied workspace \"qa\": 1 state versions"), migrate.out());
+    Map<String, String> atCopy = Map.of("KPLAN_STATE_URL", copy.toString());
+    assertEquals("  default\n* qa\n", kplan(atCopy, "workspace", "list").out());
+    assertTrue(kplan(atCopy, "output", "-raw", "file").out().contains("out/qa.txt"));
+    CliRun plan = kplan(atCopy, "plan");
+    ok(plan);
+    assertTrue(plan.out().contains("No changes"), plan.out());
+  }
 }
