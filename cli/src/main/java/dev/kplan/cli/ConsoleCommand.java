@@ -56,7 +56,19 @@ public final class ConsoleCommand implements Callable<Integer> {
         return 1;
       }
     }
-    ConsoleEvaluator console = new ConsoleEvaluator(scope.functions(), scope.variables());
+    java.util.Map<String, dev.kplan.lang.value.Value> variables = new java.util.LinkedHashMap<>(scope.variables());
+    try {
+      // kplan.workspace (and terraform.workspace) name the selected workspace, as in plan and apply
+      dev.kplan.lang.value.Value workspace = dev.kplan.lang.value.Value.object(java.util.Map.of("workspace",
+          dev.kplan.lang.value.Value.string(dev.kplan.engine.ops.WorkspaceSelection.current(root.workDir(),
+              root.environment()))));
+      variables.put("kplan", workspace);
+      variables.put("terraform", workspace);
+    } catch (dev.kplan.state.StateException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    ConsoleEvaluator console = new ConsoleEvaluator(scope.functions(), variables);
     if (dev.kplan.cli.Terminal.stdinIsTerminal() && !json) {
       return interactive(console, out, err, scope);
     }

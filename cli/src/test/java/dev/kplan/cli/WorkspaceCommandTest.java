@@ -126,4 +126,13 @@ class WorkspaceCommandTest {
     ok(plan);
     assertTrue(plan.out().contains("No changes"), plan.out());
   }
+
+  @Test
+  void consoleSeesTheSelectedWorkspace() throws Exception {
+    Files.writeString(dir.resolve("main.kp.hcl"), CONFIG);
+    CliRun r = CliRun.run(Map.of("KPLAN_WORKSPACE", "blue"), "kplan.workspace\nterraform.workspace\n",
+        "-chdir=" + dir, "console");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("\"blue\"\n\"blue\"\n", r.out());
+  }
 }
