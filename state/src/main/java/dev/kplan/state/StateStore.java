@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where kplan keeps state. One store holds one state (workspaces come later); reading is always
- * allowed, writing needs the lock. Implementations are safe for use by several threads of one
+ * Where kplan keeps state. One store holds the state of one workspace (see {@code
+ * JdbcStateStore#workspace}); reading is always allowed, writing needs the lock. Implementations are safe for use by several threads of one
  * process (the applier records changes from parallel workers).
  */
 public interface StateStore extends AutoCloseable {

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * {@code db/migration} for the layout and the package documentation for how processes share it.
  */
 public final class JdbcStateStore implements StateStore {
-  /** The one lock slot (workspaces would add more). */
+  /** The one lock slot of a workspace (each workspace's schema has its own state_lock table). */
   static final String SLOT = "default";
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);

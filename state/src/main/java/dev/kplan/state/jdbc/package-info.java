@@ -44,6 +44,12 @@
  * touches it ({@code H2FileCheck}). After a crash (a {@code .lock.db} is left) the fall-back is
  * right: only the chunk of a commit that never returned can be incomplete.
  *
+ * <h2>Workspaces and encryption</h2>
+ * A workspace is a schema beside the connection's own ({@code Workspaces}), so every query above is
+ * the same for each. Sensitive values are sealed with AES-256-GCM under a passphrase-derived key
+ * on their way in and opened on their way out ({@code SensitiveCipher}, {@code Encryption});
+ * checksums cover the sealed text.
+ *
  * <p>Errors a user can cause (a damaged file, an unreachable database, a schema from a newer kplan)
  * become {@link dev.kplan.state.StateException}s naming the file or URL; nothing is ever repaired
  * by recreating. Must not import lang, the engine, providers or the CLI.
