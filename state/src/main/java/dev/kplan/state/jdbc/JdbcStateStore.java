@@ -173,8 +173,9 @@ public final class JdbcStateStore implements StateStore {
 
   /**
    * The content of version {@code serial} as it was when the next version began (for a version left
-   * open, as it is now). Versions are never deleted, so every serial from 1 to the latest exists.
+   * open, as it is now). Every serial from the oldest kept (1 unless pruned) to the latest exists.
    */
+  @Override
   public StateSnapshot readVersion(long serial) throws StateException {
     return readAt(OptionalLong.of(serial));
   }
@@ -191,10 +192,13 @@ public final class JdbcStateStore implements StateStore {
       try {
         long latest = latestSerial(c);
         long serial = version.orElse(latest);
-        if (version.isPresent() && (serial < 1 || serial > latest)) {
+        long oldest = oldestSerial(c);
+        if (version.isPresent() && (serial < oldest || serial > latest || latest == 0)) {
           throw new StateException("The state at " + where + " has no version " + serial
-              + (latest == 0 ? " (nothing was ever applied)." : " (versions are 1 to " + latest + ")."));
+              + (latest == 0 ? " (nothing was ever applied)." : " (versions are " + oldest + " to " + latest
+                  + (oldest > 1 ? "; older ones were pruned" : "") + ")."));
         }
+        String versionLineage = serial == 0 ? lineage : lineageOfVersion(c, serial);
         Map<String, ResourceInstance> resources = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT address, provider, schema_version, attributes_json,"
             + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance" + rows)) {
@@ -220,7 +224,7 @@ public final class JdbcStateStore implements StateStore {
         }
         Map<String, dev.kplan.state.DeposedObject> deposed = DeposedRows.read(c, rows, s -> bindVersion(s, version));
         c.commit();
-        return new StateSnapshot(serial, lineage, resources, outputs, deposed);
+        return new StateSnapshot(serial, versionLineage, resources, outputs, deposed);
       } finally {
         c.rollback();
         c.setAutoCommit(true);
@@ -234,6 +238,53 @@ public final class JdbcStateStore implements StateStore {
     if (version.isPresent()) {
       s.setLong(1, version.getAsLong());
       s.setLong(2, version.getAsLong());
+    }
+  }
+
+  /** The lineage version {@code serial} was written under (a forced push may have changed it since). */
+  private String lineageOfVersion(Connection c, long serial) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT lineage FROM state_version WHERE serial = ?")) {
+      s.setLong(1, serial);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getString(1) : lineage;
+      }
+    }
+  }
+
+  static long oldestSerial(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT MIN(serial) FROM state_version");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      long serial = rs.getLong(1);
+      return rs.wasNull() ? 0 : serial;
+    }
+  }
+
+  @Override
+  public Optional<ResourceInstance> readInstance(String address, OptionalLong version) throws StateException {
+    Objects.requireNonNull(address, "address is null");
+    String rows = version.isPresent()
+        ? " AND since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
+        : " AND until_serial IS NULL";
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT provider, schema_version, attributes_json,"
+            + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance"
+            + " WHERE address = ?" + rows)) {
+      s.setString(1, address);
+      if (version.isPresent()) {
+        s.setLong(2, version.getAsLong());
+        s.setLong(3, version.getAsLong());
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new ResourceInstance(address, rs.getString(1), rs.getInt(2), rs.getString(3),
+            rs.getString(4), Json.strings(rs.getString(5), "dependencies of " + address), rs.getBoolean(6),
+            rs.getString(7)));
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw Failures.of(where, "read " + address, e);
     }
   }
 
@@ -368,18 +419,28 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public List<StateVersion> history() throws StateException {
+    return history(Integer.MAX_VALUE);
+  }
+
+  @Override
+  public List<StateVersion> history(int limit) throws StateException {
+    if (limit < 1) {
+      return List.of();
+    }
     try (Connection c = pool.getConnection()) {
       List<StateVersion> versions = new ArrayList<>();
       List<Long> unsealed = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("SELECT serial, created, who, command, added, changed, removed,"
-          + " sealed FROM state_version ORDER BY serial DESC");
-          ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          long serial = rs.getLong(1);
-          versions.add(new StateVersion(serial, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-              rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)));
-          if (!rs.getBoolean(8)) {
-            unsealed.add(serial);
+          + " sealed, host FROM state_version ORDER BY serial DESC")) {
+        s.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            long serial = rs.getLong(1);
+            versions.add(new StateVersion(serial, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(9)));
+            if (!rs.getBoolean(8)) {
+              unsealed.add(serial);
+            }
           }
         }
       }
@@ -388,7 +449,8 @@ public final class JdbcStateStore implements StateStore {
       for (StateVersion v : versions) {
         if (unsealed.contains(v.serial())) {
           Counts n = Counts.of(c, v.serial());
-          counted.add(new StateVersion(v.serial(), v.created(), v.who(), v.command(), n.added(), n.changed(), n.removed()));
+          counted.add(new StateVersion(v.serial(), v.created(), v.who(), v.command(), n.added(), n.changed(),
+              n.removed(), v.host()));
         } else {
           counted.add(v);
         }
