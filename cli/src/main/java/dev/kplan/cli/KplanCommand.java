@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       ConsoleCommand.class,
       FmtCommand.class,
       GraphCommand.class,
+      StateCommand.class,
+      ForceUnlockCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
