@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       GraphCommand.class,
       StateCommand.class,
       ForceUnlockCommand.class,
+      ImportCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
