@@ -107,10 +107,11 @@ public final class ApplyCommand implements Callable<Integer> {
       return 1;
     }
     Plan plan = planned.plan();
-    out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), root.color()));
+    out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), PlanSchemas.of(plan),
+        root.color()));
     out.flush();
     boolean destroying = mode == PlanMode.DESTROY;
-    if (PlanCommand.hasChanges(plan) && !autoApprove) {
+    if (PlanCommand.hasChanges(plan, OperationOutput.outputs(planned.state())) && !autoApprove) {
       out.println();
       boolean yes = switch (mode) {
         case DESTROY -> OperationOutput.approve(out, "Do you really want to destroy all resources?",

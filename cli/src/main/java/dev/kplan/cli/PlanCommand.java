@@ -63,16 +63,16 @@ public final class PlanCommand implements Callable<Integer> {
     if (json) {
       stdout.println(PlanJson.render(plan, OperationOutput.outputs(r.state()), VersionCommand.version(), false));
     } else {
-      stdout.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), root.color()));
+      stdout.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), PlanSchemas.of(plan), root.color()));
       if (out != null) {
         stdout.print(savedHint(out));
-      } else if (hasChanges(plan)) {
+      } else if (hasChanges(plan, OperationOutput.outputs(r.state()))) {
         stdout.print(RULE + "\n\nNote: You didn't use the -out option to save this plan, so kplan can't guarantee to"
             + " take\nexactly these actions if you run \"kplan apply\" now.\n");
       }
     }
     stdout.flush();
-    return detailedExitCode && hasChanges(plan) ? 2 : 0;
+    return detailedExitCode && hasChanges(plan, OperationOutput.outputs(r.state())) ? 2 : 0;
   }
 
   private static final String RULE = "\n" + "\u2500".repeat(PlanRenderer.DEFAULT_WIDTH - 1);
@@ -83,8 +83,12 @@ public final class PlanCommand implements Callable<Integer> {
         + " to apply:\n    kplan apply \"" + file + "\"\n";
   }
 
-  /** Changes as -detailed-exitcode counts them: in a refresh-only plan, the drift it would store. */
-  static boolean hasChanges(Plan plan) {
-    return plan.mode() == PlanMode.REFRESH_ONLY ? !plan.drift().isEmpty() : plan.hasChanges();
+  /**
+   * Changes as -detailed-exitcode counts them: in a refresh-only plan, the drift it would store;
+   * in any plan, outputs that would change from {@code priorOutputs} (the stored ones), as Terraform.
+   */
+  static boolean hasChanges(Plan plan, java.util.Map<String, dev.kplan.lang.value.Value> priorOutputs) {
+    return (plan.mode() == PlanMode.REFRESH_ONLY ? !plan.drift().isEmpty() : plan.hasChanges())
+        || PlanRenderer.changesOutputs(plan, priorOutputs);
   }
 }

@@ -48,7 +48,7 @@ public final class ShowCommand implements Callable<Integer> {
       if (json) {
         out.println(PlanJson.render(file.plan(), file.priorOutputs(), VersionCommand.version(), false));
       } else {
-        out.print(PlanRenderer.render(file.plan(), file.priorOutputs(), root.color()));
+        out.print(PlanRenderer.render(file.plan(), file.priorOutputs(), PlanSchemas.of(file.plan()), root.color()));
       }
       out.flush();
       return 0;

@@ -78,6 +78,44 @@ class ConfigurationFeaturesTest {
     assertTrue(plan.err().contains("Resource postcondition failed"), plan.err());
   }
 
+  @Test
+  void aPostconditionFailingAfterApplyStopsItsDependentsButNotIndependentResources() throws IOException {
+    write("""
+        resource "random_id" "r" {
+          byte_length = 4
+          lifecycle {
+            postcondition {
+              condition     = length(self.hex) == 3
+              error_message = "The id ${self.hex} is not three digits long."
+            }
+          }
+        }
+        resource "local_file" "uses_id" {
+          filename = "out/id.txt"
+          content  = random_id.r.hex
+        }
+        resource "local_file" "independent" {
+          filename = "out/other.txt"
+          content  = "x"
+        }
+        """);
+    CliRun r = kplan("apply", "-auto-approve");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.out().contains("random_id.r: Creation complete"), r.out());
+    assertTrue(r.err().contains("Error: Resource postcondition failed"), r.err());
+    assertTrue(r.err().contains("on main.kp.hcl line 5"), r.err());
+    assertEquals(r.err().indexOf("Resource postcondition failed"), r.err().lastIndexOf("Resource postcondition failed"),
+        "reported once: " + r.err());
+    // the dependent was never started; the independent resource was applied
+    assertFalse(r.out().contains("local_file.uses_id: Creating"), r.out());
+    assertFalse(Files.exists(dir.resolve("out/id.txt")));
+    assertTrue(r.out().contains("local_file.independent: Creation complete"), r.out());
+    assertTrue(Files.exists(dir.resolve("out/other.txt")));
+    CliRun state = kplan("show");
+    assertTrue(state.out().contains("resource \"random_id\" \"r\""), state.out());
+    assertFalse(state.out().contains("uses_id"), state.out());
+  }
+
   static final String FIREWALL = """
       variable "rules" {
         default = {
@@ -125,7 +163,7 @@ class ConfigurationFeaturesTest {
     write(FIREWALL);
     CliRun plan = kplan("plan");
     assertEquals(0, plan.exitCode(), plan.err());
-    assertTrue(plan.out().contains("+ proto  = \"tcp-ssh\""), plan.out());
+    assertTrue(plan.out().contains("+ proto = \"tcp-ssh\""), plan.out());
     assertTrue(plan.out().contains("+ cidr = \"192.168.0.0/16\""), plan.out());
     assertTrue(plan.out().contains("+ value = \"EDGE\""), plan.out());
     CliRun r = kplan("apply", "-auto-approve");
@@ -332,9 +370,13 @@ class ConfigurationFeaturesTest {
     assertTrue(r.err().contains("Error: Old object left behind"), r.err());
     assertTrue(r.err().contains("kept in the state as deposed object"), r.err());
     assertTrue(Files.exists(dir.resolve("out/new.txt")), "the replacement exists");
+    // as Terraform, the lines about the old object name it as deposed
+    assertTrue(r.out().matches("(?s).*\nlocal_file\\.f \\(deposed object [0-9a-f]{8}\\): Destroying\\.\\.\\. \\[id=.*"),
+        r.out());
 
     Files.delete(dir.resolve("out/old.txt/keep"));
     Files.delete(dir.resolve("out/old.txt"));
+    Files.writeString(dir.resolve("out/old.txt"), "x"); // the old object is still there: refreshing finds it
     CliRun plan = kplan("plan", "-var", "name=new");
     assertEquals(0, plan.exitCode(), plan.err());
     assertTrue(plan.out().matches("(?s).*  # local_file\\.f \\(deposed object [0-9a-f]{8}\\) will be destroyed\n.*"),
@@ -345,8 +387,48 @@ class ConfigurationFeaturesTest {
     CliRun cleanup = kplan("apply", "-auto-approve", "-var", "name=new");
     assertEquals(0, cleanup.exitCode(), cleanup.err());
     assertTrue(cleanup.out().contains("0 added, 0 changed, 1 destroyed."), cleanup.out());
+    assertTrue(cleanup.out().matches(
+        "(?s).*\nlocal_file\\.f \\(deposed object [0-9a-f]{8}\\): Destruction complete after \\d+s\n.*"),
+        cleanup.out());
+    assertFalse(Files.exists(dir.resolve("out/old.txt")));
     assertTrue(Files.exists(dir.resolve("out/new.txt")));
     assertTrue(kplan("plan", "-var", "name=new").out().contains("No changes."));
+  }
+
+  @Test
+  void aDeposedObjectDeletedOutsideKplanIsNotDestroyedButDroppedFromTheState() throws IOException {
+    write("""
+        variable "name" {}
+        resource "local_file" "f" {
+          filename = "out/${var.name}.txt"
+          content  = "x"
+          lifecycle {
+            create_before_destroy = true
+          }
+        }
+        """);
+    assertEquals(0, kplan("apply", "-auto-approve", "-var", "name=old").exitCode());
+    Files.delete(dir.resolve("out/old.txt"));
+    Files.createDirectories(dir.resolve("out/old.txt"));
+    Files.writeString(dir.resolve("out/old.txt/keep"), "in the way");
+    CliRun r = kplan("apply", "-auto-approve", "-refresh=false", "-var", "name=new");
+    assertTrue(r.err().contains("kept in the state as deposed object"), r.err());
+    // someone removes the old object by hand
+    Files.delete(dir.resolve("out/old.txt/keep"));
+    Files.delete(dir.resolve("out/old.txt"));
+
+    CliRun plan = kplan("plan", "-var", "name=new");
+    assertEquals(0, plan.exitCode(), plan.err());
+    assertTrue(plan.out().contains("No changes."), plan.out());
+    assertFalse(plan.out().contains("deposed"), plan.out());
+    CliRun json = kplan("plan", "-json", "-var", "name=new");
+    assertFalse(json.out().contains("\"deposed\""), json.out());
+    CliRun apply = kplan("apply", "-auto-approve", "-var", "name=new");
+    assertEquals(0, apply.exitCode(), apply.err());
+    assertTrue(apply.out().contains("0 added, 0 changed, 0 destroyed."), apply.out());
+    // gone from the state: even without refreshing, nothing is left to destroy
+    CliRun after = kplan("plan", "-refresh=false", "-var", "name=new");
+    assertTrue(after.out().contains("No changes."), after.out());
   }
 
   @Test

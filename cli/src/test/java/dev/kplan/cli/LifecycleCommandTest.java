@@ -64,7 +64,9 @@ class LifecycleCommandTest {
     assertTrue(plan.out().contains("+/- create replacement and then destroy"), plan.out());
     assertTrue(plan.out().contains("# local_file.f must be replaced"), plan.out());
     CliRun r = applied();
-    before(r.out(), "local_file.f: Creation complete after ", "local_file.f: Destroying...");
+    // by then the old object is deposed, and the lines name it so, as Terraform's
+    before(r.out(), "local_file.f: Creation complete after ", "local_file.f (deposed object ");
+    assertTrue(r.out().matches("(?s).*local_file\\.f \\(deposed object [0-9a-f]{8}\\): Destroying\\.\\.\\..*"), r.out());
     assertTrue(Files.exists(dir.resolve("two.txt")));
     assertFalse(Files.exists(dir.resolve("one.txt")));
 

@@ -89,14 +89,16 @@ public final class PlanJson {
       Value b = priorOutputs.get(n);
       Value a = plan.outputs().get(n);
       Action action = b == null ? Action.CREATE : a == null ? Action.DELETE
-          : b.equals(a) ? Action.NO_OP : Action.UPDATE;
+          : PlanRenderer.sameOutput(b, a) ? Action.NO_OP : Action.UPDATE;
       outputsChange |= action != Action.NO_OP;
       outputChanges.set(n, outputChange(action, b, a));
     }
     root.set("planned_values", plannedValues(plan));
-    if (!plan.drift().isEmpty()) {
+    // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
+    List<Drift> shownDrift = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
+    if (!shownDrift.isEmpty()) {
       ArrayNode drift = root.putArray("resource_drift");
-      for (Drift d : plan.drift()) {
+      for (Drift d : shownDrift) {
         drift.add(drift(d, plan));
       }
     }

@@ -1,6 +1,7 @@
 package dev.kplan.cli.render;
 
 import dev.kplan.engine.addrs.InstanceKey;
+import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.addrs.ResourceMode;
 import dev.kplan.engine.plan.Action;
@@ -11,7 +12,9 @@ import dev.kplan.engine.plan.PlanMode;
 import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
+import dev.kplan.lang.value.ValueMarks;
 import dev.kplan.provider.Attribution;
+import dev.kplan.provider.BlockSchema;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +52,17 @@ public final class PlanRenderer {
    * width; {@link #DEFAULT_WIDTH} when not a terminal), as Terraform wraps them.
    */
   public static String render(Plan plan, Map<String, Value> priorOutputs, boolean color, int width) {
+    return render(plan, priorOutputs, ResourceSchemas.NONE, color, width);
+  }
+
+  /** The plan text, nested blocks drawn as blocks where {@code schemas} knows the type's schema. */
+  public static String render(Plan plan, Map<String, Value> priorOutputs, ResourceSchemas schemas, boolean color) {
+    return render(plan, priorOutputs, schemas, color, DEFAULT_WIDTH);
+  }
+
+  /** The plan text, nested blocks drawn as blocks where {@code schemas} knows the type's schema. */
+  public static String render(Plan plan, Map<String, Value> priorOutputs, ResourceSchemas schemas, boolean color,
+      int width) {
     Style style = new Style(color);
     StringBuilder out = new StringBuilder();
     List<ResourceChange> actions = new ArrayList<>();
@@ -63,35 +77,46 @@ public final class PlanRenderer {
     boolean refreshOnly = plan.mode() == PlanMode.REFRESH_ONLY;
 
     boolean nothingToDo = actions.isEmpty() && outputLines.isEmpty();
+    // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
+    List<Drift> drifted = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
     // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes
-    if (!plan.drift().isEmpty() && (refreshOnly || !nothingToDo)) {
+    if (!drifted.isEmpty() && (refreshOnly || !nothingToDo)) {
       out.append('\n').append(style.bold(style.cyan("Note:"))).append(style.bold(" Objects have changed outside of kplan"))
           .append("\n\n");
       out.append(wrap("kplan detected the following changes made outside of kplan since the last \"kplan apply\""
           + (refreshOnly ? ":" : " which may have affected this plan:"), width)).append('\n');
-      for (Drift d : plan.drift()) {
+      for (Drift d : drifted) {
         out.append('\n');
-        renderDrift(d, style, out);
+        ResourceChange c = plan.change(d.address());
+        renderDrift(d, schemas.of(d.address(), c != null ? c.provider() : ProviderAddress.implied(d.address().type())),
+            style, out);
       }
       out.append("\n\n");
       if (refreshOnly) {
         out.append(wrap("This is a refresh-only plan, so kplan will not take any actions to undo these. If you were"
             + " expecting these changes then you can apply this plan to record the updated values in the kplan"
             + " state without changing any remote objects.", width)).append('\n');
-        return out.toString();
+        if (outputLines.isEmpty()) {
+          return out.toString();
+        }
+      } else {
+        out.append(wrap("Unless you have made equivalent changes to your configuration, or ignored the relevant"
+            + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
+            + " these changes.", width)).append('\n');
       }
-      out.append(wrap("Unless you have made equivalent changes to your configuration, or ignored the relevant"
-          + " attributes using ignore_changes, the following plan may include actions to undo or respond to"
-          + " these changes.", width)).append("\n\n").append(style.darkGray("─".repeat(Math.max(1, width - 1))))
-          .append('\n');
+      out.append('\n').append(style.darkGray("─".repeat(Math.max(1, width - 1)))).append('\n');
     }
 
     if (refreshOnly) {
-      out.append('\n').append(style.bold(style.green("No changes.")))
-          .append(style.bold(" Your infrastructure still matches the configuration.")).append("\n\n")
-          .append(wrap("kplan has checked that the real remote objects still match the result of your most recent"
-              + " changes, and found no differences.", width)).append('\n');
-      return out.toString();
+      // a refresh-only plan takes no actions, but it may still change outputs (as Terraform shows them)
+      if (outputLines.isEmpty()) {
+        out.append('\n').append(style.bold(style.green("No changes.")))
+            .append(style.bold(" Your infrastructure still matches the configuration.")).append("\n\n")
+            .append(wrap("kplan has checked that the real remote objects still match the result of your most"
+                + " recent changes, and found no differences.", width)).append('\n');
+        return out.toString();
+      }
+      actions.clear();
     }
 
     if (nothingToDo) {
@@ -119,7 +144,7 @@ public final class PlanRenderer {
       }
       out.append("\nkplan will perform the following actions:\n\n");
       for (ResourceChange c : actions) {
-        renderChange(c, style, out);
+        renderChange(c, schemas.of(c.address(), c.provider()), style, out);
         out.append('\n');
       }
       int add = 0;
@@ -159,6 +184,20 @@ public final class PlanRenderer {
       }
     }
     return out.toString();
+  }
+
+  /** True when the plan would change some root output from its stored value (as "Changes to Outputs" lists). */
+  public static boolean changesOutputs(Plan plan, Map<String, Value> priorOutputs) {
+    return !outputLines(plan.outputs(), priorOutputs, new Style(false)).isEmpty();
+  }
+
+  /**
+   * Whether an output keeps its value: the same value, sensitive or not as before. The state keeps
+   * only whether an output is sensitive, not which parts, so marks are compared as a whole.
+   */
+  static boolean sameOutput(Value stored, Value planned) {
+    return ValueMarks.unmarkDeep(stored).equals(ValueMarks.unmarkDeep(planned))
+        && ValueMarks.deepMarks(stored).isSensitive() == ValueMarks.deepMarks(planned).isSensitive();
   }
 
   /** Greedy word wrap of one paragraph, as Terraform's format.WordWrap does for unindented prose. */
@@ -217,7 +256,7 @@ public final class PlanRenderer {
     };
   }
 
-  private static void renderChange(ResourceChange c, Style style, StringBuilder out) {
+  private static void renderChange(ResourceChange c, BlockSchema schema, Style style, StringBuilder out) {
     String addr = style.bold("  # " + c.address() + (c.deposedKey() == null ? "" : " (deposed object " + c.deposedKey()
         + ")"));
     String replaced = style.bold(style.red("replaced"));
@@ -254,11 +293,10 @@ public final class PlanRenderer {
     if (because != null) {
       out.append("  # ").append(because).append('\n');
     }
-    ValueDiff diff = new ValueDiff(style, c.replacePaths());
     Value before = c.action() == Action.CREATE || c.action() == Action.READ ? null : c.before();
     // a forgotten object is not changed: it is shown as it stands
     Value after = c.action() == Action.DELETE ? null : c.action() == Action.FORGET ? c.before() : c.after();
-    block(c.address(), actionSymbol(c.action(), style), diff.objectBody(before, after, 2), out);
+    block(c.address(), actionSymbol(c.action(), style), body(schema, style, c.replacePaths(), before, after), out);
   }
 
   private static boolean moved(ResourceChange c) {
@@ -284,7 +322,14 @@ public final class PlanRenderer {
     };
   }
 
-  private static void renderDrift(Drift d, Style style, StringBuilder out) {
+  /** A resource's body: by its schema where known (nested blocks as blocks), else from its value. */
+  private static ValueDiff.Body body(BlockSchema schema, Style style, List<Path> replacePaths, Value before,
+      Value after) {
+    return schema == null ? new ValueDiff(style, replacePaths).objectBody(before, after, 2)
+        : new BlockDiff(style, replacePaths).body(schema, before, after, 2);
+  }
+
+  private static void renderDrift(Drift d, BlockSchema schema, Style style, StringBuilder out) {
     boolean deleted = d.cause() == DriftCause.DELETED || d.live().isNull();
     out.append(style.bold("  # " + d.address())).append(deleted ? " has been deleted" : " has changed").append('\n');
     for (Attribution at : d.attribution()) {
@@ -301,9 +346,9 @@ public final class PlanRenderer {
       }
       out.append(")\n");
     }
-    ValueDiff diff = new ValueDiff(style, List.of());
     Action shown = deleted ? Action.DELETE : Action.UPDATE;
-    block(d.address(), actionSymbol(shown, style), diff.objectBody(d.before(), deleted ? null : d.live(), 2), out);
+    Value live = deleted ? null : d.live();
+    block(d.address(), actionSymbol(shown, style), body(schema, style, List.of(), d.before(), live), out);
   }
 
   private static void block(ResourceAddress a, String symbol, ValueDiff.Body body, StringBuilder out) {
@@ -328,7 +373,7 @@ public final class PlanRenderer {
     for (String n : names) {
       Value b = prior.get(n);
       Value a = planned.get(n);
-      if (b != null && a != null && b.isNull() && a.isNull()) {
+      if (b != null && a != null && (b.isNull() && a.isNull() || sameOutput(b, a))) {
         continue;
       }
       ValueDiff.Rendered r = diff.diff(b, a, 2, Path.ROOT, true);

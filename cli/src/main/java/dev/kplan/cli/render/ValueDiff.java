@@ -172,8 +172,8 @@ final class ValueDiff {
     if (ValueMarks.unmarkDeep(b).equals(ValueMarks.unmarkDeep(a))) {
       second += " The value is unchanged.";
     }
-    return List.of(indent(s + 4) + "  # " + style.yellow("Warning") + ": " + first,
-        indent(s + 4) + "  # " + second);
+    // the note's "#" sits in the symbol column of the attribute it is about, as Terraform's
+    return List.of(indent(s + 4) + "# " + style.yellow("Warning") + ": " + first, indent(s + 4) + "# " + second);
   }
 
   private String arrow() {
@@ -193,7 +193,7 @@ final class ValueDiff {
    * Terraform's block, object and map renderers do. Removed entries say {@code -> null} in a
    * block and in a map that stays; an object attribute's own attributes never do.
    */
-  private Body mapBody(Map<String, Value> bm, Map<String, Value> am, boolean bNull, boolean aNull,
+  Body mapBody(Map<String, Value> bm, Map<String, Value> am, boolean bNull, boolean aNull,
       boolean object, int s, Path path, boolean block, boolean showAll) {
     TreeSet<String> keys = new TreeSet<>(bm.keySet());
     keys.addAll(am.keySet());
@@ -232,7 +232,7 @@ final class ValueDiff {
     return new Body(containerKind(bNull, aNull, changed), lines);
   }
 
-  private static String label(String k, boolean object) {
+  static String label(String k, boolean object) {
     return object && IDENT.matcher(k).matches() ? k : GoQuote.quote(k);
   }
 
@@ -418,17 +418,17 @@ final class ValueDiff {
     return out;
   }
 
-  private String forcesReplacement(String text) {
+  String forcesReplacement(String text) {
     int nl = text.indexOf('\n');
     String note = " " + style.red("# forces replacement");
     return nl < 0 ? text + note : text.substring(0, nl) + note + text.substring(nl);
   }
 
-  private String hiddenLine(int s, int n, String noun) {
+  String hiddenLine(int s, int n, String noun) {
     return indent(s + 6) + "# (" + n + " unchanged " + noun + (n == 1 ? "" : "s") + " hidden)";
   }
 
-  private static DiffKind containerKind(boolean bNull, boolean aNull, boolean changed) {
+  static DiffKind containerKind(boolean bNull, boolean aNull, boolean changed) {
     return bNull ? DiffKind.CREATE : aNull ? DiffKind.DELETE : changed ? DiffKind.UPDATE : DiffKind.NO_OP;
   }
 
@@ -503,7 +503,7 @@ final class ValueDiff {
     return 0;
   }
 
-  private static Map<String, Value> attrs(Value v) {
+  static Map<String, Value> attrs(Value v) {
     return v instanceof ObjectValue o ? o.attributes() : v instanceof MapValue m ? m.entries() : Map.of();
   }
 
@@ -511,7 +511,7 @@ final class ValueDiff {
     return absent(v) ? Map.of() : attrs(v);
   }
 
-  private static List<Value> elements(Value v) {
+  static List<Value> elements(Value v) {
     if (v instanceof ListValue l) {
       return l.elements();
     }

@@ -40,12 +40,16 @@ final class PlanFixtures {
   private PlanFixtures() {}
 
   /** A named fixture: the plan and the outputs stored before it. */
-  record Fixture(String name, Plan plan, Map<String, Value> priorOutputs) {}
+  record Fixture(String name, Plan plan, Map<String, Value> priorOutputs, ResourceSchemas schemas) {
+    Fixture(String name, Plan plan, Map<String, Value> priorOutputs) {
+      this(name, plan, priorOutputs, ResourceSchemas.NONE);
+    }
+  }
 
   static List<Fixture> all() {
     return List.of(create(), update(), replace(), delete(), drift(), sensitive(), unknowns(), outputs(),
         moves(), modules(), noChanges(), refreshOnlyDrift(), refreshOnlyNoChanges(), destroyNothing(),
-        importForgetDeposed());
+        importForgetDeposed(), refreshOnlyOutputs(), BlockFixtures.blocks(), BlockFixtures.blocksDrift());
   }
 
   static ResourceAddress addr(String type, String name) {
@@ -258,6 +262,22 @@ final class PlanFixtures {
     List<Drift> drift = List.of(new Drift(addr("local_file", "cfg"), obj("id", "f1", "content", "a"),
         obj("id", "f1", "content", "b"), List.of(), DriftCause.UPDATED));
     return new Fixture("refresh-only-drift", plan(PlanMode.REFRESH_ONLY, List.of(), drift, Map.of()), Map.of());
+  }
+
+  /** A refresh-only plan whose refreshed objects change two outputs and remove a third. */
+  static Fixture refreshOnlyOutputs() {
+    List<Drift> drift = List.of(new Drift(addr("local_file", "cfg"), obj("id", "f1", "content", "a"),
+        obj("id", "f1", "content", "b"), List.of(), DriftCause.UPDATED));
+    Map<String, Value> outputs = new LinkedHashMap<>();
+    outputs.put("content", s("b"));
+    outputs.put("same", s("x"));
+    outputs.put("token", secret(s("rotated")));
+    Map<String, Value> prior = new LinkedHashMap<>();
+    prior.put("content", s("a"));
+    prior.put("same", s("x"));
+    prior.put("token", secret(s("old")));
+    prior.put("gone", s("bye"));
+    return new Fixture("refresh-only-outputs", plan(PlanMode.REFRESH_ONLY, List.of(), drift, outputs), prior);
   }
 
   static Fixture refreshOnlyNoChanges() {

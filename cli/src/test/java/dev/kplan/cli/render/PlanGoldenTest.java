@@ -22,7 +22,7 @@ class PlanGoldenTest {
   @TestFactory
   Stream<DynamicTest> textMatchesGoldenFile() {
     return PlanFixtures.all().stream().map(f -> DynamicTest.dynamicTest(f.name() + ".txt",
-        () -> check(f.name() + ".txt", PlanRenderer.render(f.plan(), f.priorOutputs(), false))));
+        () -> check(f.name() + ".txt", PlanRenderer.render(f.plan(), f.priorOutputs(), f.schemas(), false))));
   }
 
   @TestFactory

@@ -57,7 +57,9 @@ import java.util.concurrent.TimeUnit;
  * bug, reported as such, and the object is still recorded (it exists). Under create_before_destroy
  * the old object is deposed (kept in the state under a deposed key) before the new one is created,
  * and removed once destroyed; if it cannot be destroyed it stays, and the next plan destroys it.
- * Deposed objects left by earlier applies are destroyed first, waiting for nothing.
+ * Deposed objects left by earlier applies are destroyed first, waiting for nothing. After each
+ * create or update the instance's postconditions are checked against the new object; a failure
+ * skips what depends on it, as any failure does.
  */
 public final class Applier {
   private Applier() {}
@@ -76,7 +78,16 @@ public final class Applier {
       Replanner replanner,
       int parallelism,
       ApplyListener listener,
-      Duration stillInterval) {
+      Duration stillInterval,
+      PostconditionCheck postconditions) {
+    /** Without postconditions to check after apply. */
+    public Input(Plan plan, Map<ProviderAddress, Provider> providers, StateSnapshot prior,
+        Map<ResourceAddress, Set<ResourceAddress>> dependencies, StateStore.Lock lock, Replanner replanner,
+        int parallelism, ApplyListener listener, Duration stillInterval) {
+      this(plan, providers, prior, dependencies, lock, replanner, parallelism, listener, stillInterval,
+          PostconditionCheck.NONE);
+    }
+
     public Input {
       Objects.requireNonNull(plan, "plan is null");
       providers = Map.copyOf(providers);
@@ -89,6 +100,7 @@ public final class Applier {
       }
       Objects.requireNonNull(listener, "listener is null");
       Objects.requireNonNull(stillInterval, "stillInterval is null");
+      Objects.requireNonNull(postconditions, "postconditions is null");
     }
   }
 
@@ -444,6 +456,13 @@ public final class Applier {
         return false;
       }
       in.listener().onEvent(new ApplyEvent.Completed(addr, kind, idOf(newState), elapsed(t0)));
+      // a postcondition that could only be decided now stops what depends on the object (which stays recorded)
+      Diagnostics checked = in.postconditions().check(addr, snapshot());
+      diags.addAll(checked.items());
+      if (checked.hasErrors()) {
+        failed.add(addr);
+        return false;
+      }
       return true;
     }
 
@@ -451,9 +470,11 @@ public final class Applier {
       ResourceAddress addr = c.address();
       Provider provider = in.providers().get(c.provider());
       String id = idOf(c.before());
-      in.listener().onEvent(new ApplyEvent.Started(addr, ApplyEvent.Kind.DELETE, id));
+      // under create_before_destroy the old object was deposed first: the lines name it so, as Terraform's
+      String key = c.action() == Action.CREATE_THEN_DELETE ? deposedBy.get(addr) : null;
+      in.listener().onEvent(new ApplyEvent.Started(addr, ApplyEvent.Kind.DELETE, id, key));
       long t0 = System.nanoTime();
-      ScheduledFuture<?> still = still(addr, ApplyEvent.Kind.DELETE, id, t0);
+      ScheduledFuture<?> still = still(addr, ApplyEvent.Kind.DELETE, id, t0, key);
       Value before = ValueMarks.unmarkDeep(c.before());
       ApplyResult ar;
       try {
@@ -471,7 +492,8 @@ public final class Applier {
                   + " could not be destroyed. It is kept in the state as deposed object " + deposedBy.get(addr)
                   + ", and the next plan destroys it.", null));
         }
-        in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics())));
+        in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics()),
+            key));
         return false;
       }
       // the delete half of create_before_destroy removes the deposed old object: the address holds the new one
@@ -479,40 +501,52 @@ public final class Applier {
         record(new StateChange.Remove(addr.toString()), addr);
         current.remove(addr.toString());
       } else if (deposedBy.containsKey(addr)) {
-        String key = deposedBy.remove(addr);
+        deposedBy.remove(addr);
         record(new StateChange.RemoveDeposed(addr.toString(), key), addr);
         deposed.remove(DeposedObject.id(addr.toString(), key));
       }
-      in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0)));
+      in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0), key));
       return true;
     }
 
     /** Destroys a deposed object left by an earlier apply. */
     private boolean deleteDeposed(ResourceChange c) {
       ResourceAddress addr = c.address();
+      String key = c.deposedKey();
       Provider provider = in.providers().get(c.provider());
       String id = idOf(c.before());
-      in.listener().onEvent(new ApplyEvent.Started(addr, ApplyEvent.Kind.DELETE, id));
+      in.listener().onEvent(new ApplyEvent.Started(addr, ApplyEvent.Kind.DELETE, id, key));
       long t0 = System.nanoTime();
+      ScheduledFuture<?> still = still(addr, ApplyEvent.Kind.DELETE, id, t0, key);
       Value before = ValueMarks.unmarkDeep(c.before());
-      ApplyResult ar = provider.apply(new ApplyRequest(addr.type(), before, Value.nullOf(before.type()),
-          Value.nullOf(before.type()), c.plannedPrivate()));
+      ApplyResult ar;
+      try {
+        ar = provider.apply(new ApplyRequest(addr.type(), before, Value.nullOf(before.type()),
+            Value.nullOf(before.type()), c.plannedPrivate()));
+      } finally {
+        still.cancel(false);
+      }
       diags.addAll(ar.diagnostics().items());
       if (ar.diagnostics().hasErrors()) {
         failed.add(addr);
-        in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics())));
+        in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, firstSummary(ar.diagnostics()),
+            key));
         return false;
       }
-      record(new StateChange.RemoveDeposed(addr.toString(), c.deposedKey()), addr);
-      deposed.remove(DeposedObject.id(addr.toString(), c.deposedKey()));
-      in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0)));
+      record(new StateChange.RemoveDeposed(addr.toString(), key), addr);
+      deposed.remove(DeposedObject.id(addr.toString(), key));
+      in.listener().onEvent(new ApplyEvent.Completed(addr, ApplyEvent.Kind.DELETE, id, elapsed(t0), key));
       return true;
     }
 
     private ScheduledFuture<?> still(ResourceAddress addr, ApplyEvent.Kind kind, String id, long t0) {
+      return still(addr, kind, id, t0, null);
+    }
+
+    private ScheduledFuture<?> still(ResourceAddress addr, ApplyEvent.Kind kind, String id, long t0, String key) {
       long every = in.stillInterval().toMillis();
       return ticker.scheduleAtFixedRate(
-          () -> in.listener().onEvent(new ApplyEvent.StillRunning(addr, kind, id, elapsed(t0))),
+          () -> in.listener().onEvent(new ApplyEvent.StillRunning(addr, kind, id, elapsed(t0), key)),
           every, every, TimeUnit.MILLISECONDS);
     }
 

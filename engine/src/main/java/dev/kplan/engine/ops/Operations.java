@@ -273,6 +273,7 @@ public final class Operations {
     Map<ProviderAddress, Provider> providers;
     boolean targeted; // outputs may then rightly stay unknown: they can depend on what was left out
     private Graph graph;
+    private Set<ResourceAddress> withPostconditions; // configuration addresses, found once
 
     Context(Path dir, Module module, Map<String, Value> variables, FunctionTable functions, StateSnapshot state,
         StateStore.Lock lock, OperationOptions options, List<Diagnostic> diags) {
@@ -367,7 +368,7 @@ public final class Operations {
       }
       Applier.Result applied = Applier.apply(new Applier.Input(plan, providers, refreshed,
           dependencies(module, state), lazy, this::replan, options.parallelism(), options.listener(),
-          Duration.ofSeconds(10)));
+          Duration.ofSeconds(10), this::checkPostconditions));
       all.addAll(applied.diagnostics().items());
       try {
         storeOutputs(plan.mode(), applied.state(), lazy, all);
@@ -386,7 +387,16 @@ public final class Operations {
      */
     private StateSnapshot persistRefreshed(Plan plan, StateStore.Lock lazy) throws StateException {
       Map<String, ResourceInstance> resources = new TreeMap<>(state.resources());
+      Map<String, dev.kplan.state.DeposedObject> deposed = new TreeMap<>(state.deposed());
       for (Drift d : plan.drift()) {
+        if (d.deposedKey() != null) {
+          // a deposed object deleted outside kplan: nothing is left to destroy, so it leaves the state
+          String id = dev.kplan.state.DeposedObject.id(d.address().toString(), d.deposedKey());
+          if (d.cause() == DriftCause.DELETED && deposed.remove(id) != null) {
+            lazy.record(new StateChange.RemoveDeposed(d.address().toString(), d.deposedKey()));
+          }
+          continue;
+        }
         ResourceChange c = plan.change(d.address());
         if (c != null && c.action() != Action.NO_OP && plan.mode() != PlanMode.REFRESH_ONLY) {
           continue;
@@ -407,7 +417,7 @@ public final class Operations {
           resources.put(key, live);
         }
       }
-      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), state.deposed());
+      return new StateSnapshot(state.serial(), state.lineage(), resources, state.outputs(), deposed);
     }
 
     /** The schema's type for a stored object, which the typed state encoding follows. */
@@ -464,6 +474,33 @@ public final class Operations {
       return new Replanner.Result(c, p.diagnostics());
     }
 
+    /**
+     * The postconditions of {@code instance} against its object as applied: planning it again
+     * with the applied state evaluates them with a known {@code self}. Instances without
+     * postconditions are not planned again.
+     */
+    Diagnostics checkPostconditions(ResourceAddress instance, StateSnapshot current) {
+      if (!hasPostconditions(instance)) {
+        return Diagnostics.NONE;
+      }
+      Replanner.Result r = replan(instance, current);
+      return Diagnostics.of(r.diagnostics().items().stream().filter(Diagnostic::isError).toList());
+    }
+
+    private synchronized boolean hasPostconditions(ResourceAddress instance) {
+      if (withPostconditions == null) {
+        withPostconditions = new HashSet<>();
+        for (ModuleTree.Entry e : ModuleTree.walk(module)) {
+          for (dev.kplan.engine.config.ResourceBlock rb : e.module().resources()) {
+            if (!rb.lifecycle().postconditions().isEmpty()) {
+              withPostconditions.add(GraphBuilder.resourceNode(e.path(), rb).address());
+            }
+          }
+        }
+      }
+      return withPostconditions.contains(instance.config());
+    }
+
     private synchronized Graph graph() {
       if (graph == null) {
         graph = GraphBuilder.build(module).graph();
@@ -479,7 +516,12 @@ public final class Operations {
         // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
             PlanOptions.DEFAULT.withRefresh(false).withMode(mode)));
-        all.addAll(p.diagnostics().items().stream().filter(Diagnostic::isError).toList()); // warnings were shown with the plan
+        for (Diagnostic d : p.diagnostics().items()) {
+          // warnings were shown with the plan; a postcondition that failed during apply was reported then
+          if (d.isError() && !all.contains(d)) {
+            all.add(d);
+          }
+        }
         outputs = p.outputs();
       }
       boolean explained = targeted || all.stream().anyMatch(Diagnostic::isError);

@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  *           "changes": [{"address", "action", "reason", "provider", "before", "after", "config",
  *                        "replace_paths", "planned_private", "dependencies", "previous_address",
  *                        "importing", "deposed_key"}],
- *           "drift": [{"address", "cause", "before", "live", "attribution"}], "outputs": {NAME: VALUE}}}
+ *           "drift": [{"address", "cause", "before", "live", "attribution", "deposed_key"}], "outputs": {NAME: VALUE}}}
  * </pre>
  *
  * Values are written by {@link ValueJson} (exact: unknowns, marks and types survive). Only the
@@ -160,6 +160,7 @@ public final class PlanFileFormat {
       ObjectNode dn = drift.addObject();
       dn.put("address", d.address().toString());
       dn.put("cause", name(d.cause()));
+      dn.put("deposed_key", d.deposedKey());
       dn.set("before", ValueJson.write(d.before()));
       dn.set("live", ValueJson.write(d.live()));
       ArrayNode at = dn.putArray("attribution");
@@ -238,10 +239,12 @@ public final class PlanFileFormat {
     for (JsonNode d : array(n.get("drift"), "plan.drift")) {
       String at = "plan.drift[" + i++ + "]";
       object(d, at);
+      JsonNode driftKey = d.get("deposed_key");
       drift.add(new Drift(resource(d.get("address"), at + ".address"),
           ValueJson.read(d.get("before"), at + ".before"), ValueJson.read(d.get("live"), at + ".live"),
           list(d.get("attribution"), at + ".attribution", a -> attribution(a, at + ".attribution")),
-          enumOf(DriftCause.class, d.get("cause"), at + ".cause")));
+          enumOf(DriftCause.class, d.get("cause"), at + ".cause"),
+          driftKey == null || driftKey.isNull() ? null : ValueJson.text(driftKey, at + ".deposed_key")));
     }
     return new Plan(enumOf(PlanMode.class, n.get("mode"), "plan.mode"), changes, drift,
         values(n.get("outputs"), "plan.outputs"), Diagnostics.NONE, number(n.get("prior_serial"), "plan.prior_serial"),

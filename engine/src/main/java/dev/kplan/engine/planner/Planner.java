@@ -270,8 +270,10 @@ public final class Planner {
           configure(pa.value());
         }
       }
-      deposedChanges.addAll(DeposedDeletions.plan(in.state(), options, (pa, type) -> configured.contains(pa)
-          ? schemaOf(pa, in.providers().get(pa)).resources().get(type) : null, diags));
+      DeposedDeletions.Result r = DeposedDeletions.plan(in.state(), options, (pa, type) -> configured.contains(pa)
+          ? schemaOf(pa, in.providers().get(pa)).resources().get(type) : null, in.providers()::get, diags);
+      deposedChanges.addAll(r.changes());
+      drift.addAll(r.drift());
     }
 
     /** The configuration path of the module a node belongs to. */

@@ -183,6 +183,23 @@ class ApplierTest {
   }
 
   @Test
+  void aPostconditionFailingAfterApplySkipsTheDependentsAndKeepsTheObject() {
+    deps.put(addr("uses"), Set.of(addr("checked")));
+    PostconditionCheck check = (instance, current) -> instance.equals(addr("checked"))
+        && current.resources().containsKey("thing_x.checked")
+        ? Diagnostics.of(Diagnostic.error("Resource postcondition failed", "The id is wrong.", null))
+        : Diagnostics.NONE;
+    Plan plan = new Plan(PlanMode.NORMAL, List.of(create("checked"), create("uses"), create("other")), List.of(),
+        Map.of(), Diagnostics.NONE, 0, "lineage");
+    Applier.Result r = Applier.apply(new Applier.Input(plan, Map.of(PROVIDER, provider),
+        StateSnapshot.empty("lineage"), deps, lock, replanner, 2, events::add, Duration.ofMillis(50), check));
+    assertEquals(Set.of(addr("checked")), r.failed());
+    assertTrue(r.diagnostics().items().stream().anyMatch(d -> d.summary().equals("Resource postcondition failed")));
+    assertFalse(provider.applied.contains("create uses"));
+    assertEquals(List.of("thing_x.checked", "thing_x.other"), new ArrayList<>(r.state().resources().keySet()));
+  }
+
+  @Test
   void aLongChangeReportsThatItIsStillRunning() {
     provider.during = () -> {
       try {

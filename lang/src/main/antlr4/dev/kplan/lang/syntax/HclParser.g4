@@ -9,9 +9,10 @@
  */
 parser grammar HclParser;
 
-// The superclass is spelled out because dev.kplan.lang.syntax.Parser (our entry point) would shadow it.
+// The superclass is LeafParser (leaf tokens are their own parse-tree leaves); naming it also keeps
+// dev.kplan.lang.syntax.Parser (our entry point) from shadowing ANTLR's Parser.
 // Contexts extend CompactRuleContext, whose child lists start small (most contexts have one or two children).
-options { tokenVocab = HclLexer; superClass = org.antlr.v4.runtime.Parser; contextSuperClass = CompactRuleContext; }
+options { tokenVocab = HclLexer; superClass = LeafParser; contextSuperClass = CompactRuleContext; }
 
 
 configFile : body EOF ;

@@ -1,6 +1,8 @@
 package dev.kplan.lang.ast;
 
 import dev.kplan.lang.diag.SourceRange;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A body: attributes and blocks in source order. */
@@ -10,15 +12,32 @@ public record Body(List<BodyItem> items, SourceRange range) implements Node {
   }
 
   public List<Attribute> attributes() {
-    return items.stream().filter(Attribute.class::isInstance).map(Attribute.class::cast).toList();
+    List<Attribute> out = new ArrayList<>(items.size());
+    for (BodyItem i : items) {
+      if (i instanceof Attribute a) {
+        out.add(a);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   public List<Block> blocks() {
-    return items.stream().filter(Block.class::isInstance).map(Block.class::cast).toList();
+    return blocksOfType(null);
   }
 
   public List<Block> blocks(String type) {
-    return blocks().stream().filter(b -> b.type().equals(type)).toList();
+    return type == null ? List.of() : blocksOfType(type);
+  }
+
+  // A loop, not a stream: engine and evaluation call these for every block of a large configuration.
+  private List<Block> blocksOfType(String typeOrAll) {
+    List<Block> out = new ArrayList<>();
+    for (BodyItem i : items) {
+      if (i instanceof Block b && (typeOrAll == null || b.type().equals(typeOrAll))) {
+        out.add(b);
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 
   public Attribute attribute(String name) {

@@ -22,23 +22,36 @@ public final class EvalContext {
   private final boolean hasSplatItem;
   private final Value splatItem;
 
+  /** {@code variables} is kept as it is: callers pass a copy or a map that cannot change. */
   private EvalContext(
       EvalContext parent, Map<String, Value> variables, FunctionTable functions, boolean hasSplatItem,
       Value splatItem) {
     this.parent = parent;
-    this.variables = variables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    this.variables = variables;
     this.functions = functions;
     this.hasSplatItem = hasSplatItem;
     this.splatItem = splatItem;
   }
 
+  private static Map<String, Value> copy(Map<String, Value> variables) {
+    return variables == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+  }
+
   public static EvalContext root(FunctionTable functions, Map<String, Value> variables) {
-    return new EvalContext(null, variables, functions, false, null);
+    return new EvalContext(null, copy(variables), functions, false, null);
   }
 
   /** A scope whose variables shadow this one's. */
   public EvalContext child(Map<String, Value> childVariables) {
-    return new EvalContext(this, childVariables, null, false, null);
+    return new EvalContext(this, copy(childVariables), null, false, null);
+  }
+
+  /**
+   * A child scope that keeps {@code immutableVariables} as they are: for the scope of every
+   * iteration of a {@code for} expression, which would otherwise copy its one or two variables.
+   */
+  EvalContext childOfImmutable(Map<String, Value> immutableVariables) {
+    return new EvalContext(this, immutableVariables, null, false, null);
   }
 
   /** A scope in which the current splat element ({@code SplatItemExpr}) has the given value. */

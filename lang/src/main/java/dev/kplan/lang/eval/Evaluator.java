@@ -45,6 +45,7 @@ import dev.kplan.lang.value.NullValue;
 import dev.kplan.lang.value.NumberValue;
 import dev.kplan.lang.value.ObjectValue;
 import dev.kplan.lang.value.SetValue;
+import dev.kplan.lang.value.SortedAttributes;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.UnknownValue;
@@ -52,7 +53,6 @@ import dev.kplan.lang.value.Value;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +279,8 @@ public final class Evaluator {
   /** Applies static steps; stops at the first error with an unknown placeholder. */
   static Value traverse(Value v, List<Traverser> steps, Diags diags) {
     Value current = v;
-    for (Traverser step : steps) {
+    for (int k = 0, n = steps.size(); k < n; k++) { // indexed: no iterator per traversal
+      Traverser step = steps.get(k);
       Diags stepDiags = new Diags();
       if (step instanceof Traverser.GetAttr a) {
         current = getAttr(current, a.name(), a.range(), stepDiags);
@@ -962,12 +963,11 @@ public final class Evaluator {
   }
 
   private static EvalContext iterationScope(EvalContext ctx, String keyVar, String valueVar, Value k, Value v) {
-    Map<String, Value> vars = new HashMap<>();
-    if (keyVar != null) {
-      vars.put(keyVar, k);
+    // immutable maps of one or two entries, which the scope keeps without copying
+    if (keyVar == null || keyVar.equals(valueVar)) {
+      return ctx.childOfImmutable(Map.of(valueVar, v));
     }
-    vars.put(valueVar, v);
-    return ctx.child(vars);
+    return ctx.childOfImmutable(Map.of(keyVar, k, valueVar, v));
   }
 
   private static EvalResult forExpr(ForExpr e, EvalContext ctx) {
@@ -981,7 +981,7 @@ public final class Evaluator {
       return result(DYNAMIC, diags);
     }
     Marks marks = p.marks;
-    Map<String, Value> vals = new LinkedHashMap<>();
+    TreeMap<String, Value> vals = new TreeMap<>(); // sorted as the object value keeps it: no copy
     Map<String, List<Value>> groups = new LinkedHashMap<>();
     boolean known = true;
     for (Map.Entry<Value, Value> kv : iterate(p.collection)) {
@@ -1047,7 +1047,7 @@ public final class Evaluator {
     if (e.grouped()) {
       groups.forEach((k, vs) -> vals.put(k, Value.tuple(vs)));
     }
-    return result(Value.object(vals).mark(marks), diags);
+    return result(Value.object(SortedAttributes.wrap(vals)).mark(marks), diags);
   }
 
   /** The tuple form, also used by template {@code for} directives. */
@@ -1188,10 +1188,12 @@ public final class Evaluator {
 
   private static EvalResult object(ObjectExpr o, EvalContext ctx) {
     Diags diags = new Diags();
-    Map<String, Value> vals = new LinkedHashMap<>();
+    TreeMap<String, Value> vals = new TreeMap<>(); // sorted as the object value keeps it: no copy
     Marks marks = Marks.NONE;
     boolean known = true;
-    for (ObjectExpr.Item item : o.items()) {
+    List<ObjectExpr.Item> items = o.items();
+    for (int i = 0, n = items.size(); i < n; i++) { // indexed: no iterator per object
+      ObjectExpr.Item item = items.get(i);
       Diags keyDiags = new Diags();
       Value key = objectKey(item.key(), ctx, keyDiags);
       diags.add(keyDiags.toDiagnostics());
@@ -1225,7 +1227,7 @@ public final class Evaluator {
     if (!known) {
       return result(DYNAMIC, diags);
     }
-    return result(Value.object(vals).mark(marks), diags);
+    return result(Value.object(SortedAttributes.wrap(vals)).mark(marks), diags);
   }
 
   /** HCL's {@code ObjectConsKeyExpr}: a bare name or keyword is a literal key. */
@@ -1242,6 +1244,9 @@ public final class Evaluator {
       return Value.string(t.root());
     }
     if (key instanceof LiteralExpr l) {
+      if (l.value() instanceof StringValue) {
+        return l.value(); // a bare name or quoted key: what evaluating the literal gives, without a result object
+      }
       if (l.value() instanceof NullValue) {
         return Value.string("null");
       }

@@ -436,6 +436,9 @@ public final class Operators {
 
   /** A whole number that a 512-bit mantissa holds exactly. */
   private static boolean fitsMantissa(BigDecimal integer) {
+    if (integer.precision() - integer.scale() <= 18) {
+      return true; // below 10^18 < 2^60: no need to build the BigInteger
+    }
     return integer.toBigInteger().bitLength() <= Float512.PRECISION;
   }
 

@@ -27,6 +27,7 @@ import dev.kplan.lang.ast.UnaryOpExpr;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.SourceRange;
 import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.NumberValue;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.Value;
 import java.math.BigDecimal;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
@@ -50,8 +52,9 @@ final class AstBuilder {
   private final List<Diagnostic> diags;
 
   // Names and short strings repeat a lot in configurations; sharing them keeps large trees small.
-  private final HashMap<String, String> strings = new HashMap<>();
+  private final NamePool pool = new NamePool();
   private final HashMap<String, StringValue> stringValues = new HashMap<>();
+  private final HashMap<String, NumberValue> numberValues = new HashMap<>();
 
   AstBuilder(SourcePositions pos, List<Diagnostic> diags) {
     this.pos = pos;
@@ -59,15 +62,24 @@ final class AstBuilder {
   }
 
   String share(String s) {
-    if (s.length() > 64) {
-      return s;
+    return s.length() > NamePool.MAX_LENGTH ? s : pool.intern(s);
+  }
+
+  /** The text of an identifier, shared; as {@code getText()} when the context is not a single token. */
+  private String identifierText(HclParser.IdentifierContext c) {
+    if (c.getChildCount() == 1 && c.getChild(0) instanceof TerminalNode t && !(t instanceof ErrorNode)) {
+      return text(t.getSymbol());
     }
-    String existing = strings.putIfAbsent(s, s);
-    return existing == null ? s : existing;
+    return share(c.getText());
+  }
+
+  /** The text of {@code t}, shared; a streamed token's text is looked up without copying it first. */
+  String text(Token t) {
+    return t instanceof LeafToken leaf ? leaf.sharedText(pool) : share(t.getText());
   }
 
   private StringValue stringValue(String s) {
-    if (s.length() > 64) {
+    if (s.length() > NamePool.MAX_LENGTH) {
       return Value.string(s);
     }
     StringValue v = stringValues.get(s);
@@ -141,7 +153,7 @@ final class AstBuilder {
   Attribute attribute(Token name, HclParser.ExpressionContext exprCtx) {
     Expr expr = expression(exprCtx);
     SourceRange nameRange = range(name);
-    return new Attribute(share(name.getText()), expr, nameRange, nameRange.to(expr.range()));
+    return new Attribute(text(name), expr, nameRange, nameRange.to(expr.range()));
   }
 
   private Block block(HclParser.BlockContext ctx) {
@@ -164,12 +176,12 @@ final class AstBuilder {
     } else {
       body = new Body(List.of(), bodyRange);
     }
-    return new Block(share(type.getText()), labels, body, range(type), labelRanges, range(open), range(type, close));
+    return new Block(text(type), labels, body, range(type), labelRanges, range(open), range(type, close));
   }
 
   private String label(HclParser.BlockLabelContext l) {
     if (l.identifier() != null) {
-      return l.identifier().getText();
+      return identifierText(l.identifier());
     }
     StringBuilder sb = new StringBuilder();
     for (TerminalNode lit : l.Q_LIT()) {
@@ -179,67 +191,80 @@ final class AstBuilder {
   }
 
   String literalText(Token t, boolean quoted) {
-    return StringLiterals.decode(t.getText(), quoted, t.getStartIndex(), pos, diags);
+    return StringLiterals.decode(text(t), quoted, t.getStartIndex(), pos, diags);
   }
 
   // ---- expressions ----
 
   Expr expression(HclParser.ExpressionContext ctx) {
     int n = ctx.getChildCount();
-    int[] at = {0};
-    Expr first = operand(ctx, at);
-    if (at[0] == n) {
+    int at = operandEnd(ctx, 0);
+    Expr first = operand(ctx, 0, at);
+    if (at == n) {
       return first;
     }
     Expr cond = first;
-    if (!isToken(ctx.getChild(at[0]), HclLexer.QUESTION)) {
+    if (!isToken(ctx.getChild(at), HclLexer.QUESTION)) {
       ArrayDeque<Expr> values = new ArrayDeque<>();
       ArrayDeque<Operation> ops = new ArrayDeque<>();
       values.push(first);
-      while (at[0] < n && !isToken(ctx.getChild(at[0]), HclLexer.QUESTION)) {
-        Operation op = binaryOp(((TerminalNode) ctx.getChild(at[0]++)).getSymbol().getType());
+      while (at < n && !isToken(ctx.getChild(at), HclLexer.QUESTION)) {
+        Operation op = binaryOp(((TerminalNode) ctx.getChild(at++)).getSymbol().getType());
         int prec = precedence(op);
         while (!ops.isEmpty() && precedence(ops.peek()) >= prec) {
           reduce(values, ops.pop());
         }
         ops.push(op);
-        values.push(operand(ctx, at));
+        int end = operandEnd(ctx, at);
+        values.push(operand(ctx, at, end));
+        at = end;
       }
       while (!ops.isEmpty()) {
         reduce(values, ops.pop());
       }
       cond = values.pop();
-      if (at[0] == n) {
+      if (at == n) {
         return cond;
       }
     }
-    Expr whenTrue = expression((HclParser.ExpressionContext) ctx.getChild(at[0] + 1));
-    Expr whenFalse = expression((HclParser.ExpressionContext) ctx.getChild(at[0] + 3));
+    Expr whenTrue = expression((HclParser.ExpressionContext) ctx.getChild(at + 1));
+    Expr whenFalse = expression((HclParser.ExpressionContext) ctx.getChild(at + 3));
     return new ConditionalExpr(cond, whenTrue, whenFalse, cond.range().to(whenFalse.range()));
+  }
+
+  /** The index after the operand of {@code ctx} that starts at child {@code from}: prefix operators, a term, postfix steps. */
+  private static int operandEnd(HclParser.ExpressionContext ctx, int from) {
+    int i = from;
+    while (!(ctx.getChild(i) instanceof HclParser.TermContext)) {
+      i++;
+    }
+    i++;
+    int n = ctx.getChildCount();
+    while (i < n && ctx.getChild(i) instanceof HclParser.PostfixContext) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isToken(ParseTree t, int type) {
     return t instanceof TerminalNode n && n.getSymbol().getType() == type;
   }
 
-  /** One operand of {@code ctx} from child {@code at}: prefix operators, a term and its postfix steps. */
-  private Expr operand(HclParser.ExpressionContext ctx, int[] at) {
-    int prefixStart = at[0];
-    while (!(ctx.getChild(at[0]) instanceof HclParser.TermContext)) {
-      at[0]++;
+  /** The operand of {@code ctx} in children {@code [from, end)}: prefix operators, a term and its postfix steps. */
+  private Expr operand(HclParser.ExpressionContext ctx, int from, int end) {
+    int termIndex = from;
+    while (!(ctx.getChild(termIndex) instanceof HclParser.TermContext)) {
+      termIndex++;
     }
-    int termIndex = at[0]++;
     Expr e = term((HclParser.TermContext) ctx.getChild(termIndex));
-    int n = ctx.getChildCount();
-    if (at[0] < n && ctx.getChild(at[0]) instanceof HclParser.PostfixContext) {
-      List<HclParser.PostfixContext> steps = new ArrayList<>(4);
-      while (at[0] < n && ctx.getChild(at[0]) instanceof HclParser.PostfixContext p) {
-        steps.add(p);
-        at[0]++;
+    if (termIndex + 1 < end) {
+      List<HclParser.PostfixContext> steps = new ArrayList<>(end - termIndex - 1);
+      for (int i = termIndex + 1; i < end; i++) {
+        steps.add((HclParser.PostfixContext) ctx.getChild(i));
       }
       e = traversals(e, steps, new int[] {0});
     }
-    for (int i = termIndex - 1; i >= prefixStart; i--) {
+    for (int i = termIndex - 1; i >= from; i--) {
       Token op = ((TerminalNode) ctx.getChild(i)).getSymbol();
       e = new UnaryOpExpr(op.getType() == HclLexer.MINUS ? Operation.NEGATE : Operation.NOT, e, range(op).to(e.range()));
     }
@@ -283,33 +308,73 @@ final class AstBuilder {
     }
   }
 
-  /** hclsyntax's parseExpressionTraversals: applies steps from {@code cursor} on to {@code from}. */
+  /**
+   * hclsyntax's parseExpressionTraversals: applies steps from {@code cursor} on to {@code from}. A run
+   * of static steps extends the traversal once, not once per step.
+   */
   private Expr traversals(Expr from, List<HclParser.PostfixContext> steps, int[] cursor) {
     Expr ret = from;
+    List<Traverser> run = null; // static steps not yet applied to ret
     while (cursor[0] < steps.size()) {
       HclParser.PostfixContext p = steps.get(cursor[0]++);
       if (p instanceof HclParser.GetAttrContext g) {
-        ret = step(ret, new Traverser.GetAttr(share(g.name.getText()), range(g)));
+        run = add(run, new Traverser.GetAttr(text(g.name), range(g)));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
-        ret = step(ret, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
+        run = add(run, legacyIndex(l.NUMBER().getSymbol(), range(l), false));
       } else if (p instanceof HclParser.AttrSplatContext s) {
-        ret = attrSplat(from, ret, s, steps, cursor);
+        ret = attrSplat(from, extend(ret, run), s, steps, cursor);
+        run = null;
       } else if (p instanceof HclParser.FullSplatContext f) {
         SplatItemExpr item = new SplatItemExpr(range(f));
         Expr each = traversals(item, steps, cursor);
-        ret = new SplatExpr(ret, each, true, from.range().to(each.range()));
+        ret = new SplatExpr(extend(ret, run), each, true, from.range().to(each.range()));
+        run = null;
       } else {
         HclParser.IndexContext x = (HclParser.IndexContext) p;
         Expr key = expression(x.expression());
         SourceRange r = range(x);
         if (key instanceof LiteralExpr lit) {
-          ret = step(ret, new Traverser.Index(lit.value(), r));
+          run = add(run, new Traverser.Index(lit.value(), r));
         } else {
-          ret = new IndexExpr(ret, key, from.range().to(r));
+          ret = new IndexExpr(extend(ret, run), key, from.range().to(r));
+          run = null;
         }
       }
     }
-    return ret;
+    return extend(ret, run);
+  }
+
+  private static List<Traverser> add(List<Traverser> run, Traverser t) {
+    if (run == null) {
+      run = new ArrayList<>(4);
+    }
+    run.add(t);
+    return run;
+  }
+
+  /** Extends a traversal by static steps (in source order), as hclsyntax's makeRelativeTraversal does step by step. */
+  private static Expr extend(Expr ret, List<Traverser> run) {
+    if (run == null) {
+      return ret;
+    }
+    SourceRange last = run.get(run.size() - 1).range();
+    if (ret instanceof TraversalExpr tr) {
+      return new TraversalExpr(tr.root(), tr.rootRange(), concat(tr.steps(), run), tr.range().to(last));
+    }
+    if (ret instanceof RelativeTraversalExpr rel) {
+      return new RelativeTraversalExpr(rel.source(), concat(rel.steps(), run), rel.range().to(last));
+    }
+    return new RelativeTraversalExpr(ret, run, ret.range().to(last));
+  }
+
+  private static List<Traverser> concat(List<Traverser> steps, List<Traverser> run) {
+    if (steps.isEmpty()) {
+      return run;
+    }
+    List<Traverser> all = new ArrayList<>(steps.size() + run.size());
+    all.addAll(steps);
+    all.addAll(run);
+    return all;
   }
 
   private Expr attrSplat(Expr from, Expr source, HclParser.AttrSplatContext s, List<HclParser.PostfixContext> steps,
@@ -322,7 +387,7 @@ final class AstBuilder {
       HclParser.PostfixContext p = steps.get(cursor[0]);
       if (p instanceof HclParser.GetAttrContext g) {
         last = range(g);
-        trav.add(new Traverser.GetAttr(share(g.name.getText()), last));
+        trav.add(new Traverser.GetAttr(text(g.name), last));
       } else if (p instanceof HclParser.LegacyIndexContext l) {
         last = range(l);
         trav.add(legacyIndex(l.NUMBER().getSymbol(), last, true));
@@ -356,23 +421,6 @@ final class AstBuilder {
       }
     }
     return new Traverser.Index(Value.number(new BigDecimal(text)), r);
-  }
-
-  /** Extends a traversal by one static step, as hclsyntax's makeRelativeTraversal. */
-  private static Expr step(Expr ret, Traverser t) {
-    if (ret instanceof TraversalExpr tr) {
-      List<Traverser> steps = new ArrayList<>(tr.steps().size() + 1);
-      steps.addAll(tr.steps());
-      steps.add(t);
-      return new TraversalExpr(tr.root(), tr.rootRange(), steps, tr.range().to(t.range()));
-    }
-    if (ret instanceof RelativeTraversalExpr rel) {
-      List<Traverser> steps = new ArrayList<>(rel.steps().size() + 1);
-      steps.addAll(rel.steps());
-      steps.add(t);
-      return new RelativeTraversalExpr(rel.source(), steps, rel.range().to(t.range()));
-    }
-    return new RelativeTraversalExpr(ret, List.of(t), ret.range().to(t.range()));
   }
 
   private Expr term(HclParser.TermContext ctx) {
@@ -419,7 +467,7 @@ final class AstBuilder {
 
   private Expr name(Token t) {
     SourceRange r = range(t);
-    String text = share(t.getText());
+    String text = text(t);
     switch (text) {
       case "true": return new LiteralExpr(Value.bool(true), r);
       case "false": return new LiteralExpr(Value.bool(false), r);
@@ -429,14 +477,20 @@ final class AstBuilder {
   }
 
   private Expr number(Token t) {
-    return new LiteralExpr(Value.number(new BigDecimal(t.getText())), range(t));
+    String text = text(t);
+    NumberValue v = numberValues.get(text);
+    if (v == null) {
+      v = Value.number(new BigDecimal(text));
+      numberValues.put(text, v);
+    }
+    return new LiteralExpr(v, range(t));
   }
 
   private Expr call(HclParser.FunctionCallContext c) {
     List<HclParser.IdentifierContext> names = c.identifier();
     String name;
     if (names.size() == 1) {
-      name = share(names.get(0).getText());
+      name = identifierText(names.get(0));
     } else {
       StringBuilder sb = new StringBuilder();
       for (HclParser.IdentifierContext n : names) {
@@ -476,7 +530,7 @@ final class AstBuilder {
   /** hclsyntax's ObjectConsKeyExpr: a bare name is a string; a naked multi-step traversal is ambiguous. */
   private Expr objectKey(HclParser.ExpressionContext ctx) {
     if (ctx.getStart() == ctx.getStop() && isIdentifierToken(ctx.getStart().getType())) {
-      return new LiteralExpr(stringValue(ctx.getStart().getText()), range(ctx.getStart()));
+      return new LiteralExpr(stringValue(text(ctx.getStart())), range(ctx.getStart()));
     }
     Expr key = expression(ctx);
     if (key instanceof TraversalExpr t && !t.steps().isEmpty()) {
@@ -496,8 +550,8 @@ final class AstBuilder {
   private Expr forExpr(HclParser.ForIntroContext intro, List<HclParser.ExpressionContext> exprs, boolean hasKey,
       TerminalNode ellipsis, HclParser.ForConditionContext cond, boolean objectForm, SourceRange range) {
     List<HclParser.IdentifierContext> names = intro.identifier();
-    String keyVar = names.size() > 1 ? names.get(0).getText() : null;
-    String valueVar = names.get(names.size() - 1).getText();
+    String keyVar = names.size() > 1 ? identifierText(names.get(0)) : null;
+    String valueVar = identifierText(names.get(names.size() - 1));
     Expr collection = expression(intro.expression());
     Expr keyExpr = hasKey ? expression(exprs.get(0)) : null;
     Expr valueExpr = expression(exprs.get(hasKey ? 1 : 0));
@@ -532,36 +586,36 @@ final class AstBuilder {
     List<TemplateAssembler.Piece> pieces = new ArrayList<>(items.size());
     boolean quoted = open != null && !heredoc;
     TemplateAssembler.Piece lit = null;
-    StringBuilder litText = null;
+    StringBuilder litText = null; // only when a literal spans several tokens
     for (HclParser.TemplateItemContext item : items) {
       if (item instanceof HclParser.TplLiteralContext l) {
         Token t = l.getStart();
         String text = literalText(t, quoted);
         if (lit == null) {
-          lit = TemplateAssembler.Piece.literal(null, t.getStartIndex(), t.getStopIndex() + 1);
-          litText = new StringBuilder(text);
+          lit = TemplateAssembler.Piece.literal(text, t.getStartIndex(), t.getStopIndex() + 1);
+          litText = null;
         } else {
+          if (litText == null) {
+            litText = new StringBuilder(lit.text);
+          }
           litText.append(text);
           lit.endCp = t.getStopIndex() + 1;
         }
         // hclsyntax's scanner yields one literal token per line in heredocs and templates.
         if (!quoted && text.endsWith("\n")) {
-          lit.text = litText.toString();
-          pieces.add(lit);
+          pieces.add(closeLiteral(lit, litText));
           lit = null;
         }
         continue;
       }
       if (lit != null) {
-        lit.text = litText.toString();
-        pieces.add(lit);
+        pieces.add(closeLiteral(lit, litText));
         lit = null;
       }
       pieces.add(sequence(item));
     }
     if (lit != null) {
-      lit.text = litText.toString();
-      pieces.add(lit);
+      pieces.add(closeLiteral(lit, litText));
     }
     SourceRange whole;
     SourceRange endRange;
@@ -578,13 +632,27 @@ final class AstBuilder {
       return new TemplateWrapExpr(only.expr(), whole);
     }
     if (quoted && r.onlyLiterals()) {
-      StringBuilder sb = new StringBuilder();
-      for (TemplatePart p : r.parts()) {
-        sb.append(((TemplatePart.Literal) p).text());
+      List<TemplatePart> parts = r.parts();
+      String text;
+      if (parts.size() == 1) {
+        text = ((TemplatePart.Literal) parts.get(0)).text();
+      } else {
+        StringBuilder sb = new StringBuilder();
+        for (TemplatePart p : parts) {
+          sb.append(((TemplatePart.Literal) p).text());
+        }
+        text = sb.toString();
       }
-      return new LiteralExpr(stringValue(sb.toString()), whole);
+      return new LiteralExpr(stringValue(text), whole);
     }
     return new TemplateExpr(r.parts(), heredoc, whole);
+  }
+
+  private static TemplateAssembler.Piece closeLiteral(TemplateAssembler.Piece lit, StringBuilder joined) {
+    if (joined != null) {
+      lit.text = joined.toString();
+    }
+    return lit;
   }
 
   private TemplateAssembler.Piece sequence(HclParser.TemplateItemContext item) {
@@ -603,8 +671,8 @@ final class AstBuilder {
     }
     if (item instanceof HclParser.TplForContext f) {
       List<HclParser.IdentifierContext> names = f.identifier();
-      String keyVar = names.size() > 1 ? names.get(0).getText() : null;
-      String valueVar = names.get(names.size() - 1).getText();
+      String keyVar = names.size() > 1 ? identifierText(names.get(0)) : null;
+      String valueVar = identifierText(names.get(names.size() - 1));
       return TemplateAssembler.Piece.sequence(TemplateAssembler.Kind.FOR, expression(f.expression()), keyVar,
           valueVar, stripBefore, stripAfter, r);
     }

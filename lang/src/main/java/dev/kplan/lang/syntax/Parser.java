@@ -11,16 +11,17 @@ import dev.kplan.lang.diag.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import org.antlr.v4.runtime.tree.ErrorNode;
-import org.antlr.v4.runtime.tree.ParseTreeListener;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * The one entry point to HCL native syntax.
@@ -36,6 +37,42 @@ public final class Parser {
 
   /** Parses a configuration file into its top-level body. */
   public static ParseResult<Body> parseFile(String text, String fileName) {
+    ParseResult<Body> streamed = parseFileStreaming(text, fileName);
+    return streamed != null ? streamed : parseFileBuffered(text, fileName);
+  }
+
+  /**
+   * The first stage over a streaming token stream: tokens are lexed as the parser asks for them and
+   * die with the parse tree of their top-level item, instead of a whole file's tokens staying alive
+   * for the whole parse (in a small heap they were copied by every young collection and promoted).
+   * Null when the input has an invalid token or a syntax error: then both stages run again from the
+   * start over buffered tokens, which report the errors.
+   */
+  private static ParseResult<Body> parseFileStreaming(String text, String fileName) {
+    Objects.requireNonNull(text, "text is null");
+    Objects.requireNonNull(fileName, "fileName is null");
+    SourcePositions pos = new SourcePositions(fileName, text);
+    CharStream chars =
+        pos.charsAreCodePoints() ? new StringCharStream(text, fileName) : CharStreams.fromString(text, fileName);
+    HclLexer lexer = Session.lexer(chars, true, false);
+    lexer.setTokenFactory(new LeafToken.Factory(text, pos));
+    HclParser parser = Session.fast(new HclParser(new UnbufferedTokenStream<>(new VisibleTokens(lexer))));
+    List<Diagnostic> diags = new ArrayList<>();
+    AstBuilder builder = new AstBuilder(pos, diags);
+    TopLevelItems items = new TopLevelItems(builder);
+    parser.setRuleExitHook(items);
+    try {
+      parser.configFile();
+    } catch (ParseCancellationException e) {
+      return null;
+    }
+    if (lexer.sawInvalidToken()) {
+      return null;
+    }
+    return new ParseResult<>(builder.body(items.built, pos.range(0, pos.codePointCount())), Diagnostics.of(diags));
+  }
+
+  private static ParseResult<Body> parseFileBuffered(String text, String fileName) {
     Session s = new Session(text, fileName, true, false);
     List<Diagnostic> diags = new ArrayList<>(s.tokenDiagnostics());
     Body body = null;
@@ -43,14 +80,14 @@ public final class Parser {
       HclParser parser = s.fastParser();
       AstBuilder builder = s.builder(diags);
       TopLevelItems items = new TopLevelItems(builder);
-      parser.addParseListener(items);
+      parser.setRuleExitHook(items);
       try {
         parser.configFile();
         body = builder.body(items.built, s.pos.range(0, s.pos.codePointCount()));
       } catch (ParseCancellationException e) {
         diags.clear();
       } finally {
-        parser.removeParseListener(items);
+        parser.setRuleExitHook(null);
       }
     }
     if (body == null) {
@@ -127,7 +164,7 @@ public final class Parser {
    * tree, so that a large file never holds its whole parse tree next to the AST: the AST is built
    * item by item, as hclsyntax's parser does, with the same diagnostics in the same order.
    */
-  private static final class TopLevelItems implements ParseTreeListener {
+  private static final class TopLevelItems implements Consumer<ParserRuleContext> {
     final List<BodyItem> built = new ArrayList<>();
     private final AstBuilder builder;
 
@@ -136,7 +173,7 @@ public final class Parser {
     }
 
     @Override
-    public void exitEveryRule(ParserRuleContext ctx) {
+    public void accept(ParserRuleContext ctx) {
       // rules also exit while a bail-out unwinds: those contexts carry the exception
       if (ctx instanceof HclParser.BodyItemContext item
           && ctx.exception == null
@@ -146,15 +183,16 @@ public final class Parser {
         ((ParserRuleContext) ctx.getParent()).removeLastChild();
       }
     }
+  }
 
+  /**
+   * Bails out at the first syntax error without describing it: the second stage reports errors.
+   * (Describing one reads token text through the token stream, which a streaming stream cannot do
+   * for tokens it no longer holds.)
+   */
+  private static final class SilentBailStrategy extends BailErrorStrategy {
     @Override
-    public void enterEveryRule(ParserRuleContext ctx) {}
-
-    @Override
-    public void visitTerminal(TerminalNode node) {}
-
-    @Override
-    public void visitErrorNode(ErrorNode node) {}
+    public void reportError(org.antlr.v4.runtime.Parser recognizer, RecognitionException e) {}
   }
 
   /** Lexed input shared by both stages. */
@@ -169,20 +207,31 @@ public final class Parser {
       Objects.requireNonNull(text, "text is null");
       this.fileName = Objects.requireNonNull(fileName, "fileName is null");
       this.pos = new SourcePositions(fileName, text);
-      this.lexer = new HclLexer(CharStreams.fromString(text, fileName));
-      lexer.removeErrorListeners();
-      lexer.setFinalNewline(finalNewline);
-      if (templateMode) {
-        lexer.pushMode(HclLexer.HEREDOC);
-      }
+      this.lexer = lexer(CharStreams.fromString(text, fileName), finalNewline, templateMode);
       this.tokens = new CommonTokenStream(lexer);
       tokens.fill();
       this.parser = new HclParser(tokens);
       parser.removeErrorListeners();
     }
 
+    static HclLexer lexer(CharStream chars, boolean finalNewline, boolean templateMode) {
+      HclLexer lexer = new HclLexer(chars);
+      lexer.removeErrorListeners();
+      lexer.setFinalNewline(finalNewline);
+      if (templateMode) {
+        lexer.pushMode(HclLexer.HEREDOC);
+      }
+      return lexer;
+    }
+
     HclParser fastParser() {
-      parser.setErrorHandler(new BailErrorStrategy());
+      return fast(parser);
+    }
+
+    /** The first stage's settings: SLL prediction, and the first syntax error cancels the parse. */
+    static HclParser fast(HclParser parser) {
+      parser.removeErrorListeners();
+      parser.setErrorHandler(new SilentBailStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
       return parser;
     }

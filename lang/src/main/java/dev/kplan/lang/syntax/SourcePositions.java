@@ -55,6 +55,11 @@ final class SourcePositions {
     }
   }
 
+  /** True when the text has no surrogate pairs, so that char offsets and code-point indexes coincide. */
+  boolean charsAreCodePoints() {
+    return charOffsets == null;
+  }
+
   String file() {
     return file;
   }
@@ -93,6 +98,22 @@ final class SourcePositions {
 
   private int charOffset(int cp) {
     return charOffsets == null ? cp : charOffsets[cp];
+  }
+
+  /** The char offset of code point {@code cp}, clamped to the text. */
+  int charOffsetOf(int cp) {
+    return charOffset(clamp(cp));
+  }
+
+  /** The 0-based line of code point {@code cp}. */
+  int lineIndexOf(int cp) {
+    return lineOf(clamp(cp));
+  }
+
+  /** The 1-based column, in code points, of code point {@code cp}. */
+  int columnOf(int cp) {
+    cp = clamp(cp);
+    return cp - lineStarts[lineOf(cp)] + 1;
   }
 
   private int lineOf(int cp) {

@@ -164,27 +164,34 @@ final class TemplateAssembler {
   private static List<Piece> meld(List<Piece> pieces) {
     List<Piece> out = new ArrayList<>(pieces.size());
     Piece open = null;
-    StringBuilder text = null;
+    StringBuilder text = null; // only when several literals meld
     for (Piece p : pieces) {
       if (p.kind == Kind.LITERAL) {
         if (open == null) {
           open = p;
-          text = new StringBuilder(p.text);
+          text = null;
         } else {
+          if (text == null) {
+            text = new StringBuilder(open.text);
+          }
           text.append(p.text);
           open.endCp = p.endCp;
         }
         continue;
       }
       if (open != null) {
-        open.text = text.toString();
+        if (text != null) {
+          open.text = text.toString();
+        }
         out.add(open);
         open = null;
       }
       out.add(p);
     }
     if (open != null) {
-      open.text = text.toString();
+      if (text != null) {
+        open.text = text.toString();
+      }
       out.add(open);
     }
     return out;
