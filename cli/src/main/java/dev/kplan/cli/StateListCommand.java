@@ -10,6 +10,7 @@ import dev.kplan.state.StateStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,12 +49,16 @@ final class StateListCommand extends StateSubcommand {
       return 0; // nothing stored: nothing to list
     }
     try (StateStore store = openExisting()) {
-      StateSnapshot state = serial == null ? store.read() : store.readVersion(serial);
-      for (ResourceAddress a : StateAddresses.all(state)) {
+      OptionalLong version = serial == null ? OptionalLong.empty() : OptionalLong.of(serial);
+      // without -id only the addresses are read, not every object's attributes
+      StateSnapshot state = id == null ? null : serial == null ? store.read() : store.readVersion(serial);
+      List<ResourceAddress> all = state != null ? StateAddresses.all(state)
+          : StateAddresses.parseAll(store.addresses(version));
+      for (ResourceAddress a : all) {
         if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.contains(a))) {
           continue;
         }
-        if (id != null && !id.equals(idOf(state.resources().get(a.toString()).attributesJson()))) {
+        if (state != null && !id.equals(idOf(state.resources().get(a.toString()).attributesJson()))) {
           continue;
         }
         out.println(a);

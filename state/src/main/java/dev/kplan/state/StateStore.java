@@ -46,6 +46,15 @@ public interface StateStore extends AutoCloseable {
   }
 
   /**
+   * The addresses of the objects in version {@code serial} (empty: the latest), without their
+   * attributes: what {@code state list} needs, at a fraction of the cost of a whole snapshot.
+   */
+  default List<String> addresses(java.util.OptionalLong serial) throws StateException {
+    StateSnapshot s = serial.isPresent() ? readVersion(serial.getAsLong()) : read();
+    return List.copyOf(s.resources().keySet());
+  }
+
+  /**
    * One stored object at {@code address} in version {@code serial} (empty: the latest), read by
    * its address alone, so that looking at one object costs the same however large the state is.
    */

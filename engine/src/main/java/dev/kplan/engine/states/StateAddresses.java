@@ -50,8 +50,13 @@ public final class StateAddresses {
 
   /** The stored address of every object in address order (readable ones only). */
   public static List<ResourceAddress> all(StateSnapshot state) {
+    return parseAll(state.resources().keySet());
+  }
+
+  /** Stored addresses parsed and in address order (unreadable ones left out). */
+  public static List<ResourceAddress> parseAll(java.util.Collection<String> addresses) {
     List<ResourceAddress> out = new ArrayList<>();
-    for (String stored : state.resources().keySet()) {
+    for (String stored : addresses) {
       AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(stored);
       if (a.ok() && a.value() != null) {
         out.add(a.value());

@@ -261,6 +261,45 @@ public final class JdbcStateStore implements StateStore {
   }
 
   @Override
+  public List<String> addresses(OptionalLong version) throws StateException {
+    if (version.isPresent()) {
+      readVersionExists(version.getAsLong());
+    }
+    String rows = version.isPresent()
+        ? " WHERE since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
+        : " WHERE until_serial IS NULL";
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT address FROM resource_instance" + rows)) {
+      bindVersion(s, version);
+      s.setFetchSize(1000);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the state's addresses", e);
+    }
+  }
+
+  /** Fails as {@link #readVersion} does for a serial that was never written or was pruned. */
+  private void readVersionExists(long serial) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      long latest = latestSerial(c);
+      long oldest = oldestSerial(c);
+      if (serial < oldest || serial > latest || latest == 0) {
+        throw new StateException("The state at " + where + " has no version " + serial
+            + (latest == 0 ? " (nothing was ever applied)." : " (versions are " + oldest + " to " + latest
+                + (oldest > 1 ? "; older ones were pruned" : "") + ")."));
+      }
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the state history", e);
+    }
+  }
+
+  @Override
   public Optional<ResourceInstance> readInstance(String address, OptionalLong version) throws StateException {
     Objects.requireNonNull(address, "address is null");
     String rows = version.isPresent()
