@@ -1,0 +1,228 @@
+package dev.kplan.provider.kubernetes;
+
+import dev.kplan.lang.diag.Diagnostic;
+import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Value;
+import dev.kplan.provider.ApplyRequest;
+import dev.kplan.provider.ApplyResult;
+import dev.kplan.provider.Attribution;
+import dev.kplan.provider.ConfigureRequest;
+import dev.kplan.provider.ConfigureResult;
+import dev.kplan.provider.PlanRequest;
+import dev.kplan.provider.PlanResult;
+import dev.kplan.provider.Provider;
+import dev.kplan.provider.ProviderException;
+import dev.kplan.provider.ProviderSchema;
+import dev.kplan.provider.ReadDataRequest;
+import dev.kplan.provider.ReadDataResult;
+import dev.kplan.provider.ReadRequest;
+import dev.kplan.provider.ReadResult;
+import dev.kplan.provider.ValidateRequest;
+import dev.kplan.provider.ValidateResult;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Kubernetes provider: one cluster per instance (one per {@code provider} block and alias).
+ * Thread-safe after {@link #configure}: the cluster's client and caches are.
+ */
+public final class KubernetesProvider implements Provider {
+  private static final ProviderSchema SCHEMA = new ProviderSchema(ProviderSettings.SCHEMA,
+      Map.of(ManifestResource.TYPE, ManifestSchema.SCHEMA),
+      Map.of(DataSources.ONE, DataSources.ONE_SCHEMA, DataSources.MANY, DataSources.MANY_SCHEMA));
+
+  private final ClientCustomizer customizer;
+  private volatile Cluster cluster;
+
+  KubernetesProvider(ClientCustomizer customizer) {
+    this.customizer = customizer;
+  }
+
+  @Override
+  public ProviderSchema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public ConfigureResult configure(ConfigureRequest request) {
+    ProviderSettings.Parsed parsed = ProviderSettings.parse(request.config().isNull() ? ObjectValue.EMPTY
+        : Values.object(request.config()));
+    if (parsed.problem() != null) {
+      return new ConfigureResult(Diagnostics.of(parsed.problem()));
+    }
+    ProviderSettings s = parsed.settings();
+    ProviderSettings.Built built = s.toConfig(System.getenv());
+    if (built.problem() != null) {
+      return new ConfigureResult(Diagnostics.of(built.problem()));
+    }
+    String host = built.config().getMasterUrl();
+    Cluster c;
+    try {
+      c = Cluster.connect(built.config(), new RateLimiter(s.qps(), s.burst()), customizer);
+    } catch (RuntimeException e) {
+      return new ConfigureResult(Diagnostics.of(Diagnostic.error("Invalid Kubernetes credentials",
+          "Provider \"kubernetes\" cannot set up a client for " + host + ": " + e.getMessage(), null)));
+    }
+    try {
+      c.version();
+    } catch (KubernetesClientException e) {
+      c.close();
+      if (e.getCode() == 401 || e.getCode() == 403) {
+        return new ConfigureResult(Diagnostics.of(Diagnostic.error("Kubernetes credentials rejected",
+            "The API server at " + host + " refused the provider's credentials: " + ApiErrors.message(e) + ".", null)));
+      }
+      return new ConfigureResult(Diagnostics.of(Diagnostic.error("Kubernetes cluster unreachable",
+          "Cannot reach the Kubernetes API server at " + host + ": " + ApiErrors.message(e) + ".", null)));
+    }
+    Cluster previous = cluster;
+    cluster = c;
+    if (previous != null) {
+      previous.close();
+    }
+    return new ConfigureResult(Diagnostics.NONE);
+  }
+
+  @Override
+  public ValidateResult validate(ValidateRequest request) {
+    if (request.typeName().equals(ManifestResource.TYPE)) {
+      return new ValidateResult(ManifestResource.validate(Values.object(request.config())));
+    }
+    return new ValidateResult(Diagnostics.NONE);
+  }
+
+  /**
+   * Refreshes all instances at once: one LIST per (kind, namespace) they touch, not one GET per object.
+   * An object missing from its list is gone; the others come back with {@code object} projected anew.
+   */
+  @Override
+  public ReadResult read(ReadRequest request) {
+    checkType(request.typeName());
+    Cluster c = cluster();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Map<String, Value> gone = new HashMap<>();
+    Map<ListKey, List<ReadRequest.Instance>> groups = new LinkedHashMap<>();
+    Map<String, ApiResource> kinds = new HashMap<>();
+    List<ReadResult.Instance> out = new ArrayList<>();
+    for (ReadRequest.Instance i : request.instances()) {
+      if (i.priorState().isNull()) {
+        out.add(new ReadResult.Instance(i.address(), i.priorState(), i.privateData(), List.of()));
+        continue;
+      }
+      ObjectRef ref = ObjectRef.of(Values.at(i.priorState(), "manifest"));
+      try {
+        Optional<ApiResource> r = c.resolve(ref.apiVersion(), ref.kind());
+        if (r.isEmpty()) {
+          gone.put(i.address(), Value.nullOf(ManifestSchema.SCHEMA.block().impliedType()));
+          continue;
+        }
+        kinds.put(i.address(), r.get());
+        groups.computeIfAbsent(new ListKey(r.get(), ref.namespaceFor(r.get())), k -> new ArrayList<>()).add(i);
+      } catch (KubernetesClientException e) {
+        diagnostics.add(ApiErrors.diagnostic("Refresh failed", i.address() + " (" + ref + ")", c.host(), e));
+        return new ReadResult(out, Diagnostics.of(diagnostics));
+      }
+    }
+    Map<String, ReadResult.Instance> done = new HashMap<>();
+    gone.forEach((address, v) -> done.put(address, new ReadResult.Instance(address, v, null, List.of())));
+    for (Map.Entry<ListKey, List<ReadRequest.Instance>> g : groups.entrySet()) {
+      Map<String, Value> byName = new HashMap<>();
+      try {
+        for (Value o : c.list(g.getKey().resource(), g.getKey().namespace(), null, null)) {
+          byName.put(Values.string(o, "metadata", "name"), o);
+        }
+      } catch (KubernetesClientException e) {
+        diagnostics.add(ApiErrors.diagnostic("Refresh failed", g.getKey().resource().apiVersion() + " "
+            + g.getKey().resource().kind() + (g.getKey().namespace() == null ? "" : " in " + g.getKey().namespace()),
+            c.host(), e));
+        continue; // these instances keep their stored state
+      }
+      for (ReadRequest.Instance i : g.getValue()) {
+        done.put(i.address(), refreshed(i, byName));
+      }
+    }
+    for (ReadRequest.Instance i : request.instances()) {
+      ReadResult.Instance r = done.get(i.address());
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return new ReadResult(out, Diagnostics.of(diagnostics));
+  }
+
+  private static ReadResult.Instance refreshed(ReadRequest.Instance i, Map<String, Value> byName) {
+    ObjectValue prior = Values.object(i.priorState());
+    Value live = byName.get(Values.string(prior, "manifest", "metadata", "name"));
+    if (live == null) {
+      return new ReadResult.Instance(i.address(), Value.nullOf(ManifestSchema.SCHEMA.block().impliedType()),
+          i.privateData(), List.of());
+    }
+    ManifestPrivate priv = ManifestPrivate.decode(i.privateData());
+    String manager = ManifestSchema.manager(prior);
+    FieldSet fields = priv.fields().isEmpty() ? ManagedFields.of(live).appliedBy(manager) : priv.fields();
+    Value object = LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior));
+    Value storedObject = Values.at(prior, "object");
+    List<Attribution> who = object.equals(storedObject) ? List.of()
+        : LiveObjects.attributions(storedObject, object, live, manager);
+    return new ReadResult.Instance(i.address(), Values.with(prior, "object", object), i.privateData(), who);
+  }
+
+  @Override
+  public PlanResult plan(PlanRequest request) {
+    checkType(request.typeName());
+    if (request.proposedNewState().isNull()) {
+      return new PlanResult(request.proposedNewState(), List.of(), null, Diagnostics.NONE);
+    }
+    return ManifestResource.plan(request, cluster());
+  }
+
+  @Override
+  public ApplyResult apply(ApplyRequest request) {
+    checkType(request.typeName());
+    ObjectRef ref = ObjectRef.of(Values.at(request.isDelete() ? request.priorState() : request.plannedState(),
+        "manifest"));
+    return ManifestResource.apply(request, cluster(), ref.toString());
+  }
+
+  @Override
+  public ReadDataResult readData(ReadDataRequest request) {
+    return switch (request.typeName()) {
+      case DataSources.ONE -> DataSources.readOne(request.config(), cluster());
+      case DataSources.MANY -> DataSources.readMany(request.config(), cluster());
+      default -> throw new ProviderException(ProviderException.Code.UNKNOWN_TYPE,
+          "provider \"kubernetes\" has no data source \"" + request.typeName() + "\"");
+    };
+  }
+
+  @Override
+  public void close() {
+    Cluster c = cluster;
+    cluster = null;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  private Cluster cluster() {
+    Cluster c = cluster;
+    if (c == null) {
+      throw new ProviderException(ProviderException.Code.NOT_CONFIGURED, "provider \"kubernetes\" is not configured");
+    }
+    return c;
+  }
+
+  private static void checkType(String typeName) {
+    if (!typeName.equals(ManifestResource.TYPE)) {
+      throw new ProviderException(ProviderException.Code.UNKNOWN_TYPE,
+          "provider \"kubernetes\" has no resource type \"" + typeName + "\"");
+    }
+  }
+
+  /** One LIST request: a kind in one namespace (null: cluster-scoped). */
+  private record ListKey(ApiResource resource, String namespace) {}
+}
