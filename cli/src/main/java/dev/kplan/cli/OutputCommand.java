@@ -1,7 +1,7 @@
 package dev.kplan.cli;
 
 import dev.kplan.engine.config.ConfigLoader;
-import dev.kplan.engine.ops.Operations;
+import dev.kplan.engine.ops.StateBackends;
 import dev.kplan.lang.console.ConsoleFormat;
 import dev.kplan.lang.value.JsonCodec;
 import dev.kplan.lang.value.Value;
@@ -11,7 +11,6 @@ import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
 import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,18 +54,21 @@ public final class OutputCommand implements Callable<Integer> {
           "-raw needs an output NAME and cannot be combined with -json.");
     }
     // where the configuration's kplan block puts the state (its other problems are not output's concern)
-    Path file = Operations.stateFile(root.workDir(), ConfigLoader.load(root.workDir()).settings());
+    Path dir = root.workDir();
     Map<String, OutputValue> outputs;
-    if (!Files.exists(file)) {
-      outputs = Map.of(); // do not create a state just to find it empty
-    } else {
-      try (StateStore store = JdbcStateStore.h2(file)) {
-        StateSnapshot state = store.read();
-        outputs = state.outputs();
-      } catch (StateException e) {
-        error(err, "Failed to read the state", e.getMessage());
-        return 1;
+    try {
+      String location = StateBackends.location(dir, ConfigLoader.load(dir).settings(), root.environment());
+      if (StateBackends.isMissingFile(location, dir)) {
+        outputs = Map.of(); // do not create a state just to find it empty
+      } else {
+        try (StateStore store = JdbcStateStore.at(location, dir, root.environment())) {
+          StateSnapshot state = store.read();
+          outputs = state.outputs();
+        }
       }
+    } catch (StateException e) {
+      error(err, "Failed to read the state", e.getMessage());
+      return 1;
     }
     if (name != null) {
       OutputValue o = outputs.get(name);

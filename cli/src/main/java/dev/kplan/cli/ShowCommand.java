@@ -53,7 +53,7 @@ public final class ShowCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    StateView.Result state = StateView.read(dir);
+    StateView.Result state = StateView.read(dir, root.environment());
     OperationOutput.diagnostics(err, state.diagnostics(), dir, root.color());
     if (state.diagnostics().hasErrors()) {
       return 1;

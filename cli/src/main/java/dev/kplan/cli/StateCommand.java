@@ -1,11 +1,15 @@
 package dev.kplan.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code kplan state …}: inspect, edit and travel through the stored state and its history. */
-@Command(name = "state", description = "Inspect and edit the state and its history.",
+/**
+ * {@code kplan state …}: inspect, edit and travel through the stored state and its history, and
+ * verify and move the store itself. Alone, as {@code terraform state}, it prints its usage and fails.
+ */
+@Command(name = "state", description = "Inspect, edit, verify and move the state and its history.",
     subcommands = {
       StateListCommand.class,
       StateShowCommand.class,
@@ -16,9 +20,11 @@ import picocli.CommandLine.Option;
       StateHistoryCommand.class,
       StateDiffCommand.class,
       StateRollbackCommand.class,
-      StatePruneCommand.class
+      StatePruneCommand.class,
+      StateVerifyCommand.class,
+      StateMigrateCommand.class
     })
-public final class StateCommand implements Runnable {
+public final class StateCommand implements Callable<Integer> {
   @CommandLine.ParentCommand KplanCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,7 +32,8 @@ public final class StateCommand implements Runnable {
   boolean help;
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 1;
   }
 }

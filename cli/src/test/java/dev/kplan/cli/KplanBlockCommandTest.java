@@ -82,7 +82,7 @@ class KplanBlockCommandTest {
   }
 
   @Test
-  void unknownAndNotYetAvailableStateBackendsAreDiagnostics() throws IOException {
+  void unknownStateBackendsAndPostgresWithoutAUrlAreDiagnostics() throws IOException {
     Files.writeString(dir.resolve("main.kp.hcl"), """
         kplan {
           state "s3" {}
@@ -95,13 +95,25 @@ class KplanBlockCommandTest {
 
     Files.writeString(dir.resolve("main.kp.hcl"), """
         kplan {
+          state "postgres" {
+            url = "postgres://db.example/kplan"
+          }
+        }
+        """);
+    CliRun notJdbc = kplan("validate");
+    assertEquals(1, notJdbc.exitCode());
+    assertTrue(notJdbc.err().contains("Error: Invalid state URL"), notJdbc.err());
+    assertTrue(notJdbc.err().contains("jdbc:postgresql://HOST[:PORT]/DATABASE"), notJdbc.err());
+
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        kplan {
           state "postgres" {}
         }
         """);
-    CliRun postgres = kplan("validate");
-    assertEquals(1, postgres.exitCode());
-    assertTrue(postgres.err().contains("Error: State backend not available"), postgres.err());
-    assertTrue(postgres.err().contains("not available in this version of kplan yet"), postgres.err());
+    assertEquals(0, kplan("validate").exitCode());
+    CliRun noUrl = kplan("plan");
+    assertEquals(1, noUrl.exitCode());
+    assertTrue(noUrl.err().contains("has no url, and KPLAN_STATE_URL is not set"), noUrl.err());
 
     Files.writeString(dir.resolve("main.kp.hcl"), """
         kplan {

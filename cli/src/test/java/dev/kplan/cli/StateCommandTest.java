@@ -358,6 +358,52 @@ class StateCommandTest {
   }
 
   @Test
+  void verifyPassesAfterAForcedPushOfAnotherLineageARollbackAndAPrune() throws IOException {
+    applied();
+    assertEquals(0, kplan("", "state", "rm", "kplan_data.secret").exitCode());
+    String v2 = kplan("", "state", "pull").out();
+    String lineage = v2.replaceAll("(?s).*\"lineage\" : \"([^\"]+)\".*", "$1");
+    String other = "00000000-0000-0000-0000-000000000000";
+    Files.writeString(dir.resolve("other.json"), v2.replace(lineage, other).replace("\"hello\"", "\"pushed\""));
+    CliRun forced = kplan("", "state", "push", "-force", "other.json");
+    assertEquals(0, forced.exitCode(), forced.err());
+    assertTrue(kplan("", "state", "pull").out().contains("\"lineage\" : \"" + other + "\""));
+    assertVerifies(1, 3);
+
+    CliRun rollback = kplan("", "state", "rollback", "-auto-approve", "1");
+    assertEquals(0, rollback.exitCode(), rollback.err());
+    assertVerifies(1, 4);
+
+    CliRun prune = kplan("", "state", "prune", "--keep", "2");
+    assertEquals(0, prune.exitCode(), prune.err());
+    assertTrue(prune.out().contains("kept versions 4 to 5."), prune.out());
+    assertVerifies(4, 5);
+  }
+
+  /** {@code state verify} succeeds and reports versions {@code first} to {@code last}, each ok. */
+  void assertVerifies(long first, long last) {
+    CliRun r = kplan("", "state", "verify");
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    StringBuilder expected = new StringBuilder("(?s)");
+    for (long serial = first; serial <= last; serial++) {
+      expected.append(serial).append("  ok  sha256:[0-9a-f]{64}\n");
+    }
+    expected.append("All ").append(last - first + 1).append(" state versions at .* match their checksums\\.\n");
+    assertTrue(r.out().matches(expected.toString()), r.out());
+  }
+
+  @Test
+  void stateAloneListsEverySubcommandOnStandardErrorAndFails() {
+    CliRun r = kplan("", "state");
+    assertEquals(1, r.exitCode());
+    assertEquals("", r.out());
+    for (String sub : new String[] {"list", "show", "mv", "rm", "pull", "push", "history", "diff", "rollback", "prune",
+        "verify", "migrate"}) {
+      assertTrue(r.err().matches("(?s).*\\n  " + sub + "\\b.*"), sub + " missing from:\n" + r.err());
+    }
+  }
+
+  @Test
   void mutatingCommandsFailCleanlyWhileTheStateIsLockedAndForceUnlockFreesIt() throws Exception {
     applied();
     String before = kplan("", "state", "pull").out();

@@ -19,7 +19,7 @@ import java.util.Set;
  * is evaluated, so their values must be literal strings, as Terraform requires.
  */
 final class KplanBlockReader {
-  /** Backend types kplan knows of; only H2 is served by this version. */
+  /** The backend types: an H2 file beside the configuration, or a PostgreSQL database for teams. */
   static final String H2 = "h2";
 
   static final String POSTGRES = "postgres";
@@ -28,6 +28,8 @@ final class KplanBlockReader {
       Map.of("state", new BodySchema.BlockType(List.of("type"), null)));
 
   private static final BodySchema H2_SCHEMA = new BodySchema(Set.of("path"), Set.of(), Map.of());
+
+  private static final BodySchema POSTGRES_SCHEMA = new BodySchema(Set.of("url"), Set.of(), Map.of());
 
   private KplanBlockReader() {}
 
@@ -81,13 +83,20 @@ final class KplanBlockReader {
       return new KplanSettings.StateBackend(type, path, sb.definitionRange());
     }
     if (type.equals(POSTGRES)) {
-      diags.add(Diagnostic.error("State backend not available",
-          "The \"postgres\" state backend is not available in this version of kplan yet; use \"h2\" (the default,"
-              + " a database file beside the configuration) for now.", sb.labelRanges().get(0)));
-    } else {
-      diags.add(Diagnostic.error("Unsupported state backend",
-          "There is no state backend of type \"" + type + "\". kplan supports \"h2\".", sb.labelRanges().get(0)));
+      diags.addAll(BodyChecker.check(sb.body(), POSTGRES_SCHEMA, sb));
+      Attribute u = sb.body().attribute("url");
+      String url = u == null ? null : literal(u, diags);
+      if (url != null && !url.startsWith("jdbc:postgresql://")) {
+        diags.add(Diagnostic.error("Invalid state URL",
+            "The \"postgres\" state backend needs a PostgreSQL JDBC URL: jdbc:postgresql://HOST[:PORT]/DATABASE"
+                + " (user and password may come from PGUSER, PGPASSWORD or ~/.pgpass).", u.expr().range()));
+        url = null;
+      }
+      return new KplanSettings.StateBackend(type, null, url, sb.definitionRange());
     }
+    diags.add(Diagnostic.error("Unsupported state backend",
+        "There is no state backend of type \"" + type + "\". kplan supports \"h2\" and \"postgres\".",
+        sb.labelRanges().get(0)));
     return null;
   }
 

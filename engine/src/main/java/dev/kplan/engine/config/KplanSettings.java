@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What the {@code kplan} blocks of a configuration say: the kplan versions it accepts
  * ({@code required_version}, every one must hold) and where its state lives
- * ({@code state "h2" { path = "…" }}; null: the default {@code .kplan/state.mv.db}).
+ * ({@code state "h2" { path = "…" }} or {@code state "postgres" { url = "…" }}; null: the default
+ * {@code .kplan/state.mv.db}).
  */
 public record KplanSettings(List<RequiredVersion> requiredVersions, StateBackend state) {
   public static final KplanSettings NONE = new KplanSettings(List.of(), null);
@@ -25,12 +26,18 @@ public record KplanSettings(List<RequiredVersion> requiredVersions, StateBackend
   }
 
   /**
-   * The {@code state "TYPE"} block: the backend type ({@code h2} today) and, for H2, the database
-   * file's path as written (null: the default), relative to the root module folder.
+   * The {@code state "TYPE"} block: the backend type ({@code h2} or {@code postgres}); for H2 the
+   * database file's path as written (null: the default), relative to the root module folder; for
+   * PostgreSQL its JDBC URL (null: {@code KPLAN_STATE_URL} must give it).
    */
-  public record StateBackend(String type, String path, SourceRange range) {
+  public record StateBackend(String type, String path, String url, SourceRange range) {
     public StateBackend {
       Objects.requireNonNull(type, "type is null");
+    }
+
+    /** An H2 backend at {@code path}. */
+    public StateBackend(String type, String path, SourceRange range) {
+      this(type, path, null, range);
     }
   }
 }

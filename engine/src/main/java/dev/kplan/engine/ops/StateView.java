@@ -48,17 +48,24 @@ public final class StateView {
 
   /** The state of the configuration in {@code dir} (where its {@code kplan} block says it is). */
   public static Result read(Path dir) {
+    return read(dir, System.getenv());
+  }
+
+  /** As {@link #read(Path)}, with {@code env} giving {@code KPLAN_STATE_URL} and PostgreSQL credentials. */
+  public static Result read(Path dir, Map<String, String> env) {
     LoadResult loaded = ConfigLoader.load(dir);
     if (loaded.diagnostics().hasErrors()) {
       return new Result(false, List.of(), Map.of(), loaded.diagnostics());
     }
-    Path file = Operations.stateFile(dir, loaded.settings());
-    if (!Files.exists(file)) {
-      return new Result(false, List.of(), Map.of(), loaded.diagnostics());
-    }
     StateSnapshot state;
-    try (StateStore store = JdbcStateStore.h2(file)) {
-      state = store.read();
+    try {
+      String location = StateBackends.location(dir, loaded.settings(), env);
+      if (StateBackends.isMissingFile(location, dir)) {
+        return new Result(false, List.of(), Map.of(), loaded.diagnostics());
+      }
+      try (StateStore store = JdbcStateStore.at(location, dir, env)) {
+        state = store.read();
+      }
     } catch (StateException e) {
       return new Result(false, List.of(), Map.of(), Diagnostics.of(Diagnostic.error("Failed to read the state",
           e.getMessage(), null)));

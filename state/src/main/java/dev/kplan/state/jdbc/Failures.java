@@ -34,12 +34,17 @@ final class Failures {
             + " (an H2 console or a tool without AUTO_SERVER=TRUE), so kplan cannot " + doing + ". (" + detail + ")",
             failure);
       }
+      if (state.startsWith("28") || detail.contains("no password was provided")) {
+        return new StateException("The state database " + where + " refused the credentials while trying to " + doing
+            + ": " + detail + ". Give the password in PGPASSWORD, in a password file line (~/.pgpass or PGPASSFILE:"
+            + " host:port:database:user:password) or as the URL's password parameter.", failure);
+      }
       if (state.startsWith("08") || code == H2_CONNECTION_BROKEN) {
         return new StateException("Cannot reach the state database " + where + " to " + doing + ": " + detail, failure);
       }
-      if (state.startsWith("28")) {
-        return new StateException("The state database " + where + " refused the credentials while trying to " + doing
-            + ": " + detail, failure);
+      if (state.equals("3D000")) {
+        return new StateException("The state database " + where + " does not exist, so kplan cannot " + doing
+            + ": " + detail + ". Create it first (createdb), kplan creates only its tables.", failure);
       }
     }
     return new StateException("State database " + where + ": cannot " + doing + ": " + detail, failure);

@@ -20,13 +20,15 @@ import java.util.Optional;
 final class JdbcLock implements StateStore.Lock {
   private final JdbcStateStore store;
   private final LockInfo info;
+  private final SessionLock session; // PostgreSQL: proves to others that we are alive; null on H2
   private final Object guard = new Object();
   private long openSerial; // 0: no version open
   private boolean released;
 
-  JdbcLock(JdbcStateStore store, LockInfo info) {
+  JdbcLock(JdbcStateStore store, LockInfo info, SessionLock session) {
     this.store = store;
     this.info = info;
+    this.session = session;
   }
 
   @Override
@@ -48,8 +50,13 @@ final class JdbcLock implements StateStore.Lock {
   /** Inserts the next version row (unsealed) and returns its serial; {@code lineage} null keeps the state's. */
   private static long insertVersion(Connection c, String who, String command, String lineage) throws SQLException {
     // The latest version, sealed or not: a version left open by a process that died is the
-    // truth about what exists, so the next one continues from it.
-    long next = JdbcStateStore.latestSerial(c) + 1;
+    // truth about what exists, so the next one continues from it, after sealing it (its rows
+    // cannot change any more: we hold the lock) so that it too carries a checksum.
+    long latest = JdbcStateStore.latestSerial(c);
+    if (latest > 0 && !VersionRows.meta(c, latest).map(VersionRows.Meta::sealed).orElse(true)) {
+      VersionRows.seal(c, latest, true);
+    }
+    long next = latest + 1;
     String current;
     try (PreparedStatement s = c.prepareStatement("SELECT lineage FROM state_meta WHERE id = 1");
         java.sql.ResultSet rs = s.executeQuery()) {
@@ -88,7 +95,7 @@ final class JdbcLock implements StateStore.Lock {
         for (StateChange change : changes) {
           apply(c, serial, change);
         }
-        seal(c, serial);
+        VersionRows.seal(c, serial, true);
         return null;
       });
     }
@@ -148,24 +155,12 @@ final class JdbcLock implements StateStore.Lock {
     }
   }
 
-  private static void seal(Connection c, long serial) throws SQLException {
-    Counts n = Counts.of(c, serial);
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE state_version SET added = ?, changed = ?, removed = ?, sealed = TRUE WHERE serial = ?")) {
-      s.setInt(1, n.added());
-      s.setInt(2, n.changed());
-      s.setInt(3, n.removed());
-      s.setLong(4, serial);
-      s.executeUpdate();
-    }
-  }
-
   @Override
   public StateSnapshot commit() throws StateException {
     synchronized (guard) {
       long serial = requireOpen();
       write("seal state version " + serial, c -> {
-        seal(c, serial);
+        VersionRows.seal(c, serial, true);
         return null;
       });
       openSerial = 0;
@@ -189,6 +184,20 @@ final class JdbcLock implements StateStore.Lock {
       s.executeUpdate();
     } catch (SQLException e) {
       throw Failures.of(store.where(), "release the state lock " + info.id(), e);
+    } finally {
+      closeSession();
+    }
+  }
+
+  /** After the row is gone: the row never outlives the session that proves its holder alive. */
+  private void closeSession() throws StateException {
+    if (session == null) {
+      return;
+    }
+    try {
+      session.close();
+    } catch (SQLException e) {
+      throw Failures.of(store.where(), "end the session of the state lock " + info.id(), e);
     }
   }
 
@@ -259,11 +268,19 @@ final class JdbcLock implements StateStore.Lock {
     endCurrent(c, table, key, id, serial);
   }
 
+  /**
+   * Ends the key's current row. The current row is the key's latest (rows of one key follow each
+   * other), so it is found by the whole primary key: with {@code until_serial IS NULL} alone, H2
+   * plans a prepared statement on the until_serial index and scans every current row, which made
+   * each record() of an apply slower than the last.
+   */
   private static void endCurrent(Connection c, String table, String key, String id, long serial) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE " + table + " SET until_serial = ? WHERE " + key + " = ? AND until_serial IS NULL")) {
+    try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET until_serial = ? WHERE " + key + " = ?"
+        + " AND since_serial = (SELECT MAX(since_serial) FROM " + table + " WHERE " + key + " = ?)"
+        + " AND until_serial IS NULL")) {
       s.setLong(1, serial);
       s.setString(2, id);
+      s.setString(3, id);
       s.executeUpdate();
     }
   }

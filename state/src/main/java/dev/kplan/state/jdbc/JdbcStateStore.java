@@ -3,6 +3,7 @@ package dev.kplan.state.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kplan.state.LockInfo;
+import dev.kplan.state.MigrationReport;
 import dev.kplan.state.OutputValue;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateException;
@@ -10,6 +11,7 @@ import dev.kplan.state.StateLockedException;
 import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
 import dev.kplan.state.StateVersion;
+import dev.kplan.state.VersionCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,11 +61,13 @@ public final class JdbcStateStore implements StateStore {
   private final HikariDataSource pool;
   private final String where;
   private final String lineage;
+  private final Dialect dialect;
 
-  private JdbcStateStore(HikariDataSource pool, String where, String lineage) {
+  private JdbcStateStore(HikariDataSource pool, String where, String lineage, Dialect dialect) {
     this.pool = pool;
     this.where = where;
     this.lineage = lineage;
+    this.dialect = dialect;
   }
 
   /** Where the state lives when the configuration does not say: {@code .kplan/state.mv.db} in its folder. */
@@ -106,6 +110,47 @@ public final class JdbcStateStore implements StateStore {
     return open(jdbcUrl, user, password, redact(jdbcUrl));
   }
 
+  /**
+   * Opens the state in the PostgreSQL database at {@code jdbcUrl}, with the user and password the
+   * URL names, else those {@code env} gives ({@code PGUSER}, {@code PGPASSWORD}, the password file;
+   * see {@link PostgresLogin}). Messages name the URL without its password.
+   */
+  public static JdbcStateStore postgres(String jdbcUrl, Map<String, String> env) throws StateException {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl is null");
+    if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new StateException("The state URL " + redact(jdbcUrl) + " is not a PostgreSQL JDBC URL: write"
+          + " jdbc:postgresql://HOST[:PORT]/DATABASE[?user=NAME].");
+    }
+    PostgresLogin login = PostgresLogin.of(jdbcUrl, env);
+    // The driver gets the password as a property, never inside the URL that pools and drivers may log.
+    String withoutPassword = jdbcUrl.replaceAll("(?i)([?&])password=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    return open(withoutPassword, login.user(), login.password(), redact(jdbcUrl));
+  }
+
+  /**
+   * Opens the state a location names: a PostgreSQL JDBC URL, an H2 URL ({@code jdbc:h2:file:PATH},
+   * read as that file), or a file path (relative to {@code base}) of an H2 state file.
+   */
+  public static JdbcStateStore at(String location, Path base, Map<String, String> env) throws StateException {
+    Objects.requireNonNull(location, "location is null");
+    if (location.startsWith("jdbc:postgresql:")) {
+      return postgres(location, env);
+    }
+    if (location.startsWith("jdbc:h2:file:")) {
+      String path = location.substring("jdbc:h2:file:".length());
+      int semicolon = path.indexOf(';');
+      return h2(base.resolve(semicolon < 0 ? path : path.substring(0, semicolon)));
+    }
+    if (location.startsWith("jdbc:")) {
+      throw new StateException("kplan keeps state in PostgreSQL (jdbc:postgresql://…) or in an H2 file"
+          + " (jdbc:h2:file:PATH or a file path); " + redact(location) + " is neither.");
+    }
+    if (location.isBlank()) {
+      throw new StateException("The state location is empty: give a PostgreSQL JDBC URL or an H2 file path.");
+    }
+    return h2(base.resolve(location));
+  }
+
   private static JdbcStateStore open(String url, String user, String password, String where) throws StateException {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
@@ -116,6 +161,13 @@ public final class JdbcStateStore implements StateStore {
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
     config.setAutoCommit(true);
+    Dialect dialect = Dialect.of(url);
+    if (dialect == Dialect.POSTGRESQL) {
+      // An unreachable server fails within seconds, not after the operating system's TCP timeout.
+      config.addDataSourceProperty("connectTimeout", "10");
+      config.addDataSourceProperty("loginTimeout", "10");
+      config.addDataSourceProperty("ApplicationName", "kplan");
+    }
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -124,7 +176,9 @@ public final class JdbcStateStore implements StateStore {
     }
     try {
       Migrations.migrate(pool, where);
-      return new JdbcStateStore(pool, where, lineageOf(pool, where));
+      String lineage = lineageOf(pool, where);
+      backfillChecksums(pool, where);
+      return new JdbcStateStore(pool, where, lineage, dialect);
     } catch (StateException | RuntimeException e) {
       pool.close();
       throw e;
@@ -151,6 +205,25 @@ public final class JdbcStateStore implements StateStore {
       return selectLineage(c).orElseThrow(() -> new SQLException("state_meta has no lineage row"));
     } catch (SQLException e) {
       throw Failures.of(where, "read the lineage", e);
+    }
+  }
+
+  /** Versions written before kplan stored checksums get theirs, once (see {@link VersionRows#backfill}). */
+  private static void backfillChecksums(HikariDataSource pool, String where) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        int n = VersionRows.backfill(c);
+        c.commit();
+        if (n > 0) {
+          LOG.info("Recorded the checksums of {} state versions written before kplan kept checksums.", n);
+        }
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw Failures.of(where, "record the checksums of its older versions", e);
     }
   }
 
@@ -181,10 +254,6 @@ public final class JdbcStateStore implements StateStore {
   }
 
   private StateSnapshot readAt(OptionalLong version) throws StateException {
-    // Latest: rows no version has ended. Version S: rows begun at or before S and not ended by S.
-    String rows = version.isPresent()
-        ? " WHERE since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
-        : " WHERE until_serial IS NULL";
     try (Connection c = pool.getConnection()) {
       // One snapshot of the database, so a record() committing meanwhile is either wholly in or out.
       c.setAutoCommit(false);
@@ -198,33 +267,23 @@ public final class JdbcStateStore implements StateStore {
               + (latest == 0 ? " (nothing was ever applied)." : " (versions are " + oldest + " to " + latest
                   + (oldest > 1 ? "; older ones were pruned" : "") + ")."));
         }
-        String versionLineage = serial == 0 ? lineage : lineageOfVersion(c, serial);
-        Map<String, ResourceInstance> resources = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT address, provider, schema_version, attributes_json,"
-            + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance" + rows)) {
-          bindVersion(s, version);
-          s.setFetchSize(1000);
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              String address = rs.getString(1);
-              resources.put(address, new ResourceInstance(address, rs.getString(2), rs.getInt(3), rs.getString(4),
-                  rs.getString(5), Json.strings(rs.getString(6), "dependencies of " + address), rs.getBoolean(7),
-                  rs.getString(8)));
-            }
-          }
+        if (serial == 0) {
+          return StateSnapshot.empty(selectLineage(c).orElse(lineage));
         }
-        Map<String, OutputValue> outputs = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT name, value_json, sensitive FROM output_value" + rows)) {
-          bindVersion(s, version);
-          try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-              outputs.put(rs.getString(1), new OutputValue(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
-            }
-          }
-        }
-        Map<String, dev.kplan.state.DeposedObject> deposed = DeposedRows.read(c, rows, s -> bindVersion(s, version));
+        VersionRows.Meta meta = VersionRows.meta(c, serial).orElseThrow(
+            () -> new SQLException("state version " + serial + " has no row"));
+        StateSnapshot content = VersionRows.read(c, serial, serial == latest, meta.lineage());
         c.commit();
-        return new StateSnapshot(serial, versionLineage, resources, outputs, deposed);
+        if (meta.checksum() != null) {
+          String actual = Checksum.of(content);
+          if (!actual.equals(meta.checksum())) {
+            throw new StateException(integrityFailure(serial, meta.checksum(), actual)
+                + " kplan read nothing from it and changed nothing; run \"kplan state verify\" to check every"
+                + " version, and restore the database from a backup.");
+          }
+        }
+        // The lineage the version was written under: a forced push may have changed the store's since.
+        return content;
       } finally {
         c.rollback();
         c.setAutoCommit(true);
@@ -234,20 +293,43 @@ public final class JdbcStateStore implements StateStore {
     }
   }
 
+  private String integrityFailure(long serial, String recorded, String actual) {
+    return "State version " + serial + " at " + where + " fails its integrity check: its content's SHA-256 is "
+        + actual + ", but " + recorded + " was recorded when it was committed, so its rows were changed or damaged"
+        + " outside kplan.";
+  }
+
+  /**
+   * Checks every version kept (from the oldest {@code state prune} left) against the checksum
+   * recorded when it was committed: one {@link VersionCheck} per version, oldest first. Reads only; a version whose rows cannot even be
+   * decoded is a failure too, and the versions after it are still checked.
+   */
+  public List<VersionCheck> verify() throws StateException {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        long latest = latestSerial(c);
+        List<VersionCheck> checks = new ArrayList<>();
+        // From the oldest version kept: those before it were pruned on purpose, not lost.
+        for (long serial = Math.max(1, oldestSerial(c)); serial <= latest; serial++) {
+          checks.add(check(c, serial, serial == latest));
+        }
+        c.commit();
+        return List.copyOf(checks);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw Failures.of(where, "verify the state", e);
+    }
+  }
+
   private static void bindVersion(PreparedStatement s, OptionalLong version) throws SQLException {
     if (version.isPresent()) {
       s.setLong(1, version.getAsLong());
       s.setLong(2, version.getAsLong());
-    }
-  }
-
-  /** The lineage version {@code serial} was written under (a forced push may have changed it since). */
-  private String lineageOfVersion(Connection c, long serial) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT lineage FROM state_version WHERE serial = ?")) {
-      s.setLong(1, serial);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? rs.getString(1) : lineage;
-      }
     }
   }
 
@@ -327,6 +409,47 @@ public final class JdbcStateStore implements StateStore {
     }
   }
 
+  private VersionCheck check(Connection c, long serial, boolean latest) throws SQLException {
+    Optional<VersionRows.Meta> meta = VersionRows.meta(c, serial);
+    if (meta.isEmpty()) {
+      return new VersionCheck(serial, VersionCheck.Outcome.FAILED, null,
+          "State version " + serial + " at " + where + " is missing from the history (its row was deleted).");
+    }
+    String actual;
+    try {
+      actual = VersionRows.computeChecksum(c, meta.get(), latest);
+    } catch (IllegalArgumentException e) {
+      return new VersionCheck(serial, VersionCheck.Outcome.FAILED, null,
+          "State version " + serial + " at " + where + " cannot be read: " + e.getMessage() + ".");
+    }
+    String recorded = meta.get().checksum();
+    if (recorded == null) {
+      return latest && !meta.get().sealed()
+          ? new VersionCheck(serial, VersionCheck.Outcome.OPEN, actual,
+              "State version " + serial + " is still open (an apply is running or was interrupted): it gets its"
+                  + " checksum when it is sealed.")
+          : new VersionCheck(serial, VersionCheck.Outcome.FAILED, actual,
+              "State version " + serial + " at " + where + " has no checksum, though it was sealed: its row was"
+                  + " changed outside kplan.");
+    }
+    if (!recorded.equals(actual)) {
+      return new VersionCheck(serial, VersionCheck.Outcome.FAILED, actual, integrityFailure(serial, recorded, actual));
+    }
+    return new VersionCheck(serial, VersionCheck.Outcome.OK, actual, "");
+  }
+
+  /** The checksums recorded for each version, by serial (null where a version is still open). */
+  Map<Long, String> recordedChecksums(Connection c) throws SQLException {
+    Map<Long, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT serial, checksum FROM state_version");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getLong(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
   static long latestSerial(Connection c) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT MAX(serial) FROM state_version");
         ResultSet rs = s.executeQuery()) {
@@ -342,31 +465,71 @@ public final class JdbcStateStore implements StateStore {
     LockInfo info = new LockInfo(UUID.randomUUID().toString(), owner, operation, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     long deadline = System.nanoTime() + timeout.toNanos();
     Duration backoff = Duration.ofMillis(50);
-    while (true) {
-      Optional<HeldLock> held = tryLock(info);
-      if (held.isEmpty()) {
-        return new JdbcLock(this, info);
+    // On PostgreSQL the session that proves we are alive exists before our row does (see SessionLock).
+    SessionLock session = null;
+    boolean waiting = false;
+    try {
+      if (dialect == Dialect.POSTGRESQL) {
+        session = SessionLock.take(pool, info.id());
       }
-      HeldLock holder = held.get();
-      if (holder.holder().isDeadFrom(Holder.CURRENT)) {
-        clearStale(holder);
-        continue;
+      while (true) {
+        Optional<HeldLock> held = tryLock(info);
+        if (held.isEmpty()) {
+          JdbcLock lock = new JdbcLock(this, info, session);
+          session = null;
+          return lock;
+        }
+        HeldLock holder = held.get();
+        if (isStale(holder)) {
+          clearStale(holder);
+          continue;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new StateLockedException(holder.info());
+        }
+        if (!waiting) {
+          waiting = true;
+          LOG.info("The state is locked by {} ({} since {}, lock ID {}); waiting up to {} for it.", holder.info().owner(),
+              holder.info().operation(), holder.info().created(), holder.info().id(), timeout);
+        }
+        try {
+          Thread.sleep(Math.max(1, Math.min(backoff.toMillis(), Duration.ofNanos(left).toMillis())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StateException("Interrupted while waiting for the state lock held by " + holder.info().owner() + ".", e);
+        }
+        backoff = backoff.multipliedBy(3).dividedBy(2);
+        if (backoff.compareTo(MAX_BACKOFF) > 0) {
+          backoff = MAX_BACKOFF;
+        }
       }
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new StateLockedException(holder.info());
-      }
-      try {
-        Thread.sleep(Math.max(1, Math.min(backoff.toMillis(), Duration.ofNanos(left).toMillis())));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new StateException("Interrupted while waiting for the state lock held by " + holder.info().owner() + ".", e);
-      }
-      backoff = backoff.multipliedBy(3).dividedBy(2);
-      if (backoff.compareTo(MAX_BACKOFF) > 0) {
-        backoff = MAX_BACKOFF;
+    } catch (SQLException e) {
+      throw Failures.of(where, "take the state lock", e);
+    } finally {
+      if (session != null) {
+        try {
+          session.close();
+        } catch (SQLException e) {
+          LOG.debug("Closing the state lock session failed", e);
+        }
       }
     }
+  }
+
+  /**
+   * Whether the holder of a lock row is gone: on PostgreSQL, nobody holds the row's advisory lock
+   * (its session ended, on any machine); on H2, its process on this host no longer runs.
+   */
+  private boolean isStale(HeldLock holder) throws StateException {
+    if (dialect == Dialect.POSTGRESQL) {
+      try (Connection c = pool.getConnection()) {
+        return !SessionLock.isHeld(c, holder.info().id());
+      } catch (SQLException e) {
+        throw Failures.of(where, "check whether the holder of the state lock is alive", e);
+      }
+    }
+    return holder.holder().isDeadFrom(Holder.CURRENT);
   }
 
   /** Inserts our lock row; empty when we got it, else the holder at the time (or a retry if it just left). */
@@ -500,6 +663,16 @@ public final class JdbcStateStore implements StateStore {
     }
   }
 
+  /**
+   * Copies this store, every version with its history, into {@code destination} and verifies the
+   * copy against this store's checksums ({@code kplan state migrate}). A destination that already
+   * holds versions is refused unless {@code force}, and then replaced as a whole.
+   */
+  public MigrationReport copyTo(JdbcStateStore destination, boolean force, String who, Duration lockTimeout)
+      throws StateException {
+    return StoreCopy.copy(this, destination, force, who, lockTimeout);
+  }
+
   @Override
   public void close() throws StateException {
     pool.close();
@@ -521,9 +694,9 @@ public final class JdbcStateStore implements StateStore {
     return e.getSQLState() != null && e.getSQLState().startsWith("23");
   }
 
-  /** A JDBC URL without a password parameter, for messages. */
-  private static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  /** A JDBC URL without its password (a {@code password} parameter or {@code user:password@}), for messages. */
+  public static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@");
   }
 
   /** A lock row: what the user sees, and the process that holds it. */

@@ -24,8 +24,16 @@
  * (or is killed) the next connection opens the file itself. With one database shared by all, the
  * state lock is a row of {@code state_lock} (ID, owner, operation, time, holder host and pid) on H2
  * and PostgreSQL alike, so a second process waits (polling with backoff) up to its timeout and then
- * fails naming the holder. A row whose holder was a process on this host that no longer exists is
- * stale and cleared; a holder on another host can only be removed by {@code force-unlock}. A
+ * fails naming the holder. On H2 a row whose holder was a process on this host that no longer
+ * exists is stale and cleared; a holder on another host can only be removed by {@code force-unlock}.
+ * On PostgreSQL the holder keeps a session-level advisory lock keyed by its lock ID for the whole
+ * operation ({@code SessionLock}); a row whose advisory lock nobody holds is stale, whatever host
+ * it names, because PostgreSQL ends the session of a holder that died.
+ *
+ * <h2>Integrity</h2>
+ * Each version's SHA-256 over its canonical content ({@code Checksum}) is stored when it is sealed
+ * and checked on every read and by {@code verify()}; {@code copyTo} ({@code state migrate}) copies
+ * every table in foreign-key order and proves the copy by those checksums. A
  * separate OS lock file was the alternative: it frees itself when a process dies, but only the
  * holder could then open the database, so nobody else could read the state or the holder's name
  * from it during an apply, and PostgreSQL would need a second mechanism anyway.

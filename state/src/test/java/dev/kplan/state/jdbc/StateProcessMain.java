@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A second kplan process for the multi-process tests. Modes:
+ * A second kplan process for the multi-process tests, on an H2 FILE or a JDBC URL. Modes:
  * {@code hold FILE OWNER} takes the lock, prints {@code LOCKED id}, releases when stdin says so;
  * {@code try FILE OWNER MILLIS} takes the lock within MILLIS, prints {@code LOCKED} or {@code HELD-BY message};
  * {@code record FILE N} locks, begins, records N resources printing {@code RECORDED i}, then waits to be killed.
@@ -22,9 +22,9 @@ public final class StateProcessMain {
 
   public static void main(String[] args) throws Exception {
     String mode = args[0];
-    Path file = Path.of(args[1]);
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (StateStore store = JdbcStateStore.h2(file)) {
+    try (StateStore store = args[1].startsWith("jdbc:") ? JdbcStateStore.of(args[1], null, null)
+        : JdbcStateStore.h2(Path.of(args[1]))) {
       switch (mode) {
         case "hold" -> {
           try (StateStore.Lock lock = store.lock(args[2], "apply", Duration.ofSeconds(30))) {
