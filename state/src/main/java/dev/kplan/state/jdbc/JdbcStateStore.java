@@ -98,9 +98,10 @@ public final class JdbcStateStore implements StateStore {
     }
     H2FileCheck.check(dbFile, absolute.resolveSibling(base + ".lock.db"));
     // AUTO_SERVER: the first process opens the file and serves it to others over loopback; when
-    // it exits another takes over. WRITE_DELAY=0: every commit reaches the file before commit
-    // returns, so a process killed right after record() has lost nothing.
-    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    // it exits another takes over, and AUTO_RECONNECT lets the others' connections follow it
+    // instead of failing with "session closed". WRITE_DELAY=0: every commit reaches the file
+    // before commit returns, so a process killed right after record() has lost nothing.
+    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0";
     return open(url, "sa", "", dbFile.toString());
   }
 
