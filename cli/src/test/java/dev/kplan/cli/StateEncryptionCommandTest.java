@@ -128,4 +128,32 @@ class StateEncryptionCommandTest {
     assertEquals(0, verify.exitCode(), verify.err());
     assertFalse(rawStateFile().contains(SECRET));
   }
+
+  @Test
+  void stateCommandsShowEncryptedWithoutTheKeyAndMoveSealedValuesWithIt() throws Exception {
+    Files.writeString(dir.resolve("main.kp.hcl"), CONFIG);
+    Map<String, String> key = env("KPLAN_STATE_PASSPHRASE", "state pass");
+    assertEquals(0, kplan(key, "apply", "-auto-approve").exitCode());
+
+    CliRun show = kplan(env(), "state", "show", "kplan_data.creds");
+    assertEquals(0, show.exitCode(), show.err());
+    assertTrue(show.out().contains("(encrypted)"), show.out());
+    assertFalse(show.out().contains(SECRET), show.out());
+    CliRun list = kplan(env(), "state", "list");
+    assertEquals(0, list.exitCode(), list.err());
+    assertTrue(list.out().contains("kplan_data.creds"), list.out());
+    CliRun pull = kplan(env(), "state", "pull");
+    assertEquals(1, pull.exitCode());
+    assertTrue(pull.err().contains("KPLAN_STATE_PASSPHRASE"), pull.err());
+
+    // a moved object's values are sealed again for their new address, and open there
+    CliRun mv = kplan(key, "state", "mv", "kplan_data.creds", "kplan_data.moved");
+    assertEquals(0, mv.exitCode(), mv.err());
+    CliRun pulled = kplan(key, "state", "pull");
+    assertEquals(0, pulled.exitCode(), pulled.err());
+    assertTrue(pulled.out().contains("\"moved\"") && pulled.out().contains(SECRET), pulled.out());
+    assertFalse(rawStateFile().contains(SECRET));
+    CliRun verify = kplan(env(), "state", "verify");
+    assertEquals(0, verify.exitCode(), verify.err());
+  }
 }

@@ -37,7 +37,7 @@ import java.util.ServiceLoader;
  * sensitive, and the root outputs. Reads without taking the lock, and never creates a state.
  */
 public final class StateView {
-  private static final String ENCRYPTED = "\"(encrypted)\"";
+  private static final String ENCRYPTED = "\"" + JdbcStateStore.ENCRYPTED + "\"";
 
   private StateView() {}
 

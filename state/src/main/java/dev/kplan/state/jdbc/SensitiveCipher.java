@@ -164,6 +164,11 @@ final class SensitiveCipher {
     return new StateSnapshot(s.serial(), s.lineage(), resources, outputs, deposed);
   }
 
+  /** Opened with the key; without one, sealed values read as {@value #MASK}. */
+  ResourceInstance maskInstance(ResourceInstance r) throws StateException {
+    return open(r, key == null);
+  }
+
   ResourceInstance openInstance(ResourceInstance r) throws StateException {
     return open(r, false);
   }
