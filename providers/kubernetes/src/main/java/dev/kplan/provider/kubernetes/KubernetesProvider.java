@@ -39,6 +39,7 @@ public final class KubernetesProvider implements Provider {
 
   private final ClientCustomizer customizer;
   private volatile Cluster cluster;
+  private volatile DriftClassifier classifier = DriftClassifier.DEFAULT;
 
   KubernetesProvider(ClientCustomizer customizer) {
     this.customizer = customizer;
@@ -81,6 +82,7 @@ public final class KubernetesProvider implements Provider {
           "Cannot reach the Kubernetes API server at " + host + ": " + ApiErrors.message(e) + ".", null)));
     }
     Cluster previous = cluster;
+    classifier = new DriftClassifier(s.humanManagers());
     cluster = c;
     if (previous != null) {
       previous.close();
@@ -143,7 +145,7 @@ public final class KubernetesProvider implements Provider {
         continue; // these instances keep their stored state
       }
       for (ReadRequest.Instance i : g.getValue()) {
-        done.put(i.address(), refreshed(i, byName));
+        done.put(i.address(), refreshed(i, byName, classifier));
       }
     }
     for (ReadRequest.Instance i : request.instances()) {
@@ -155,7 +157,8 @@ public final class KubernetesProvider implements Provider {
     return new ReadResult(out, Diagnostics.of(diagnostics));
   }
 
-  private static ReadResult.Instance refreshed(ReadRequest.Instance i, Map<String, Value> byName) {
+  private static ReadResult.Instance refreshed(ReadRequest.Instance i, Map<String, Value> byName,
+      DriftClassifier classifier) {
     ObjectValue prior = Values.object(i.priorState());
     Value live = byName.get(Values.string(prior, "manifest", "metadata", "name"));
     if (live == null) {
@@ -168,7 +171,7 @@ public final class KubernetesProvider implements Provider {
     Value object = LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior));
     Value storedObject = Values.at(prior, "object");
     List<Attribution> who = object.equals(storedObject) ? List.of()
-        : LiveObjects.attributions(storedObject, object, live, manager);
+        : LiveObjects.attributions(storedObject, object, live, manager, classifier);
     return new ReadResult.Instance(i.address(), Values.with(prior, "object", object), i.privateData(), who);
   }
 
