@@ -30,8 +30,14 @@ final class Cluster implements AutoCloseable {
   private final RateLimiter limiter;
   private final KubernetesSerialization json;
   private final Map<String, Optional<List<APIResource>>> discovery = new ConcurrentHashMap<>();
+  private final ApiWarnings warnings;
 
   Cluster(KubernetesClient client, RateLimiter limiter) {
+    this(client, limiter, new ApiWarnings());
+  }
+
+  private Cluster(KubernetesClient client, RateLimiter limiter, ApiWarnings warnings) {
+    this.warnings = warnings;
     this.client = client;
     this.host = client.getConfiguration().getMasterUrl();
     this.limiter = limiter;
@@ -39,9 +45,18 @@ final class Cluster implements AutoCloseable {
   }
 
   static Cluster connect(io.fabric8.kubernetes.client.Config config, RateLimiter limiter, ClientCustomizer customizer) {
+    ApiWarnings warnings = new ApiWarnings();
     KubernetesClient c = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(customizer::customize).build();
-    return new Cluster(c, limiter);
+        .withHttpClientBuilderConsumer(b -> {
+          b.addOrReplaceInterceptor(ApiWarnings.NAME, warnings);
+          customizer.customize(b);
+        }).build();
+    return new Cluster(c, limiter, warnings);
+  }
+
+  /** The server's warnings not reported yet (deprecated APIs and fields). */
+  List<dev.kplan.lang.diag.Diagnostic> warnings() {
+    return warnings.drain();
   }
 
   String host() {

@@ -120,6 +120,11 @@ public final class KubernetesProvider implements Provider {
       try {
         Optional<ApiResource> r = c.resolve(ref.apiVersion(), ref.kind());
         if (r.isEmpty()) {
+          if (BuiltInApis.isBuiltIn(ref.apiVersion())) {
+            // a built-in API the cluster stopped serving: the object may well live on under a newer version
+            diagnostics.add(BuiltInApis.noLongerServed(i.address(), ref, c.host()));
+            continue;
+          }
           gone.put(i.address(), Value.nullOf(ManifestSchema.SCHEMA.block().impliedType()));
           continue;
         }
@@ -146,6 +151,13 @@ public final class KubernetesProvider implements Provider {
       }
       for (ReadRequest.Instance i : g.getValue()) {
         done.put(i.address(), refreshed(i, byName, classifier));
+        Value live = byName.get(Values.string(i.priorState(), "manifest", "metadata", "name"));
+        if (live != null) {
+          Diagnostic unhealthy = health(c, i.address(), live);
+          if (unhealthy != null) {
+            diagnostics.add(unhealthy);
+          }
+        }
       }
     }
     for (ReadRequest.Instance i : request.instances()) {
@@ -154,7 +166,43 @@ public final class KubernetesProvider implements Provider {
         out.add(r);
       }
     }
+    diagnostics.addAll(c.warnings());
     return new ReadResult(out, Diagnostics.of(diagnostics));
+  }
+
+  /**
+   * A warning when a managed workload is unhealthy, naming its pods that are pending or crash-looping (one LIST of
+   * its pods, only for a workload already found unhealthy); null when it is healthy.
+   */
+  private static Diagnostic health(Cluster c, String address, Value live) {
+    String problem = WorkloadHealth.problem(live);
+    if (problem == null) {
+      return null;
+    }
+    String selector = WorkloadHealth.podSelector(live);
+    String namespace = Values.string(live, "metadata", "namespace");
+    List<String> pods = new ArrayList<>();
+    if (selector != null && namespace != null && !"Pod".equals(Values.string(live, "kind"))) {
+      try {
+        Optional<ApiResource> pod = c.resolve("v1", "Pod");
+        if (pod.isPresent()) {
+          for (Value p : c.list(pod.get(), namespace, selector, null)) {
+            String why = WorkloadHealth.podProblem(p);
+            if (why != null) {
+              pods.add(Values.string(p, "metadata", "name") + ": " + why);
+            }
+          }
+        }
+      } catch (KubernetesClientException e) {
+        pods.add("(its pods could not be listed: " + ApiErrors.message(e) + ")");
+      }
+    }
+    pods.sort(null);
+    String ref = Values.string(live, "kind") + " " + (namespace == null ? "" : namespace + "/")
+        + Values.string(live, "metadata", "name");
+    return Diagnostic.warning("Unhealthy workload", address + " (" + ref + ") is not healthy: " + problem
+        + (pods.isEmpty() ? "." : ". Pods: " + String.join("; ", pods) + ".")
+        + " This is not a difference from the configuration, so the plan does not change it.", null);
   }
 
   private static ReadResult.Instance refreshed(ReadRequest.Instance i, Map<String, Value> byName,
@@ -181,7 +229,16 @@ public final class KubernetesProvider implements Provider {
     if (request.proposedNewState().isNull()) {
       return new PlanResult(request.proposedNewState(), List.of(), null, Diagnostics.NONE);
     }
-    return ManifestResource.plan(request, cluster());
+    Cluster c = cluster();
+    PlanResult planned = ManifestResource.plan(request, c);
+    List<Diagnostic> warnings = c.warnings();
+    if (warnings.isEmpty()) {
+      return planned;
+    }
+    List<Diagnostic> all = new ArrayList<>(planned.diagnostics().items());
+    all.addAll(warnings);
+    return new PlanResult(planned.plannedState(), planned.requiresReplace(), planned.plannedPrivate(),
+        Diagnostics.of(all), planned.sensitivePaths());
   }
 
   @Override

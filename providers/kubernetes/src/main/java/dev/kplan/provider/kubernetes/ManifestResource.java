@@ -67,7 +67,8 @@ final class ManifestResource {
     }
     if (req.priorState().isNull()) {
       // a create shows the manifest; the server's answer is known after apply (no request while planning)
-      return planned(cfg, UNKNOWN, null, List.of(), Diagnostics.NONE);
+      Diagnostic removed = BuiltInApis.checkServed(ObjectRef.of(manifest), cluster);
+      return removed != null ? failed(cfg, removed) : planned(cfg, UNKNOWN, null, List.of(), Diagnostics.NONE);
     }
     ObjectValue prior = Values.object(req.priorState());
     Value priorManifest = Values.at(prior, "manifest");
