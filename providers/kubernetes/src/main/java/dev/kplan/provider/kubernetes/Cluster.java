@@ -97,6 +97,51 @@ final class Cluster implements AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Every kind the server lists in namespaces, in the preferred version of each API group (core first): what an
+   * unmanaged-object scan looks through. Discovery answers are cached as {@link #resolve} caches them.
+   */
+  List<ApiResource> namespacedKinds() {
+    List<String> versions = new ArrayList<>();
+    versions.add("v1");
+    limiter.acquire();
+    io.fabric8.kubernetes.api.model.APIGroupList groups = client.getApiGroups();
+    if (groups != null) {
+      for (io.fabric8.kubernetes.api.model.APIGroup g : groups.getGroups()) {
+        if (g.getPreferredVersion() != null) {
+          versions.add(g.getPreferredVersion().getGroupVersion());
+        }
+      }
+    }
+    List<ApiResource> out = new ArrayList<>();
+    for (String gv : versions) {
+      for (APIResource r : resources(gv)) {
+        if (Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/") && r.getVerbs() != null
+            && r.getVerbs().contains("list")) {
+          int slash = gv.indexOf('/');
+          out.add(new ApiResource(slash < 0 ? "" : gv.substring(0, slash), slash < 0 ? gv : gv.substring(slash + 1),
+              r.getKind(), r.getName(), true));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<APIResource> resources(String gv) {
+    return discovery.computeIfAbsent(gv, v -> {
+      limiter.acquire();
+      try {
+        APIResourceList l = client.getApiResources(v);
+        return l == null ? Optional.empty() : Optional.of(List.copyOf(l.getResources()));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    }).orElse(List.of());
+  }
+
   /** Forgets what discovery found for {@code apiVersion} (a CRD was just created). */
   void forget(String apiVersion) {
     discovery.remove(apiVersion);

@@ -250,6 +250,15 @@ public final class KubernetesProvider implements Provider {
   }
 
   @Override
+  public dev.kplan.provider.UnmanagedResult listUnmanaged(dev.kplan.provider.UnmanagedRequest request) {
+    Cluster c = cluster;
+    if (c == null) { // no resource of this provider was planned, so it was never configured
+      return new dev.kplan.provider.UnmanagedResult(true, List.of(), Diagnostics.NONE);
+    }
+    return UnmanagedObjects.list(request, c);
+  }
+
+  @Override
   public ReadDataResult readData(ReadDataRequest request) {
     return switch (request.typeName()) {
       case DataSources.ONE -> DataSources.readOne(request.config(), cluster());
