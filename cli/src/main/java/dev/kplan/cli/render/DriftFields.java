@@ -84,6 +84,21 @@ public final class DriftFields {
     return out;
   }
 
+  /** {@code path} as HCL would write it: {@code object.metadata.labels["app.kubernetes.io/name"]}. */
+  public static String pathText(Path path) {
+    StringBuilder sb = new StringBuilder();
+    for (PathStep s : path.steps()) {
+      if (s instanceof PathStep.GetAttr a && a.name().matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+        sb.append(sb.length() == 0 ? "" : ".").append(a.name());
+      } else if (s instanceof PathStep.GetAttr a) {
+        sb.append("[").append(dev.kplan.lang.value.GoQuote.quote(a.name())).append(']');
+      } else {
+        sb.append(new Path(List.of(s)));
+      }
+    }
+    return sb.toString();
+  }
+
   private record Walk(Value value, boolean sensitive) {}
 
   /** The value at {@code path}, and whether it or anything holding it is sensitive. */

@@ -54,7 +54,7 @@ public final class DriftReport {
       for (DriftFields.Field fd : DriftFields.of(d)) {
         Attribution a = fd.attribution();
         ObjectNode n = fields.addObject();
-        n.put("path", a.path().toString());
+        n.put("path", DriftFields.pathText(a.path()));
         n.set("old", value(fd.before()));
         n.set("new", value(fd.after()));
         if (fd.sensitive()) {

@@ -351,7 +351,7 @@ public final class PlanRenderer {
     } else {
       for (DriftFields.Field f : DriftFields.of(d)) {
         Attribution at = f.attribution();
-        out.append("  # ").append(at.path()).append(": ").append(f.change()).append(" (").append(at.manager());
+        out.append("  # ").append(DriftFields.pathText(at.path())).append(": ").append(f.change()).append(" (").append(at.manager());
         if (!at.operation().isEmpty()) {
           out.append(", ").append(at.operation());
         }

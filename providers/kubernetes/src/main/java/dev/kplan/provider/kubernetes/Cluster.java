@@ -195,6 +195,13 @@ final class Cluster implements AutoCloseable {
     return Values.fromJson(json.asJson(ssa.serverSideApply()));
   }
 
+  /** Sends a JSON patch ({@code application/json-patch+json}) as {@code manager}. */
+  void jsonPatch(ApiResource r, String namespace, String name, String patch, String manager) {
+    limiter.acquire();
+    named(r, namespace, name).patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+        .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON).withFieldManager(manager).build(), patch);
+  }
+
   /** Asks for deletion; true when the object existed. */
   boolean delete(ApiResource r, String namespace, String name) {
     limiter.acquire();

@@ -216,7 +216,7 @@ public final class KubernetesProvider implements Provider {
     ManifestPrivate priv = ManifestPrivate.decode(i.privateData());
     String manager = ManifestSchema.manager(prior);
     FieldSet fields = priv.fields().isEmpty() ? ManagedFields.of(live).appliedBy(manager) : priv.fields();
-    Value object = LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior));
+    Value object = ExclusiveLists.withExtras(LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior)), live);
     Value storedObject = Values.at(prior, "object");
     List<Attribution> who = object.equals(storedObject) ? List.of()
         : LiveObjects.attributions(storedObject, object, live, manager, classifier);

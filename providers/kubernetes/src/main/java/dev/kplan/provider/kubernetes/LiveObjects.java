@@ -68,6 +68,13 @@ final class LiveObjects {
       }
       return;
     }
+    if (Values.isCollection(a) && Values.isCollection(b) && ys.size() > xs.size()
+        && xs.equals(ys.subList(0, xs.size()))) {
+      for (int i = xs.size(); i < ys.size(); i++) { // items appended: each is its own change, with its own owner
+        out.add(at.index(Value.number(i)));
+      }
+      return;
+    }
     out.add(at);
   }
 

@@ -161,6 +161,15 @@ final class ManifestResource {
           ? ApiErrors.diagnostic("Apply failed", ref.toString(), cluster.host(), e) : conflictDiagnostic(ref, conflicts);
       return new ApplyResult(unchanged, req.plannedPrivate(), Diagnostics.of(d));
     }
+    String trim = ExclusiveLists.trimPatch(manifest, answer);
+    if (trim != null) {
+      try { // items another manager added to a list kplan keeps exclusive (Service ports): restore kplan's list
+        cluster.jsonPatch(r, namespace, ref.name(), trim, manager);
+      } catch (KubernetesClientException e) {
+        return new ApplyResult(unchanged, req.plannedPrivate(), Diagnostics.of(
+            ApiErrors.diagnostic("Apply failed", ref.toString(), cluster.host(), e)));
+      }
+    }
     if (ref.kind().equals("CustomResourceDefinition")) {
       String group = Values.string(answer, "spec", "group");
       for (Value v : Values.elements(Values.at(answer, "spec", "versions"))) {
