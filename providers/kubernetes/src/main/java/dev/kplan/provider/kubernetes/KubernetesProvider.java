@@ -246,7 +246,15 @@ public final class KubernetesProvider implements Provider {
     checkType(request.typeName());
     ObjectRef ref = ObjectRef.of(Values.at(request.isDelete() ? request.priorState() : request.plannedState(),
         "manifest"));
-    return ManifestResource.apply(request, cluster(), ref.toString());
+    Cluster c = cluster();
+    ApplyResult applied = ManifestResource.apply(request, c, ref.toString());
+    List<Diagnostic> warnings = c.warnings();
+    if (warnings.isEmpty()) {
+      return applied;
+    }
+    List<Diagnostic> all = new ArrayList<>(applied.diagnostics().items());
+    all.addAll(warnings);
+    return new ApplyResult(applied.newState(), applied.privateData(), Diagnostics.of(all), applied.sensitivePaths());
   }
 
   @Override
