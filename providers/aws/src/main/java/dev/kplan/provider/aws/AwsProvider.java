@@ -156,7 +156,7 @@ final class AwsProvider implements Provider {
         id = type.create(planned, request.address(), ctx);
       } else {
         id = Vals.string(request.priorState(), "id");
-        type.update(Vals.object(request.priorState()), planned, ctx);
+        type.update(Vals.object(request.priorState()), planned, request.address(), ctx);
       }
       Value state = readBack(type, planned, id, ctx);
       if (state.isNull()) {

@@ -32,8 +32,9 @@ final class Ec2Support {
   }
 
   /** Brings the object's tags to {@code plannedAll} (kplan's own tags stay). */
-  static void updateTags(AwsContext ctx, String id, Map<String, String> live, dev.kplan.lang.value.Value plannedAll) {
-    Tags.Change c = Tags.change(live, plannedAll);
+  static void updateTags(AwsContext ctx, String id, Map<String, String> live, dev.kplan.lang.value.Value plannedAll,
+      String address) {
+    Tags.Change c = Tags.change(live, plannedAll, address);
     if (!c.remove().isEmpty()) {
       List<Tag> keys = new ArrayList<>();
       c.remove().forEach(k -> keys.add(Tag.builder().key(k).build()));

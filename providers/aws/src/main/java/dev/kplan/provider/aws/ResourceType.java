@@ -31,8 +31,11 @@ interface ResourceType {
   /** Creates the object and returns its id (the state is then read back). {@code address} goes into a tag. */
   String create(ObjectValue planned, String address, AwsContext ctx);
 
-  /** Changes in place what the plan changed (only attributes that do not force a replacement). */
-  void update(ObjectValue prior, ObjectValue planned, AwsContext ctx);
+  /**
+   * Changes in place what the plan changed (only attributes that do not force a replacement);
+   * {@code address}, when known, is written to the address tag again.
+   */
+  void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx);
 
   void delete(ObjectValue prior, AwsContext ctx);
 

@@ -118,19 +118,20 @@ final class S3BucketResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     String bucket = Vals.string(prior, "id");
     Map<String, String> live = liveTags(ctx.clients().s3(), bucket);
-    if (Tags.change(live, Vals.get(planned, "tags_all")).isEmpty()) {
+    if (Tags.change(live, Vals.get(planned, "tags_all"), address).isEmpty()) {
       return;
     }
     // S3 replaces the whole tag set: keep kplan's own tags
-    Map<String, String> next = new TreeMap<>(Tags.forCreate(Vals.get(planned, "tags_all"), null));
+    Map<String, String> next = new TreeMap<>();
     live.forEach((k, v) -> {
       if (k.startsWith(Tags.PREFIX)) {
         next.put(k, v);
       }
     });
+    next.putAll(Tags.forCreate(Vals.get(planned, "tags_all"), address));
     putTags(ctx.clients().s3(), bucket, next);
   }
 

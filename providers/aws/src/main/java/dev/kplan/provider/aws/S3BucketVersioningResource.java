@@ -93,7 +93,7 @@ final class S3BucketVersioningResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     put(Vals.string(prior, "id"), Vals.string(Vals.get(planned, "versioning_configuration"), "status"), ctx);
   }
 

@@ -96,10 +96,10 @@ final class SecurityGroupResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     String id = Vals.string(prior, "id");
     SecurityGroup g = ctx.clients().ec2().describeSecurityGroups(b -> b.groupIds(id)).securityGroups().get(0);
-    Ec2Support.updateTags(ctx, id, Ec2Support.tags(g.tags()), Vals.get(planned, "tags_all"));
+    Ec2Support.updateTags(ctx, id, Ec2Support.tags(g.tags()), Vals.get(planned, "tags_all"), address);
   }
 
   @Override

@@ -161,7 +161,7 @@ final class SecurityGroupRuleResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     String id = Vals.string(prior, "id");
     String protocol = Normal.protocol(Vals.string(planned, "ip_protocol"));
     boolean all = "-1".equals(protocol);
@@ -179,7 +179,7 @@ final class SecurityGroupRuleResource implements ResourceType {
         .securityGroupRules(SecurityGroupRuleUpdate.builder().securityGroupRuleId(id).securityGroupRule(rule).build()));
     SecurityGroupRule live = ctx.clients().ec2().describeSecurityGroupRules(b -> b.securityGroupRuleIds(id))
         .securityGroupRules().get(0);
-    Ec2Support.updateTags(ctx, id, Ec2Support.tags(live.tags()), Vals.get(planned, "tags_all"));
+    Ec2Support.updateTags(ctx, id, Ec2Support.tags(live.tags()), Vals.get(planned, "tags_all"), address);
   }
 
   @Override

@@ -129,14 +129,15 @@ final class SqsQueueResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     SqsClient sqs = ctx.clients().sqs();
     String url = Vals.string(prior, "id");
     Map<String, String> changed = settings(planned, prior);
     if (!changed.isEmpty()) {
       sqs.setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(changed));
     }
-    Tags.Change c = Tags.change(sqs.listQueueTags(b -> b.queueUrl(url)).tags(), Vals.get(planned, "tags_all"));
+    Tags.Change c = Tags.change(sqs.listQueueTags(b -> b.queueUrl(url)).tags(), Vals.get(planned, "tags_all"),
+        address);
     if (!c.remove().isEmpty()) {
       sqs.untagQueue(b -> b.queueUrl(url).tagKeys(c.remove()));
     }

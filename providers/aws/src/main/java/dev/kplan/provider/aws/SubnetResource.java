@@ -85,14 +85,14 @@ final class SubnetResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     String id = Vals.string(prior, "id");
     Boolean publicIp = Vals.bool(planned, "map_public_ip_on_launch");
     if (publicIp != null && !Objects.equals(publicIp, Vals.bool(prior, "map_public_ip_on_launch"))) {
       ctx.clients().ec2().modifySubnetAttribute(b -> b.subnetId(id).mapPublicIpOnLaunch(v -> v.value(publicIp)));
     }
     Subnet s = ctx.clients().ec2().describeSubnets(b -> b.subnetIds(id)).subnets().get(0);
-    Ec2Support.updateTags(ctx, id, Ec2Support.tags(s.tags()), Vals.get(planned, "tags_all"));
+    Ec2Support.updateTags(ctx, id, Ec2Support.tags(s.tags()), Vals.get(planned, "tags_all"), address);
   }
 
   @Override

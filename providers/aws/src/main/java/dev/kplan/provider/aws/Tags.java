@@ -75,10 +75,15 @@ final class Tags {
     }
   }
 
-  static Change change(Map<String, String> live, Value plannedAll) {
-    Map<String, String> want = Vals.stringMap(plannedAll);
-    if (want == null) {
-      want = Map.of();
+  /** {@code address}, when known, is (re)written to {@link #ADDRESS}: a hand edit may have dropped it. */
+  static Change change(Map<String, String> live, Value plannedAll, String address) {
+    Map<String, String> want = new TreeMap<>();
+    Map<String, String> planned = Vals.stringMap(plannedAll);
+    if (planned != null) {
+      want.putAll(planned);
+    }
+    if (address != null) {
+      want.put(ADDRESS, address);
     }
     java.util.Set<String> remove = new java.util.TreeSet<>();
     Map<String, String> set = new TreeMap<>();

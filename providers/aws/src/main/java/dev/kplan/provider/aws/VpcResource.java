@@ -73,10 +73,10 @@ final class VpcResource implements ResourceType {
   }
 
   @Override
-  public void update(ObjectValue prior, ObjectValue planned, AwsContext ctx) {
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     String id = Vals.string(prior, "id");
     Vpc v = ctx.clients().ec2().describeVpcs(b -> b.vpcIds(id)).vpcs().get(0);
-    Ec2Support.updateTags(ctx, id, Ec2Support.tags(v.tags()), Vals.get(planned, "tags_all"));
+    Ec2Support.updateTags(ctx, id, Ec2Support.tags(v.tags()), Vals.get(planned, "tags_all"), address);
   }
 
   @Override
