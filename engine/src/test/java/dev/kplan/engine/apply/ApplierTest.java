@@ -59,6 +59,7 @@ class ApplierTest {
     Runnable during = () -> {};
     UnaryOperator<Value> result = v -> v;
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    final List<String> addresses = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public ProviderSchema schema() {
@@ -89,6 +90,7 @@ class ApplierTest {
       }
       String name = name(request.plannedState());
       applied.add("create " + name);
+      addresses.add(request.address());
       if (name.startsWith("fail")) {
         return new ApplyResult(Value.nullOf(TYPE), null,
             Diagnostics.of(Diagnostic.error("Creation refused", "The system refused " + name + ".", null)));
@@ -172,6 +174,13 @@ class ApplierTest {
     assertTrue(r.diagnostics().items().stream().anyMatch(d -> d.summary().equals("Failed to save state")),
         r.diagnostics().toString());
     assertTrue(lock.records.isEmpty());
+  }
+
+  @Test
+  void theProviderIsToldTheAddressOfTheInstanceItCreates() {
+    Applier.Result r = apply(1, create("web"));
+    assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
+    assertEquals(List.of("thing_x.web"), provider.addresses, "providers tag new objects with it");
   }
 
   @Test

@@ -66,6 +66,11 @@ final class AwsClients implements AutoCloseable {
   /** Builds the clients; no request is sent. Fails with an {@link IllegalArgumentException} the user can act on. */
   static AwsClients create(AwsSettings s, List<ExecutionInterceptor> interceptors) {
     ProfileFile profiles = profileFile(s);
+    if (profiles != null && s.profile() != null && profiles.profile(s.profile()).isEmpty()) {
+      throw new IllegalArgumentException("the profile \"" + s.profile() + "\" is in none of the shared files "
+          + String.join(", ", s.sharedConfigFiles()) + (s.sharedConfigFiles().isEmpty() ? "" : ", ")
+          + String.join(", ", s.sharedCredentialsFiles()));
+    }
     Region region = resolveRegion(s, profiles);
     AwsCredentialsProvider credentials = credentials(s, profiles);
     ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
@@ -138,7 +143,7 @@ final class AwsClients implements AutoCloseable {
       return chain.build().getRegion();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("no AWS region: set region in the provider block, AWS_REGION, or a"
-          + " region in the profile");
+          + " region in the profile" + (s.profile() == null ? "" : " \"" + s.profile() + "\""));
     }
   }
 

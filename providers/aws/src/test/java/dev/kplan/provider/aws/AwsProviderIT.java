@@ -283,6 +283,41 @@ class AwsProviderIT {
   }
 
   @Test
+  void aProfileFromSharedFilesIsUsedAndAMissingOneIsAClearDiagnostic(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path credentials = java.nio.file.Files.writeString(dir.resolve("credentials"),
+        "[sandbox]\naws_access_key_id = testing\naws_secret_access_key = testing\n");
+    java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("config"), "[profile sandbox]\nregion = eu-west-1\n");
+    for (String profile : List.of("sandbox", "nobody")) {
+      Map<String, Value> settings = new java.util.LinkedHashMap<>(TestingAws.providerConfig(sandbox.env().awsEndpoint(),
+          "us-east-1", Map.of(), 0));
+      settings.remove("access_key");
+      settings.remove("secret_key");
+      settings.remove("region");
+      settings.put("profile", s(profile));
+      settings.put("shared_config_files", Value.list(dev.kplan.lang.types.Type.STRING, List.of(s(config.toString()))));
+      settings.put("shared_credentials_files", Value.list(dev.kplan.lang.types.Type.STRING, List.of(s(credentials.toString()))));
+      AwsProvider p = new AwsProvider(List.of());
+      try {
+        ConfigureResult r = new TestingAws(p).configure(settings);
+        if (profile.equals("sandbox")) {
+          assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
+          ReadDataResult region = p.readData(new ReadDataRequest("aws_region", Value.object(Map.of())));
+          assertEquals(s("eu-west-1"), Vals.get(region.state(), "name"), "the region comes from the profile");
+        } else {
+          assertTrue(r.diagnostics().hasErrors(), "profile \"nobody\" has no credentials");
+          Diagnostic d = r.diagnostics().errors().get(0);
+          assertTrue(d.summary().equals("No valid AWS credentials") || d.summary().equals("Invalid aws provider configuration"),
+              d.toString());
+          assertTrue(d.detail().contains("nobody"), d.detail());
+        }
+      } finally {
+        p.close();
+      }
+    }
+  }
+
+  @Test
   void anUnreachableEndpointIsAClearDiagnostic() {
     AwsProvider p = new AwsProvider(List.of());
     try {
