@@ -156,6 +156,48 @@ class AwsEndToEndIT {
   }
 
   @Test
+  void anAliasedProviderCreatesInItsOwnRegion() throws IOException {
+    String endpoint = sandbox.env().awsEndpoint().toString();
+    String provider = """
+        provider "aws" {
+          %s
+          region     = "%s"
+          access_key = "testing"
+          secret_key = "testing"
+          endpoints {
+            ec2 = "%s"
+            sts = "%s"
+          }
+        }
+        """;
+    Files.writeString(dir.resolve("main.kp.hcl"), provider.formatted("", "us-east-1", endpoint, endpoint)
+        + provider.formatted("alias = \"west\"", "us-west-2", endpoint, endpoint) + """
+        resource "aws_vpc" "east" {
+          cidr_block = "10.30.0.0/16"
+          tags       = { Name = "east-%1$s" }
+        }
+        resource "aws_vpc" "west" {
+          provider   = aws.west
+          cidr_block = "10.31.0.0/16"
+          tags       = { Name = "west-%1$s" }
+        }
+        output "west_arn" {
+          value = aws_vpc.west.arn
+        }
+        """.formatted(suffix));
+    CliRun apply = kplan("apply", "-auto-approve");
+    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertTrue(apply.out().contains("arn:aws:ec2:us-west-2:"), apply.out());
+    try (Ec2Client west = sandbox.aws(Ec2Client.builder()).region(software.amazon.awssdk.regions.Region.US_WEST_2).build()) {
+      assertEquals(1, west.describeVpcs(b -> b.filters(Filter.builder().name("tag:Name").values("west-" + suffix).build()))
+          .vpcs().size());
+    }
+    CliRun same = kplan("plan", "-detailed-exitcode");
+    assertEquals(0, same.exitCode(), same.out() + same.err());
+    assertEquals(0, kplan("destroy", "-auto-approve").exitCode());
+  }
+
+  @Test
   void anUnreachableEndpointIsOneDiagnosticNamingIt() throws IOException {
     Files.writeString(dir.resolve("main.kp.hcl"), """
         provider "aws" {
