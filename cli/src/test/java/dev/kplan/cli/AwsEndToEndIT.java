@@ -198,6 +198,51 @@ class AwsEndToEndIT {
   }
 
   @Test
+  void importBlocksAdoptObjectsMadeByHandAndThenPlanNoChanges() throws IOException {
+    String vpcId;
+    String groupId;
+    try (Ec2Client ec2 = sandbox.ec2().build()) {
+      vpcId = ec2.createVpc(b -> b.cidrBlock("10.40.0.0/16")).vpc().vpcId();
+      groupId = ec2.createSecurityGroup(b -> b.groupName("by-hand-" + suffix).description("made by hand").vpcId(vpcId))
+          .groupId();
+    }
+    String endpoint = sandbox.env().awsEndpoint().toString();
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        provider "aws" {
+          region     = "%s"
+          access_key = "testing"
+          secret_key = "testing"
+          endpoints {
+            ec2 = "%s"
+            sts = "%s"
+          }
+        }
+        import {
+          to = aws_vpc.adopted
+          id = "%s"
+        }
+        import {
+          to = aws_security_group.adopted
+          id = "%s"
+        }
+        resource "aws_vpc" "adopted" {
+          cidr_block = "10.40.0.0/16"
+        }
+        resource "aws_security_group" "adopted" {
+          name        = "by-hand-%s"
+          description = "made by hand"
+          vpc_id      = aws_vpc.adopted.id
+        }
+        """.formatted(sandbox.env().awsRegion(), endpoint, endpoint, vpcId, groupId, suffix));
+    CliRun apply = kplan("apply", "-auto-approve");
+    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertTrue(apply.out().contains("2 imported"), apply.out());
+    CliRun same = kplan("plan", "-detailed-exitcode");
+    assertEquals(0, same.exitCode(), same.out() + same.err());
+    assertTrue(same.out().contains("No changes."), same.out());
+  }
+
+  @Test
   void anUnreachableEndpointIsOneDiagnosticNamingIt() throws IOException {
     Files.writeString(dir.resolve("main.kp.hcl"), """
         provider "aws" {
