@@ -239,7 +239,10 @@ class ApplierTest {
       }
     };
     apply(1, create("slow"));
-    List<String> messages = events.stream().map(ApplyEvent::message).toList();
+    List<String> messages;
+    synchronized (events) { // the "still running" timer thread may still be adding
+      messages = events.stream().map(ApplyEvent::message).toList();
+    }
     assertEquals("thing_x.slow: Creating...", messages.get(0));
     assertTrue(messages.contains("thing_x.slow: Still creating... [0s elapsed]"), messages.toString());
     assertEquals("thing_x.slow: Creation complete after 0s [id=id-slow]", messages.get(messages.size() - 1));
