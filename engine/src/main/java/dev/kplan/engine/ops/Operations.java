@@ -96,6 +96,22 @@ public final class Operations {
     });
   }
 
+  /**
+   * {@code kplan plan -unmanaged=SCOPES}: the plan, then the live objects in {@code scopes} that none of its
+   * resources manages (see {@link UnmanagedScan}); nothing is listed when the plan has errors.
+   */
+  public UnmanagedPlan planWithUnmanaged(Path dir, OperationOptions options, List<String> scopes) {
+    UnmanagedScan[] scan = {UnmanagedScan.EMPTY};
+    OperationResult result = run(dir, options, "plan", null, (ctx) -> {
+      Plan plan = ctx.plan(options.plan());
+      if (!plan.diagnostics().hasErrors()) {
+        scan[0] = UnmanagedScan.run(ctx.providers, plan, scopes);
+      }
+      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
+    });
+    return new UnmanagedPlan(result, scan[0]);
+  }
+
   /** {@code kplan apply}: plan, then carry the plan out unless it has errors. */
   public OperationResult apply(Path dir, OperationOptions options) {
     return run(dir, options, "apply", null, ctx -> {
