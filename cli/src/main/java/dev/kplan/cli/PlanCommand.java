@@ -37,6 +37,11 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Save the plan to FILE, to apply exactly it later with \"kplan apply FILE\".")
   String out;
 
+  @Option(names = "-generate-config-out", paramLabel = "FILE",
+      description = "Write a resource block to FILE (which must not exist) for each import block whose target has no"
+          + " configuration, then plan with it.")
+  String generateConfigOut;
+
   @Option(names = "-detailed-exitcode",
       description = "Exit 0 when there are no changes, 1 on error, 2 when there are changes.")
   boolean detailedExitCode;
@@ -50,8 +55,10 @@ public final class PlanCommand implements Callable<Integer> {
           "Incompatible plan mode options: -destroy and -refresh-only cannot be used together.");
     }
     PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY : PlanMode.NORMAL;
-    OperationResult r = new Operations().plan(root.workDir(),
-        arguments.toOptions(spec.commandLine(), root, mode));
+    OperationResult r = generateConfigOut == null
+        ? new Operations().plan(root.workDir(), arguments.toOptions(spec.commandLine(), root, mode))
+        : new Operations().planGeneratingConfig(root.workDir(), arguments.toOptions(spec.commandLine(), root, mode),
+            java.nio.file.Path.of(generateConfigOut));
     OperationOutput.diagnostics(err, r.diagnostics(), root.workDir(), root.color());
     if (r.hasErrors() || r.plan() == null) {
       return 1;
