@@ -64,7 +64,10 @@ final class Adoption {
     if (!ns.isNull()) {
       meta.put("namespace", ns);
     }
-    Map<String, Value> labels = Values.entries(Values.at(projected, "metadata", "labels"));
+    Map<String, Value> labels = new LinkedHashMap<>(Values.entries(Values.at(projected, "metadata", "labels")));
+    if ("Namespace".equals(Values.string(live, "kind"))) {
+      labels.remove("kubernetes.io/metadata.name"); // the API server sets it to the name, always
+    }
     if (!labels.isEmpty()) {
       meta.put("labels", Value.object(labels));
     }
@@ -79,7 +82,7 @@ final class Adoption {
         out.put(k, v);
       }
     });
-    return Value.object(out);
+    return Values.withoutNulls(Value.object(out));
   }
 
   private static Value withoutDefaults(Cluster cluster, ApiResource r, Value manifest) {
@@ -136,7 +139,7 @@ final class Adoption {
     return manifest;
   }
 
-  /** Scalar attributes and empty objects: the fields a server may default. Names and metadata are never defaults. */
+  /** Scalar attributes, lists of scalars and empty objects: the fields a server may default. Names and metadata are never defaults. */
   private static void leaves(Value v, List<Object> at, List<List<Object>> out) {
     Object last = at.get(at.size() - 1);
     if (last.equals("metadata") || last.equals("name")) {
@@ -154,6 +157,10 @@ final class Adoption {
       });
     } else if (Values.isCollection(v)) {
       List<Value> items = Values.elements(v);
+      if (last instanceof String && items.stream().noneMatch(x -> Values.isStructure(x) || Values.isCollection(x))) {
+        out.add(List.copyOf(at)); // a list of scalars (finalizers, access modes) is defaulted as a whole
+        return;
+      }
       for (int i = 0; i < items.size(); i++) {
         if (Values.isStructure(items.get(i))) {
           at.add(i);
