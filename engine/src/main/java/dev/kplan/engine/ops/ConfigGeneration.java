@@ -3,7 +3,9 @@ package dev.kplan.engine.ops;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.config.ImportBlock;
 import dev.kplan.engine.config.Module;
+import dev.kplan.engine.config.ProviderBlock;
 import dev.kplan.engine.config.ResourceBlock;
+import dev.kplan.lang.ast.Body;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.eval.EvalContext;
 import dev.kplan.lang.eval.EvalResult;
@@ -54,11 +56,25 @@ final class ConfigGeneration {
     return out;
   }
 
-  /** {@code root} without {@code imports}: what plans (and so configures providers) before they are generated. */
+  /**
+   * {@code root} without {@code imports}: what plans (and so configures providers) before they are generated.
+   * A provider that only an import target implies is configured empty, as a resource would imply it.
+   */
   static Module without(Module root, List<ImportBlock> imports) {
     List<ImportBlock> kept = new ArrayList<>(root.imports());
     kept.removeAll(imports);
-    return new Module(root.dir(), root.variables(), root.locals(), root.providers(), root.resources(), root.outputs(),
+    List<ProviderBlock> providers = new ArrayList<>(root.providers());
+    Set<ProviderAddress> declared = new HashSet<>();
+    for (ProviderBlock pb : root.providers()) {
+      declared.add(pb.address());
+    }
+    for (ImportBlock ib : imports) {
+      ProviderAddress implied = ProviderAddress.implied(ib.to().type());
+      if (declared.add(implied)) {
+        providers.add(new ProviderBlock(implied, new Body(List.of(), ib.range()), ib.range()));
+      }
+    }
+    return new Module(root.dir(), root.variables(), root.locals(), providers, root.resources(), root.outputs(),
         root.calls(), root.moved(), root.sources(), kept, root.removed());
   }
 
