@@ -1,2 +1,6 @@
-/** JMH benchmarks and the generators of the configurations they run on (built with {@code -Pbench}). */
+/**
+ * JMH benchmarks, {@link dev.kplan.bench.EngineScale} (plan and apply at scale through the engine, a
+ * plain main since an apply changes its state), and the generators of the configurations they run
+ * on (built with {@code -Pbench}).
+ */
 package dev.kplan.bench;

@@ -395,7 +395,7 @@ public final class Applier {
       ResourceChange c = saved;
       // a wholly known configuration plans the same again: only unknown arguments need the values learned so far
       if (!saved.config().isWhollyKnown()) {
-        Replanner.Result r = in.replanner().replan(addr, snapshot());
+        Replanner.Result r = in.replanner().replan(addr, Collections.unmodifiableMap(current));
         diags.addAll(r.diagnostics().items());
         if (r.change() == null || r.diagnostics().hasErrors()) {
           failed.add(addr);
@@ -445,14 +445,15 @@ public final class Applier {
       }
       diags.addAll(ar.diagnostics().items());
       Value newState = ar.newState();
+      boolean stored = true;
       if (!newState.isNull()) {
         Value marked = SensitivePaths.afterApply(c.after(), newState, ar.sensitivePaths());
         boolean tainted = ar.diagnostics().hasErrors() && kind == ApplyEvent.Kind.CREATE;
         ResourceInstance ri = instance(c, marked, ar.privateData(), tainted);
-        record(new StateChange.Put(ri), addr);
+        stored = recorded(new StateChange.Put(ri), addr);
         current.put(addr.toString(), ri);
       } else if (kind == ApplyEvent.Kind.UPDATE) {
-        record(new StateChange.Remove(addr.toString()), addr);
+        stored = recorded(new StateChange.Remove(addr.toString()), addr);
         current.remove(addr.toString());
       } else if (deposedKey != null) {
         // nothing replaced the old object: it is the current one again
@@ -466,6 +467,11 @@ public final class Applier {
         in.listener().onEvent(new ApplyEvent.Failed(addr, kind, firstSummary(ar.diagnostics())));
         return false;
       }
+      if (!stored) {
+        // nothing is to build on an object the state does not hold
+        in.listener().onEvent(new ApplyEvent.Failed(addr, kind, "Failed to save state"));
+        return false;
+      }
       List<String> problems = newState.isNull() ? List.of("the object is gone") : Compatibility.problems(c.after(), newState);
       if (!problems.isEmpty()) {
         fail(addr, kind, Diagnostic.error("Provider produced inconsistent result after apply",
@@ -477,7 +483,7 @@ public final class Applier {
       }
       in.listener().onEvent(new ApplyEvent.Completed(addr, kind, idOf(newState), elapsed(t0)));
       // a postcondition that could only be decided now stops what depends on the object (which stays recorded)
-      Diagnostics checked = in.postconditions().check(addr, snapshot());
+      Diagnostics checked = in.postconditions().check(addr, Collections.unmodifiableMap(current));
       diags.addAll(checked.items());
       if (checked.hasErrors()) {
         failed.add(addr);
@@ -518,7 +524,11 @@ public final class Applier {
       }
       // the delete half of create_before_destroy removes the deposed old object: the address holds the new one
       if (c.action() != Action.CREATE_THEN_DELETE) {
-        record(new StateChange.Remove(addr.toString()), addr);
+        if (!recorded(new StateChange.Remove(addr.toString()), addr)) {
+          // the state still holds the object: what waits on this delete (a replacement's create) must not run
+          in.listener().onEvent(new ApplyEvent.Failed(addr, ApplyEvent.Kind.DELETE, "Failed to save state"));
+          return false;
+        }
         current.remove(addr.toString());
       } else if (deposedBy.containsKey(addr)) {
         deposedBy.remove(addr);
@@ -589,6 +599,7 @@ public final class Applier {
       recorded(change, addr);
     }
 
+    /** Records a finished change; false (with a diagnostic) when the state could not take it. */
     private boolean recorded(StateChange change, ResourceAddress addr) {
       try {
         in.lock().record(change);

@@ -25,6 +25,7 @@ import dev.kplan.engine.plan.PlanOptions;
 import dev.kplan.engine.plan.ResourceChange;
 import dev.kplan.engine.planfile.ConfigChecksum;
 import dev.kplan.engine.planfile.PlanFile;
+import dev.kplan.engine.planner.InstancePlanner;
 import dev.kplan.engine.planner.Planner;
 import dev.kplan.engine.planner.SensitivePaths;
 import dev.kplan.lang.diag.Diagnostic;
@@ -390,7 +391,7 @@ public final class Operations {
         return new OperationResult(plan, state, diags(Diagnostics.of(all)));
       }
       Applier.Result applied = Applier.apply(new Applier.Input(plan, providers, refreshed,
-          dependencies(module, state), lazy, this::replan, options.parallelism(), options.listener(),
+          dependencies(module, state), lazy, replanner(plan), options.parallelism(), options.listener(),
           Duration.ofSeconds(10), this::checkPostconditions));
       all.addAll(applied.diagnostics().items());
       try {
@@ -453,13 +454,24 @@ public final class Operations {
     }
 
     /**
+     * Plans one instance again at apply time: alone, with the apply's providers, when the
+     * {@link InstancePlanner} can; otherwise with {@link #replan}.
+     */
+    private Replanner replanner(Plan plan) {
+      InstancePlanner narrow = new InstancePlanner(module, variables, functions, providers, plan);
+      return (instance, applied) -> narrow.replan(instance, applied)
+          .map(r -> new Replanner.Result(r.change(), r.diagnostics()))
+          .orElseGet(() -> replan(instance, applied));
+    }
+
+    /**
      * Plans one instance again against the state applied so far, with providers of its own. Only
      * what it depends on takes part (the resources, locals and providers of its closure in the
      * graph, and their stored objects; of its own resource, just this instance), and only the
      * instance itself and data sources are planned, the rest being read from the state: re-planning
      * the whole configuration for each instance would make an apply quadratic.
      */
-    Replanner.Result replan(ResourceAddress instance, StateSnapshot current) {
+    Replanner.Result replan(ResourceAddress instance, Map<String, ResourceInstance> applied) {
       Set<Node> closure = graph().closure(Set.of(new Node.ResourceNode(instance.config())));
       Set<ResourceAddress> resourceAddrs = new HashSet<>();
       List<ResourceAddress> targets = new ArrayList<>(List.of(instance));
@@ -473,14 +485,14 @@ public final class Operations {
       }
       Module sub = ReplanScope.filter(module, closure);
       Map<String, ResourceInstance> subResources = new TreeMap<>();
-      current.resources().forEach((k, ri) -> {
+      applied.forEach((k, ri) -> {
         AddressParser.Result<ResourceAddress> a = ResourceAddress.parse(k);
         if (a.ok() && resourceAddrs.contains(a.value().config())
             && (!a.value().config().equals(instance.config()) || a.value().equals(instance))) {
           subResources.put(k, ri);
         }
       });
-      StateSnapshot subState = new StateSnapshot(current.serial(), current.lineage(), subResources, Map.of());
+      StateSnapshot subState = new StateSnapshot(state.serial(), state.lineage(), subResources, Map.of());
       Map<ProviderAddress, Provider> own = openProviders(sub, subState);
       Plan p;
       try {
@@ -502,11 +514,11 @@ public final class Operations {
      * with the applied state evaluates them with a known {@code self}. Instances without
      * postconditions are not planned again.
      */
-    Diagnostics checkPostconditions(ResourceAddress instance, StateSnapshot current) {
+    Diagnostics checkPostconditions(ResourceAddress instance, Map<String, ResourceInstance> applied) {
       if (!hasPostconditions(instance)) {
         return Diagnostics.NONE;
       }
-      Replanner.Result r = replan(instance, current);
+      Replanner.Result r = replan(instance, applied);
       return Diagnostics.of(r.diagnostics().items().stream().filter(Diagnostic::isError).toList());
     }
 

@@ -570,10 +570,12 @@ public final class Planner {
 
     /**
      * An evaluation context holding var, local, path and, of the resources, only the root names
-     * in {@code roots}: building every resource type's object for every evaluation would make
-     * planning quadratic in the number of resources.
+     * in {@code roots}, and of each resource type only the resources named under it (all of them
+     * when the type itself is referenced): building every resource type's object for every
+     * evaluation, or a type's whole object for each resource that names one of its members, would
+     * make planning quadratic in the number of resources.
      */
-    private EvalContext context(Set<String> roots) {
+    private EvalContext context(Map<String, Set<String>> roots) {
       ModuleInstance mi = here;
       Map<String, Value> vars = new LinkedHashMap<>();
       vars.put("var", Value.object(mi.variables));
@@ -581,18 +583,30 @@ public final class Planner {
       vars.put("path", Value.object(Map.of(
           "module", Value.string(mi.folder), "root", Value.string("."),
           "cwd", Value.string(in.module().dir().toAbsolutePath().toString()))));
-      for (String root : roots) {
-        Map<String, Value> byName = mi.managed.get(root);
-        if (byName != null) {
-          vars.put(root, mi.typeObjects.computeIfAbsent(root, k -> Value.object(byName)));
+      for (Map.Entry<String, Set<String>> root : roots.entrySet()) {
+        Map<String, Value> byName = mi.managed.get(root.getKey());
+        if (byName == null) {
+          continue;
+        }
+        if (root.getValue() == null) {
+          vars.put(root.getKey(), mi.typeObjects.computeIfAbsent(root.getKey(), k -> Value.object(byName)));
+        } else {
+          Map<String, Value> named = new TreeMap<>();
+          for (String name : root.getValue()) {
+            Value v = byName.get(name);
+            if (v != null) {
+              named.put(name, v);
+            }
+          }
+          vars.put(root.getKey(), Value.object(named));
         }
       }
-      if (roots.contains("data")) {
+      if (roots.containsKey("data")) {
         Map<String, Value> dataTypes = new LinkedHashMap<>();
         mi.data.forEach((type, byName) -> dataTypes.put(type, Value.object(byName)));
         vars.put("data", Value.object(dataTypes));
       }
-      if (roots.contains("module")) {
+      if (roots.containsKey("module")) {
         Map<String, Value> calls = new LinkedHashMap<>();
         for (dev.kplan.engine.config.ModuleCall c : mi.module.calls()) {
           Value v = mi.call(c.name());
@@ -605,10 +619,18 @@ public final class Planner {
       return EvalContext.root(in.functions(), vars);
     }
 
-    private static Set<String> roots(List<TraversalExpr> refs) {
-      Set<String> out = new HashSet<>();
+    /** Each root name referenced, with the attribute names referenced under it (null: the root itself is). */
+    private static Map<String, Set<String>> roots(List<TraversalExpr> refs) {
+      Map<String, Set<String>> out = new HashMap<>();
       for (TraversalExpr t : refs) {
-        out.add(t.root());
+        String first = t.steps().isEmpty() || !(t.steps().get(0) instanceof Traverser.GetAttr a) ? null : a.name();
+        if (first == null) {
+          out.put(t.root(), null);
+        } else if (!out.containsKey(t.root())) {
+          out.put(t.root(), new HashSet<>(Set.of(first)));
+        } else if (out.get(t.root()) != null) {
+          out.get(t.root()).add(first);
+        }
       }
       return out;
     }

@@ -111,6 +111,7 @@ class ApplierTest {
 
   static final class RecordingLock implements StateStore.Lock {
     final List<StateChange> records = Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Predicate<StateChange> refuse = c -> false;
 
     @Override
     public LockInfo info() {
@@ -121,7 +122,10 @@ class ApplierTest {
     public void begin(String who, String command) {}
 
     @Override
-    public void record(StateChange change) {
+    public void record(StateChange change) throws dev.kplan.state.StateException {
+      if (refuse.test(change)) {
+        throw new dev.kplan.state.StateException("the database went away");
+      }
       records.add(change);
     }
 
@@ -162,6 +166,23 @@ class ApplierTest {
   }
 
   @Test
+  void aReplacementWhoseDeleteCannotBeRecordedCreatesNothingNew() {
+    lock.refuse = c -> c instanceof StateChange.Remove;
+    Value old = thing("a", "id-a");
+    ResourceChange replace = new ResourceChange(addr("a"), Action.DELETE_THEN_CREATE, old, thing("a", null), List.of(),
+        ChangeReason.REPLACE_BY_REQUEST, PROVIDER, Value.object(Map.of("name", Value.string("a"),
+            "id", Value.nullOf(Type.STRING))), null, List.of(), null);
+
+    Applier.Result r = apply(2, replace);
+
+    assertEquals(List.of("delete a"), provider.applied, "the state still holds the old object: no new one is made");
+    assertTrue(r.failed().contains(addr("a")));
+    assertTrue(r.diagnostics().items().stream().anyMatch(d -> d.summary().equals("Failed to save state")),
+        r.diagnostics().toString());
+    assertTrue(lock.records.isEmpty());
+  }
+
+  @Test
   void independentChangesRunInParallel() {
     CyclicBarrier all = new CyclicBarrier(3);
     provider.during = () -> {
@@ -194,7 +215,7 @@ class ApplierTest {
   void aPostconditionFailingAfterApplySkipsTheDependentsAndKeepsTheObject() {
     deps.put(addr("uses"), Set.of(addr("checked")));
     PostconditionCheck check = (instance, current) -> instance.equals(addr("checked"))
-        && current.resources().containsKey("thing_x.checked")
+        && current.containsKey("thing_x.checked")
         ? Diagnostics.of(Diagnostic.error("Resource postcondition failed", "The id is wrong.", null))
         : Diagnostics.NONE;
     Plan plan = new Plan(PlanMode.NORMAL, List.of(create("checked"), create("uses"), create("other")), List.of(),

@@ -98,9 +98,10 @@ public final class JdbcStateStore implements StateStore {
     }
     H2FileCheck.check(dbFile, absolute.resolveSibling(base + ".lock.db"));
     // AUTO_SERVER: the first process opens the file and serves it to others over loopback; when
-    // it exits another takes over. WRITE_DELAY=0: every commit reaches the file before commit
-    // returns, so a process killed right after record() has lost nothing.
-    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    // it exits another takes over, and AUTO_RECONNECT lets the others' connections follow it
+    // instead of failing with "session closed". WRITE_DELAY=0: every commit reaches the file
+    // before commit returns, so a process killed right after record() has lost nothing.
+    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0";
     return open(url, "sa", "", dbFile.toString());
   }
 
@@ -379,6 +380,7 @@ public final class JdbcStateStore implements StateStore {
     Duration backoff = Duration.ofMillis(50);
     // On PostgreSQL the session that proves we are alive exists before our row does (see SessionLock).
     SessionLock session = null;
+    boolean waiting = false;
     try {
       if (dialect == Dialect.POSTGRESQL) {
         session = SessionLock.take(pool, info.id());
@@ -398,6 +400,11 @@ public final class JdbcStateStore implements StateStore {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new StateLockedException(holder.info());
+        }
+        if (!waiting) {
+          waiting = true;
+          LOG.info("The state is locked by {} ({} since {}, lock ID {}); waiting up to {} for it.", holder.info().owner(),
+              holder.info().operation(), holder.info().created(), holder.info().id(), timeout);
         }
         try {
           Thread.sleep(Math.max(1, Math.min(backoff.toMillis(), Duration.ofNanos(left).toMillis())));
