@@ -154,6 +154,10 @@ class KubernetesOrderingAndImportIT {
     assertEquals(0, same.exitCode(), same.out() + same.err());
     assertTrue(same.out().contains("No changes."), same.out());
 
+    CliRun second = kplan("apply", "-auto-approve");
+    assertEquals(0, second.exitCode(), second.out() + second.err());
+    assertTrue(second.out().contains("0 added, 0 changed, 0 destroyed"), second.out());
+
     CliRun destroy = kplan("destroy", "-auto-approve");
     assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
     String gone = destroy.out();
