@@ -139,7 +139,8 @@ public final class Operations {
       }
       if (!Diagnostics.of(diags).hasErrors()) {
         try {
-          Files.writeString(file, text.toString());
+          // laid out as kplan fmt would (aligned equals signs)
+          Files.writeString(file, dev.kplan.lang.format.Formatter.format(text.toString(), out.toString()).text());
         } catch (IOException e) {
           diags.add(Diagnostic.error("Failed to write generated configuration", "Could not write " + out + ": "
               + e.getMessage(), null));
