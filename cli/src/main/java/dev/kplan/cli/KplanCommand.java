@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
       ShowCommand.class,
       ValidateCommand.class,
       OutputCommand.class,
-      StateCommand.class,
       ConsoleCommand.class,
       FmtCommand.class,
       GraphCommand.class,
+      StateCommand.class,
+      ForceUnlockCommand.class,
+      ImportCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class

@@ -66,7 +66,7 @@ class StatePostgresIT {
 
   private void writeConfig(boolean postgresBlock) throws Exception {
     String block = postgresBlock ? "kplan {\n  state \"postgres\" {\n    url = \"" + url + "\"\n  }\n}\n" : "";
-    Files.writeString(dir.resolve("main.kp.hcl"), block + StateCommandTest.CONFIG);
+    Files.writeString(dir.resolve("main.kp.hcl"), block + StateIntegrityCommandTest.CONFIG);
   }
 
   @Test

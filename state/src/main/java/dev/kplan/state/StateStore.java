@@ -27,6 +27,43 @@ public interface StateStore extends AutoCloseable {
   /** The versions, newest first. */
   List<StateVersion> history() throws StateException;
 
+  /** The newest {@code limit} versions, newest first (a store should read no more rows than that). */
+  default List<StateVersion> history(int limit) throws StateException {
+    List<StateVersion> all = history();
+    return all.subList(0, Math.min(Math.max(limit, 0), all.size()));
+  }
+
+  /**
+   * The content of version {@code serial} (for the latest, the same as {@link #read()}); a serial
+   * that was never written or was pruned is a {@link StateException} naming the versions kept.
+   */
+  default StateSnapshot readVersion(long serial) throws StateException {
+    StateSnapshot latest = read();
+    if (serial == latest.serial()) {
+      return latest;
+    }
+    throw new StateException("This state store keeps no history; it has only version " + latest.serial() + ".");
+  }
+
+  /**
+   * The addresses of the objects in version {@code serial} (empty: the latest), without their
+   * attributes: what {@code state list} needs, at a fraction of the cost of a whole snapshot.
+   */
+  default List<String> addresses(java.util.OptionalLong serial) throws StateException {
+    StateSnapshot s = serial.isPresent() ? readVersion(serial.getAsLong()) : read();
+    return List.copyOf(s.resources().keySet());
+  }
+
+  /**
+   * One stored object at {@code address} in version {@code serial} (empty: the latest), read by
+   * its address alone, so that looking at one object costs the same however large the state is.
+   */
+  default java.util.Optional<ResourceInstance> readInstance(String address, java.util.OptionalLong serial)
+      throws StateException {
+    StateSnapshot s = serial.isPresent() ? readVersion(serial.getAsLong()) : read();
+    return java.util.Optional.ofNullable(s.resources().get(address));
+  }
+
   @Override
   void close() throws StateException;
 
@@ -46,6 +83,25 @@ public interface StateStore extends AutoCloseable {
 
     /** Closes the open version with its change counts; it becomes what {@link StateStore#read()} returns. */
     StateSnapshot commit() throws StateException;
+
+    /**
+     * Writes {@code changes} as one new version by {@code who} running {@code command}, in one
+     * transaction: either all of them are stored, sealed with their counts, or none. With a
+     * {@code lineage}, the state takes that lineage from this version on (a forced push of another
+     * state); null keeps the current one. No version may be open.
+     */
+    default StateSnapshot writeVersion(String who, String command, List<StateChange> changes, String lineage)
+        throws StateException {
+      throw new UnsupportedOperationException("this lock writes change by change only");
+    }
+
+    /**
+     * Deletes every version but the newest {@code keep} (at least 1), with the rows only they held;
+     * the versions kept read exactly as before. Returns how many versions were deleted.
+     */
+    default int prune(int keep) throws StateException {
+      throw new UnsupportedOperationException("this lock cannot prune history");
+    }
 
     /** Releases the lock (an open version keeps every change recorded so far). */
     @Override

@@ -123,7 +123,7 @@ public final class Operations {
     }
     LoadResult withoutMissing = new LoadResult(ConfigGeneration.without(loaded.module(), missing),
         Diagnostics.of(others), loaded.settings());
-    OperationResult generated = run(dir, withoutMissing, options, "plan", null, ctx -> {
+    OperationResult generated = run(dir, withoutMissing, options, "plan", null, m -> m, ctx -> {
       Plan plan = ctx.plan(options.plan());
       if (plan.diagnostics().hasErrors()) {
         return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
@@ -220,6 +220,19 @@ public final class Operations {
   }
 
   /**
+   * {@code kplan import ADDR ID}: brings the existing object {@code id} under management as the
+   * instance {@code to}, as an {@code import} block would, but records only the imported object
+   * (read back from the provider, with nothing else planned or applied), in one new state version.
+   * The instance must be configured and not be in the state yet.
+   */
+  public OperationResult importObject(Path dir, OperationOptions options, ResourceAddress to, String id) {
+    dev.kplan.engine.config.ImportBlock block = new dev.kplan.engine.config.ImportBlock(to,
+        new dev.kplan.lang.ast.LiteralExpr(Value.string(id), null), null);
+    return run(dir, options, "import", null, m -> ImportOnly.withImport(m, block),
+        ctx -> ctx.importOnly(to, id));
+  }
+
+  /**
    * Where the state of the configuration in {@code dir} is: its {@code state "h2"} block's path
    * (relative to {@code dir}), else {@code .kplan/state.mv.db} beside it.
    */
@@ -240,18 +253,24 @@ public final class Operations {
   /** {@code fixedVariables}: a saved plan's variable values (null: resolve them from the inputs). */
   private OperationResult run(Path dir, OperationOptions options, String operation, Map<String, Value> fixedVariables,
       Body body) {
-    return run(dir, ConfigLoader.load(dir), options, operation, fixedVariables, body);
+    return run(dir, ConfigLoader.load(dir), options, operation, fixedVariables, m -> m, body);
+  }
+
+  /** {@code adjust}: what the operation adds to the loaded root module (import's block). */
+  private OperationResult run(Path dir, OperationOptions options, String operation, Map<String, Value> fixedVariables,
+      java.util.function.UnaryOperator<Module> adjust, Body body) {
+    return run(dir, ConfigLoader.load(dir), options, operation, fixedVariables, adjust, body);
   }
 
   /** As above, with the configuration already loaded. */
   private OperationResult run(Path dir, LoadResult loaded, OperationOptions options, String operation,
-      Map<String, Value> fixedVariables, Body body) {
+      Map<String, Value> fixedVariables, java.util.function.UnaryOperator<Module> adjust, Body body) {
     List<Diagnostic> diags = new ArrayList<>();
     diags.addAll(loaded.diagnostics().items());
     if (loaded.diagnostics().hasErrors()) {
       return new OperationResult(null, null, Diagnostics.of(diags));
     }
-    Module module = loaded.module();
+    Module module = adjust.apply(loaded.module());
     FunctionTable functions = functions(dir);
     Map<String, Value> variables = fixedVariables;
     if (variables == null) {
@@ -381,8 +400,31 @@ public final class Operations {
       return new PlanFile(plan, options.plan(), variables, priorOutputs, configChecksum(module));
     }
 
+    /** The command recorded with the version written (null: apply's or destroy's). */
+    String command;
+
+    /** Plans {@code to} alone with its import and records only the imported object. */
+    OperationResult importOnly(ResourceAddress to, String id) {
+      Diagnostic refused = ImportOnly.check(module, state, to);
+      if (refused != null) {
+        return new OperationResult(null, state, diags(Diagnostics.of(refused)));
+      }
+      Plan plan = plan(options.plan().withMode(PlanMode.NORMAL).withTargets(List.of(to)));
+      if (plan.diagnostics().hasErrors()) {
+        return new OperationResult(plan, state, diags(plan.diagnostics()));
+      }
+      Plan adopt = ImportOnly.adoptOnly(plan, to);
+      if (adopt == null) {
+        return new OperationResult(plan, state, diags(plan.diagnostics().plus(Diagnostic.error(
+            "Configuration for import target does not exist", "The configuration has no instance " + to
+                + " (check its count or for_each); nothing was imported.", null))));
+      }
+      command = "kplan import " + to + " " + id;
+      return apply(adopt);
+    }
+
     OperationResult apply(Plan plan) {
-      LazyLock lazy = new LazyLock(lock, options.who(), commandLine(plan.mode()));
+      LazyLock lazy = new LazyLock(lock, options.who(), command != null ? command : commandLine(plan.mode()));
       List<Diagnostic> all = new ArrayList<>(plan.diagnostics().items());
       StateSnapshot refreshed;
       try {

@@ -43,26 +43,73 @@ final class JdbcLock implements StateStore.Lock {
       if (openSerial != 0) {
         throw new IllegalStateException("version " + openSerial + " is already open");
       }
-      openSerial = write("open a new state version", c -> {
-        // The latest version, sealed or not: a version left open by a process that died is the
-        // truth about what exists, so the next one continues from it, after sealing it (its rows
-        // cannot change any more: we hold the lock) so that it too carries a checksum.
-        long latest = JdbcStateStore.latestSerial(c);
-        if (latest > 0 && !VersionRows.meta(c, latest).map(VersionRows.Meta::sealed).orElse(true)) {
-          VersionRows.seal(c, latest, true);
+      openSerial = write("open a new state version", c -> insertVersion(c, who, command, null));
+    }
+  }
+
+  /** Inserts the next version row (unsealed) and returns its serial; {@code lineage} null keeps the state's. */
+  private static long insertVersion(Connection c, String who, String command, String lineage) throws SQLException {
+    // The latest version, sealed or not: a version left open by a process that died is the
+    // truth about what exists, so the next one continues from it, after sealing it (its rows
+    // cannot change any more: we hold the lock) so that it too carries a checksum.
+    long latest = JdbcStateStore.latestSerial(c);
+    if (latest > 0 && !VersionRows.meta(c, latest).map(VersionRows.Meta::sealed).orElse(true)) {
+      VersionRows.seal(c, latest, true);
+    }
+    long next = latest + 1;
+    String current;
+    try (PreparedStatement s = c.prepareStatement("SELECT lineage FROM state_meta WHERE id = 1");
+        java.sql.ResultSet rs = s.executeQuery()) {
+      current = rs.next() ? rs.getString(1) : null;
+    }
+    if (lineage != null && !lineage.equals(current)) {
+      try (PreparedStatement s = c.prepareStatement("UPDATE state_meta SET lineage = ? WHERE id = 1")) {
+        s.setString(1, lineage);
+        s.executeUpdate();
+      }
+      current = lineage;
+    }
+    try (PreparedStatement s = c.prepareStatement("INSERT INTO state_version (serial, lineage, created, who, command,"
+        + " added, changed, removed, sealed, host) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?)")) {
+      s.setLong(1, next);
+      s.setString(2, current);
+      s.setObject(3, JdbcStateStore.now());
+      s.setString(4, who == null ? "" : who);
+      s.setString(5, command == null ? "" : command);
+      s.setString(6, Holder.CURRENT.host());
+      s.executeUpdate();
+    }
+    return next;
+  }
+
+  @Override
+  public StateSnapshot writeVersion(String who, String command, java.util.List<StateChange> changes, String lineage)
+      throws StateException {
+    synchronized (guard) {
+      requireHeld();
+      if (openSerial != 0) {
+        throw new IllegalStateException("version " + openSerial + " is already open");
+      }
+      write("write a new state version", c -> {
+        long serial = insertVersion(c, who, command, lineage);
+        for (StateChange change : changes) {
+          apply(c, serial, change);
         }
-        long next = latest + 1;
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO state_version (serial, lineage, created, who, command,"
-            + " added, changed, removed, sealed) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE)")) {
-          s.setLong(1, next);
-          s.setString(2, store.lineage());
-          s.setObject(3, JdbcStateStore.now());
-          s.setString(4, who == null ? "" : who);
-          s.setString(5, command == null ? "" : command);
-          s.executeUpdate();
-        }
-        return next;
+        VersionRows.seal(c, serial, true);
+        return null;
       });
+    }
+    return store.read();
+  }
+
+  @Override
+  public int prune(int keep) throws StateException {
+    if (keep < 1) {
+      throw new IllegalArgumentException("keep must be at least 1");
+    }
+    synchronized (guard) {
+      requireHeld();
+      return write("prune the state history", c -> Prune.run(c, keep));
     }
   }
 
@@ -71,36 +118,41 @@ final class JdbcLock implements StateStore.Lock {
     long serial = requireOpen();
     String doing = "record the change to " + subject(change);
     write(doing, c -> {
-      if (change instanceof StateChange.Put put) {
-        putResource(c, serial, put.instance());
-      } else if (change instanceof StateChange.Remove remove) {
-        removeRow(c, "resource_instance", "address", remove.address(), serial);
-      } else if (change instanceof StateChange.Depose d) {
-        ResourceInstance current = DeposedRows.current(c, d.address());
-        if (current == null) {
-          throw new StateException("Cannot depose " + d.address() + ": the state holds no object there.");
-        }
-        removeRow(c, "resource_instance", "address", d.address(), serial);
-        DeposedRows.insert(c, serial, d.deposedKey(), current);
-      } else if (change instanceof StateChange.Restore r) {
-        ResourceInstance deposed = DeposedRows.select(c, r.address(), r.deposedKey());
-        if (deposed == null) {
-          throw new StateException("Cannot restore " + r.address() + ": the state holds no deposed object "
-              + r.deposedKey() + ".");
-        }
-        DeposedRows.remove(c, serial, r.address(), r.deposedKey());
-        putResource(c, serial, deposed);
-      } else if (change instanceof StateChange.RemoveDeposed r) {
-        DeposedRows.remove(c, serial, r.address(), r.deposedKey());
-      } else if (change instanceof StateChange.SetOutput set) {
-        putOutput(c, serial, set.output());
-      } else if (change instanceof StateChange.RemoveOutput remove) {
-        removeRow(c, "output_value", "name", remove.name(), serial);
-      } else {
-        throw new IllegalArgumentException("unknown change " + change);
-      }
+      apply(c, serial, change);
       return null;
     });
+  }
+
+  /** One change to version {@code serial}, inside the caller's transaction. */
+  private static void apply(Connection c, long serial, StateChange change) throws SQLException, StateException {
+    if (change instanceof StateChange.Put put) {
+      putResource(c, serial, put.instance());
+    } else if (change instanceof StateChange.Remove remove) {
+      removeRow(c, "resource_instance", "address", remove.address(), serial);
+    } else if (change instanceof StateChange.Depose d) {
+      ResourceInstance current = DeposedRows.current(c, d.address());
+      if (current == null) {
+        throw new StateException("Cannot depose " + d.address() + ": the state holds no object there.");
+      }
+      removeRow(c, "resource_instance", "address", d.address(), serial);
+      DeposedRows.insert(c, serial, d.deposedKey(), current);
+    } else if (change instanceof StateChange.Restore r) {
+      ResourceInstance deposed = DeposedRows.select(c, r.address(), r.deposedKey());
+      if (deposed == null) {
+        throw new StateException("Cannot restore " + r.address() + ": the state holds no deposed object "
+            + r.deposedKey() + ".");
+      }
+      DeposedRows.remove(c, serial, r.address(), r.deposedKey());
+      putResource(c, serial, deposed);
+    } else if (change instanceof StateChange.RemoveDeposed r) {
+      DeposedRows.remove(c, serial, r.address(), r.deposedKey());
+    } else if (change instanceof StateChange.SetOutput set) {
+      putOutput(c, serial, set.output());
+    } else if (change instanceof StateChange.RemoveOutput remove) {
+      removeRow(c, "output_value", "name", remove.name(), serial);
+    } else {
+      throw new IllegalArgumentException("unknown change " + change);
+    }
   }
 
   @Override

@@ -247,8 +247,9 @@ public final class JdbcStateStore implements StateStore {
 
   /**
    * The content of version {@code serial} as it was when the next version began (for a version left
-   * open, as it is now). Versions are never deleted, so every serial from 1 to the latest exists.
+   * open, as it is now). Every serial from the oldest kept (1 unless pruned) to the latest exists.
    */
+  @Override
   public StateSnapshot readVersion(long serial) throws StateException {
     return readAt(OptionalLong.of(serial));
   }
@@ -261,12 +262,14 @@ public final class JdbcStateStore implements StateStore {
       try {
         long latest = latestSerial(c);
         long serial = version.orElse(latest);
-        if (version.isPresent() && (serial < 1 || serial > latest)) {
+        long oldest = oldestSerial(c);
+        if (version.isPresent() && (serial < oldest || serial > latest || latest == 0)) {
           throw new StateException("The state at " + where + " has no version " + serial
-              + (latest == 0 ? " (nothing was ever applied)." : " (versions are 1 to " + latest + ")."));
+              + (latest == 0 ? " (nothing was ever applied)." : " (versions are " + oldest + " to " + latest
+                  + (oldest > 1 ? "; older ones were pruned" : "") + ")."));
         }
         if (serial == 0) {
-          return StateSnapshot.empty(lineage);
+          return StateSnapshot.empty(selectLineage(c).orElse(lineage));
         }
         VersionRows.Meta meta = VersionRows.meta(c, serial).orElseThrow(
             () -> new SQLException("state version " + serial + " has no row"));
@@ -280,7 +283,8 @@ public final class JdbcStateStore implements StateStore {
                 + " version, and restore the database from a backup.");
           }
         }
-        return new StateSnapshot(serial, lineage, content.resources(), content.outputs(), content.deposed());
+        // The lineage the version was written under: a forced push may have changed the store's since.
+        return content;
       } finally {
         c.rollback();
         c.setAutoCommit(true);
@@ -297,8 +301,8 @@ public final class JdbcStateStore implements StateStore {
   }
 
   /**
-   * Checks every version against the checksum recorded when it was committed: one {@link
-   * VersionCheck} per version, oldest first. Reads only; a version whose rows cannot even be
+   * Checks every version kept (from the oldest {@code state prune} left) against the checksum
+   * recorded when it was committed: one {@link VersionCheck} per version, oldest first. Reads only; a version whose rows cannot even be
    * decoded is a failure too, and the versions after it are still checked.
    */
   public List<VersionCheck> verify() throws StateException {
@@ -308,7 +312,8 @@ public final class JdbcStateStore implements StateStore {
       try {
         long latest = latestSerial(c);
         List<VersionCheck> checks = new ArrayList<>();
-        for (long serial = 1; serial <= latest; serial++) {
+        // From the oldest version kept: those before it were pruned on purpose, not lost.
+        for (long serial = Math.max(1, oldestSerial(c)); serial <= latest; serial++) {
           checks.add(check(c, serial, serial == latest));
         }
         c.commit();
@@ -319,6 +324,89 @@ public final class JdbcStateStore implements StateStore {
       }
     } catch (SQLException e) {
       throw Failures.of(where, "verify the state", e);
+    }
+  }
+
+  private static void bindVersion(PreparedStatement s, OptionalLong version) throws SQLException {
+    if (version.isPresent()) {
+      s.setLong(1, version.getAsLong());
+      s.setLong(2, version.getAsLong());
+    }
+  }
+
+  static long oldestSerial(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT MIN(serial) FROM state_version");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      long serial = rs.getLong(1);
+      return rs.wasNull() ? 0 : serial;
+    }
+  }
+
+  @Override
+  public List<String> addresses(OptionalLong version) throws StateException {
+    if (version.isPresent()) {
+      readVersionExists(version.getAsLong());
+    }
+    String rows = version.isPresent()
+        ? " WHERE since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
+        : " WHERE until_serial IS NULL";
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT address FROM resource_instance" + rows)) {
+      bindVersion(s, version);
+      s.setFetchSize(1000);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the state's addresses", e);
+    }
+  }
+
+  /** Fails as {@link #readVersion} does for a serial that was never written or was pruned. */
+  private void readVersionExists(long serial) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      long latest = latestSerial(c);
+      long oldest = oldestSerial(c);
+      if (serial < oldest || serial > latest || latest == 0) {
+        throw new StateException("The state at " + where + " has no version " + serial
+            + (latest == 0 ? " (nothing was ever applied)." : " (versions are " + oldest + " to " + latest
+                + (oldest > 1 ? "; older ones were pruned" : "") + ")."));
+      }
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the state history", e);
+    }
+  }
+
+  @Override
+  public Optional<ResourceInstance> readInstance(String address, OptionalLong version) throws StateException {
+    Objects.requireNonNull(address, "address is null");
+    String rows = version.isPresent()
+        ? " AND since_serial <= ? AND (until_serial IS NULL OR until_serial > ?)"
+        : " AND until_serial IS NULL";
+    try (Connection c = pool.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT provider, schema_version, attributes_json,"
+            + " sensitive_paths_json, dependencies_json, tainted, private_data FROM resource_instance"
+            + " WHERE address = ?" + rows)) {
+      s.setString(1, address);
+      if (version.isPresent()) {
+        s.setLong(2, version.getAsLong());
+        s.setLong(3, version.getAsLong());
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new ResourceInstance(address, rs.getString(1), rs.getInt(2), rs.getString(3),
+            rs.getString(4), Json.strings(rs.getString(5), "dependencies of " + address), rs.getBoolean(6),
+            rs.getString(7)));
+      }
+    } catch (SQLException | IllegalArgumentException e) {
+      throw Failures.of(where, "read " + address, e);
     }
   }
 
@@ -534,18 +622,28 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public List<StateVersion> history() throws StateException {
+    return history(Integer.MAX_VALUE);
+  }
+
+  @Override
+  public List<StateVersion> history(int limit) throws StateException {
+    if (limit < 1) {
+      return List.of();
+    }
     try (Connection c = pool.getConnection()) {
       List<StateVersion> versions = new ArrayList<>();
       List<Long> unsealed = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("SELECT serial, created, who, command, added, changed, removed,"
-          + " sealed FROM state_version ORDER BY serial DESC");
-          ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          long serial = rs.getLong(1);
-          versions.add(new StateVersion(serial, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-              rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)));
-          if (!rs.getBoolean(8)) {
-            unsealed.add(serial);
+          + " sealed, host FROM state_version ORDER BY serial DESC")) {
+        s.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            long serial = rs.getLong(1);
+            versions.add(new StateVersion(serial, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
+                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(9)));
+            if (!rs.getBoolean(8)) {
+              unsealed.add(serial);
+            }
           }
         }
       }
@@ -554,7 +652,8 @@ public final class JdbcStateStore implements StateStore {
       for (StateVersion v : versions) {
         if (unsealed.contains(v.serial())) {
           Counts n = Counts.of(c, v.serial());
-          counted.add(new StateVersion(v.serial(), v.created(), v.who(), v.command(), n.added(), n.changed(), n.removed()));
+          counted.add(new StateVersion(v.serial(), v.created(), v.who(), v.command(), n.added(), n.changed(),
+              n.removed(), v.host()));
         } else {
           counted.add(v);
         }

@@ -268,6 +268,67 @@ abstract class StateStoreContract {
     assertTrue(target.history().isEmpty());
   }
 
+  @Test
+  void versionsWrittenWholeUnderANewLineageThenPrunedStillVerify() throws Exception {
+    JdbcStateStore store = track(newStore());
+    writeHistory(store);
+    String lineage = store.read().lineage();
+    try (StateStore.Lock lock = store.lock("eve@laptop", "state push", NO_WAIT)) {
+      // A forced push of another state: version 4 takes the pushed lineage.
+      StateSnapshot pushed = lock.writeVersion("eve", "kplan state push -force", List.of(
+          new StateChange.Put(instance("local_file.d", "{}")),
+          new StateChange.RemoveOutput("url")), "pushed-lineage");
+      assertEquals("pushed-lineage", pushed.lineage());
+      // A rollback to version 1: version 5 holds version 1's objects again.
+      StateSnapshot first = store.readVersion(1);
+      lock.writeVersion("eve", "kplan state rollback 1", List.of(
+          new StateChange.Remove("local_file.c"),
+          new StateChange.Remove("local_file.d"),
+          new StateChange.Put(first.resources().get("local_file.a")),
+          new StateChange.Put(first.resources().get("local_file.b"))), null);
+    }
+    assertEquals(lineage, store.readVersion(3).lineage());
+    assertEquals("pushed-lineage", store.read().lineage());
+    assertEquals(store.readVersion(1).resources(), store.read().resources());
+    List<VersionCheck> before = store.verify();
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L), before.stream().map(VersionCheck::serial).toList());
+    assertTrue(before.stream().allMatch(c -> c.outcome() == VersionCheck.Outcome.OK), before.toString());
+
+    StateSnapshot v4 = store.readVersion(4);
+    try (StateStore.Lock lock = store.lock("eve@laptop", "state prune", NO_WAIT)) {
+      assertEquals(3, lock.prune(2));
+    }
+    List<VersionCheck> after = store.verify();
+    assertEquals(before.subList(3, 5), after);
+    assertEquals(v4, store.readVersion(4));
+
+    // The pruned, re-lineaged history copies whole, host of each version included, and verifies there.
+    JdbcStateStore target = track(newStore());
+    MigrationReport report = store.copyTo(target, false, "eve@laptop", NO_WAIT);
+    assertEquals(2, report.versions());
+    assertEquals("pushed-lineage", report.lineage());
+    assertEquals(after, target.verify());
+    assertEquals(store.history(), target.history());
+    assertEquals(Holder.CURRENT.host(), target.history().get(0).host());
+  }
+
+  @Test
+  void aVersionLeftOpenIsSealedWithItsChecksumBeforeAWholeVersionIsWritten() throws Exception {
+    JdbcStateStore store = track(newStore());
+    StateStore.Lock crashed = store.lock("alice@laptop", "apply", NO_WAIT);
+    crashed.begin("alice", "apply");
+    crashed.record(new StateChange.Put(instance("local_file.a", "{}")));
+    crashed.close();
+    try (StateStore.Lock lock = store.lock("bob@desk", "state rm", NO_WAIT)) {
+      assertEquals(2, lock.writeVersion("bob", "kplan state rm local_file.a",
+          List.of(new StateChange.Remove("local_file.a")), null).serial());
+    }
+    List<VersionCheck> checks = store.verify();
+    assertEquals(List.of(VersionCheck.Outcome.OK, VersionCheck.Outcome.OK),
+        checks.stream().map(VersionCheck::outcome).toList());
+    assertEquals(List.of("local_file.a"), List.copyOf(store.readVersion(1).resources().keySet()));
+  }
+
   static void tamper(JdbcStateStore store, String sql) throws Exception {
     try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(sql)) {
       assertTrue(s.executeUpdate() >= 1, "the edit must change a row: " + sql);
