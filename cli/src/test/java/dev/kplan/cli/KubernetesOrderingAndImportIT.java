@@ -240,4 +240,30 @@ class KubernetesOrderingAndImportIT {
     assertTrue(drift.out().contains("kubectl-scale") && drift.out().contains("4 -> 2"),
         "an adopted object's fields are kplan's from then on:\n" + drift.out());
   }
+
+  @Test
+  void theImportCommandAdoptsAConfiguredObjectThatThenPlansNoChanges(KubernetesClient client) throws IOException {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("settings")
+        .addToLabels("team", "web").endMetadata().addToData("color", "blue").build()).create();
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        provider "kubernetes" {
+          config_path = "%s"
+        }
+        resource "kubernetes_manifest" "settings" {
+          manifest = {
+            apiVersion = "v1"
+            kind       = "ConfigMap"
+            metadata   = { name = "settings", namespace = "%s", labels = { team = "web" } }
+            data       = { color = "blue" }
+          }
+        }
+        """.formatted(sandbox.env().kubeconfig(), ns));
+
+    CliRun imported = kplan("import", "kubernetes_manifest.settings", "v1/ConfigMap/" + ns + "/settings");
+    assertEquals(0, imported.exitCode(), imported.out() + imported.err());
+    CliRun plan = kplan("plan", "-detailed-exitcode");
+    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+    assertTrue(plan.out().contains("No changes."), plan.out());
+  }
 }
