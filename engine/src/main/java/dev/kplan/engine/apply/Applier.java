@@ -439,7 +439,7 @@ public final class Applier {
       ApplyResult ar;
       try {
         ar = provider.apply(new ApplyRequest(addr.type(), prior, ValueMarks.unmarkDeep(c.after()),
-            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate(), SensitivePaths.of(c.after())));
+            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate(), SensitivePaths.of(c.after()), addr.toString()));
       } finally {
         still.cancel(false);
       }

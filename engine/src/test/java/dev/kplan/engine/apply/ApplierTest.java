@@ -60,6 +60,7 @@ class ApplierTest {
     Runnable during = () -> {};
     UnaryOperator<Value> result = v -> v;
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    final List<String> addresses = Collections.synchronizedList(new ArrayList<>());
     java.util.function.Function<dev.kplan.provider.OrderRequest, dev.kplan.provider.OrderResult> ordering =
         r -> dev.kplan.provider.OrderResult.NONE;
 
@@ -97,6 +98,7 @@ class ApplierTest {
       }
       String name = name(request.plannedState());
       applied.add("create " + name);
+      addresses.add(request.address());
       if (name.startsWith("fail")) {
         return new ApplyResult(Value.nullOf(TYPE), null,
             Diagnostics.of(Diagnostic.error("Creation refused", "The system refused " + name + ".", null)));
@@ -183,6 +185,13 @@ class ApplierTest {
   }
 
   @Test
+  void theProviderIsToldTheAddressOfTheInstanceItCreates() {
+    Applier.Result r = apply(1, create("web"));
+    assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
+    assertEquals(List.of("thing_x.web"), provider.addresses, "providers tag new objects with it");
+  }
+
+  @Test
   void independentChangesRunInParallel() {
     CyclicBarrier all = new CyclicBarrier(3);
     provider.during = () -> {
@@ -238,7 +247,10 @@ class ApplierTest {
       }
     };
     apply(1, create("slow"));
-    List<String> messages = events.stream().map(ApplyEvent::message).toList();
+    List<String> messages;
+    synchronized (events) { // the "still running" timer thread may still be adding
+      messages = events.stream().map(ApplyEvent::message).toList();
+    }
     assertEquals("thing_x.slow: Creating...", messages.get(0));
     assertTrue(messages.contains("thing_x.slow: Still creating... [0s elapsed]"), messages.toString());
     assertEquals("thing_x.slow: Creation complete after 0s [id=id-slow]", messages.get(messages.size() - 1));

@@ -8,17 +8,26 @@ import java.util.Objects;
 /**
  * Carrying out one planned change: create (prior is null), update, or delete (planned is null).
  * Values reach the provider without marks; {@code sensitivePaths} say which parts of
- * {@code plannedState} are sensitive (see {@link PlanRequest}).
+ * {@code plannedState} are sensitive (see {@link PlanRequest}). {@code address} is the instance's
+ * address (e.g. {@code aws_vpc.main}) when the engine knows it, else null: providers may record it on
+ * the objects they create (a tag), so that an object whose creation was interrupted can be found.
  */
 public record ApplyRequest(
     String typeName, Value priorState, Value plannedState, Value config, String plannedPrivate,
-    List<Path> sensitivePaths) {
+    List<Path> sensitivePaths, String address) {
   public ApplyRequest {
     Objects.requireNonNull(typeName, "typeName is null");
     Objects.requireNonNull(priorState, "priorState is null");
     Objects.requireNonNull(plannedState, "plannedState is null");
     Objects.requireNonNull(config, "config is null");
     sensitivePaths = List.copyOf(sensitivePaths);
+  }
+
+  /** A request for an instance whose address is not known. */
+  public ApplyRequest(
+      String typeName, Value priorState, Value plannedState, Value config, String plannedPrivate,
+      List<Path> sensitivePaths) {
+    this(typeName, priorState, plannedState, config, plannedPrivate, sensitivePaths, null);
   }
 
   /** A request whose planned state holds nothing sensitive. */

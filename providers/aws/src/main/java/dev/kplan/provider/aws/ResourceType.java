@@ -1,0 +1,46 @@
+package dev.kplan.provider.aws;
+
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Value;
+import dev.kplan.provider.ResourceSchema;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One AWS resource type. Reads take many instances at once so that a type can batch them; every
+ * state a type returns is read back from AWS. Implementations are stateless and thread-safe.
+ */
+interface ResourceType {
+  String name();
+
+  ResourceSchema schema();
+
+  /** Values planned for optional computed arguments the configuration leaves out at create (AWS's defaults). */
+  default Map<String, Value> defaults() {
+    return Map.of();
+  }
+
+  /** Checks beyond the schema; unknown values pass. */
+  default dev.kplan.lang.diag.Diagnostics validate(ObjectValue config) {
+    return dev.kplan.lang.diag.Diagnostics.NONE;
+  }
+
+  /** The live states of {@code priors}, in order; a null value for each object that is gone. */
+  List<Value> read(List<ObjectValue> priors, AwsContext ctx);
+
+  /** Creates the object and returns its id (the state is then read back). {@code address} goes into a tag. */
+  String create(ObjectValue planned, String address, AwsContext ctx);
+
+  /**
+   * Changes in place what the plan changed (only attributes that do not force a replacement);
+   * {@code address}, when known, is written to the address tag again.
+   */
+  void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx);
+
+  void delete(ObjectValue prior, AwsContext ctx);
+
+  /** A prior state that holds only the id, for {@link #read} to fill in at import. */
+  default ObjectValue importPrior(String id) {
+    return Value.object(Map.of("id", Value.string(id)));
+  }
+}

@@ -1,0 +1,154 @@
+package dev.kplan.provider.aws;
+
+import dev.kplan.lang.types.Type;
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Value;
+import dev.kplan.provider.AttributeSchema;
+import dev.kplan.provider.BlockSchema;
+import dev.kplan.provider.ResourceSchema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.Tag;
+
+/**
+ * {@code aws_s3_bucket}: name, tags and {@code force_destroy}. S3 has no batch read, so a refresh heads
+ * and reads the tags of each bucket, several at a time within a rate limit.
+ */
+final class S3BucketResource implements ResourceType {
+  private static final ResourceSchema SCHEMA = ResourceSchema.of(BlockSchema.of(Map.of(
+      "bucket", AttributeSchema.optionalComputed(Type.STRING).forcingNew(),
+      "force_destroy", AttributeSchema.optionalComputed(Type.BOOL),
+      "tags", AttributeSchema.optional(Vals.STRING_MAP),
+      "tags_all", AttributeSchema.computed(Vals.STRING_MAP),
+      "id", AttributeSchema.computed(Type.STRING),
+      "arn", AttributeSchema.computed(Type.STRING),
+      "bucket_domain_name", AttributeSchema.computed(Type.STRING),
+      "region", AttributeSchema.computed(Type.STRING))));
+
+  @Override
+  public String name() {
+    return "aws_s3_bucket";
+  }
+
+  @Override
+  public ResourceSchema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public Map<String, Value> defaults() {
+    return Map.of("force_destroy", Value.bool(false));
+  }
+
+  @Override
+  public List<Value> read(List<ObjectValue> priors, AwsContext ctx) {
+    return ctx.reads().map(priors, prior -> readOne(prior, ctx));
+  }
+
+  private static Value readOne(ObjectValue prior, AwsContext ctx) {
+    String bucket = Vals.string(prior, "id");
+    S3Client s3 = ctx.clients().s3();
+    try {
+      s3.headBucket(b -> b.bucket(bucket));
+    } catch (SdkException e) {
+      if (AwsErrors.notFound(e)) {
+        return Value.nullOf(SCHEMA.block().impliedType());
+      }
+      throw e;
+    }
+    Map<String, String> visible = Tags.visible(liveTags(s3, bucket));
+    Map<String, Value> m = new LinkedHashMap<>();
+    m.put("id", Value.string(bucket));
+    m.put("bucket", Value.string(bucket));
+    m.put("arn", Value.string("arn:aws:s3:::" + bucket));
+    m.put("bucket_domain_name", Value.string(bucket + ".s3.amazonaws.com"));
+    m.put("region", Value.string(ctx.region()));
+    Boolean force = Vals.bool(prior, "force_destroy");
+    m.put("force_destroy", Value.bool(Boolean.TRUE.equals(force)));
+    m.put("tags", Tags.own(visible, ctx.settings().defaultTags(), Vals.get(prior, "tags")));
+    m.put("tags_all", Vals.map(visible));
+    return Vals.complete(SCHEMA.block(), m);
+  }
+
+  private static Map<String, String> liveTags(S3Client s3, String bucket) {
+    Map<String, String> out = new TreeMap<>();
+    try {
+      for (Tag t : s3.getBucketTagging(b -> b.bucket(bucket)).tagSet()) {
+        out.put(t.key(), t.value());
+      }
+    } catch (SdkException e) {
+      if (!(e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException se
+          && se.awsErrorDetails() != null && "NoSuchTagSet".equals(se.awsErrorDetails().errorCode()))) {
+        throw e;
+      }
+    }
+    return out;
+  }
+
+  private static void putTags(S3Client s3, String bucket, Map<String, String> tags) {
+    if (tags.isEmpty()) {
+      s3.deleteBucketTagging(b -> b.bucket(bucket));
+      return;
+    }
+    List<Tag> list = new ArrayList<>();
+    tags.forEach((k, v) -> list.add(Tag.builder().key(k).value(v).build()));
+    s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(list)));
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, AwsContext ctx) {
+    String given = Vals.string(planned, "bucket");
+    String bucket = given != null ? given : "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    String region = ctx.region();
+    ctx.clients().s3().createBucket(b -> {
+      b.bucket(bucket);
+      if (!"us-east-1".equals(region)) {
+        b.createBucketConfiguration(c -> c.locationConstraint(region));
+      }
+    });
+    putTags(ctx.clients().s3(), bucket, Tags.forCreate(Vals.get(planned, "tags_all"), address));
+    return bucket;
+  }
+
+  @Override
+  public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
+    String bucket = Vals.string(prior, "id");
+    Map<String, String> live = liveTags(ctx.clients().s3(), bucket);
+    if (Tags.change(live, Vals.get(planned, "tags_all"), address).isEmpty()) {
+      return;
+    }
+    // S3 replaces the whole tag set: keep kplan's own tags
+    Map<String, String> next = new TreeMap<>();
+    live.forEach((k, v) -> {
+      if (k.startsWith(Tags.PREFIX)) {
+        next.put(k, v);
+      }
+    });
+    next.putAll(Tags.forCreate(Vals.get(planned, "tags_all"), address));
+    putTags(ctx.clients().s3(), bucket, next);
+  }
+
+  @Override
+  public void delete(ObjectValue prior, AwsContext ctx) {
+    String bucket = Vals.string(prior, "id");
+    S3Client s3 = ctx.clients().s3();
+    if (Boolean.TRUE.equals(Vals.bool(prior, "force_destroy"))) {
+      for (var page : s3.listObjectVersionsPaginator(b -> b.bucket(bucket))) {
+        List<ObjectIdentifier> ids = new ArrayList<>();
+        page.versions().forEach(v -> ids.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+        page.deleteMarkers().forEach(v -> ids.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+        if (!ids.isEmpty()) {
+          s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids)));
+        }
+      }
+    }
+    s3.deleteBucket(b -> b.bucket(bucket));
+  }
+}
