@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     description = "Declarative plan/apply for Kubernetes and AWS that stops configuration drift.",
     subcommands = {
       PlanCommand.class,
+      DriftCommand.class,
       ApplyCommand.class,
       DestroyCommand.class,
       ShowCommand.class,

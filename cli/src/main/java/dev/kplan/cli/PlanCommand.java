@@ -4,6 +4,8 @@ import dev.kplan.cli.render.PlanJson;
 import dev.kplan.cli.render.PlanRenderer;
 import dev.kplan.engine.ops.OperationResult;
 import dev.kplan.engine.ops.Operations;
+import dev.kplan.engine.ops.UnmanagedPlan;
+import dev.kplan.engine.ops.UnmanagedScan;
 import dev.kplan.engine.plan.Plan;
 import dev.kplan.engine.plan.PlanMode;
 import java.io.IOException;
@@ -42,6 +44,11 @@ public final class PlanCommand implements Callable<Integer> {
           + " configuration, then plan with it.")
   String generateConfigOut;
 
+  @Option(names = "-unmanaged", paramLabel = "NAMESPACES", split = ",",
+      description = "Also list live objects in these scopes (Kubernetes namespaces, comma-separated) that kplan"
+          + " does not manage.")
+  java.util.List<String> unmanaged;
+
   @Option(names = "-detailed-exitcode",
       description = "Exit 0 when there are no changes, 1 on error, 2 when there are changes.")
   boolean detailedExitCode;
@@ -55,11 +62,24 @@ public final class PlanCommand implements Callable<Integer> {
           "Incompatible plan mode options: -destroy and -refresh-only cannot be used together.");
     }
     PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY : PlanMode.NORMAL;
-    OperationResult r = generateConfigOut == null
-        ? new Operations().plan(root.workDir(), arguments.toOptions(spec.commandLine(), root, mode))
-        : new Operations().planGeneratingConfig(root.workDir(), arguments.toOptions(spec.commandLine(), root, mode),
-            java.nio.file.Path.of(generateConfigOut));
-    OperationOutput.diagnostics(err, r.diagnostics(), root.workDir(), root.color());
+    OperationResult r;
+    UnmanagedScan scan = null;
+    java.util.List<String> scopes = unmanaged == null ? java.util.List.of() : unmanaged;
+    if (generateConfigOut != null || !scopes.isEmpty()) {
+      Operations ops = new Operations();
+      dev.kplan.engine.ops.OperationOptions options = arguments.toOptions(spec.commandLine(), root, mode);
+      UnmanagedPlan up = generateConfigOut == null
+          ? ops.planWithUnmanaged(root.workDir(), options, scopes)
+          : ops.planGeneratingConfig(root.workDir(), options, java.nio.file.Path.of(generateConfigOut), scopes);
+      r = up.result();
+      scan = scopes.isEmpty() ? null : up.unmanaged();
+      java.util.List<dev.kplan.lang.diag.Diagnostic> all = new java.util.ArrayList<>(r.diagnostics().items());
+      all.addAll(up.unmanaged().diagnostics().items());
+      OperationOutput.diagnostics(err, dev.kplan.lang.diag.Diagnostics.of(all), root.workDir(), root.color());
+    } else {
+      r = new Operations().plan(root.workDir(), arguments.toOptions(spec.commandLine(), root, mode));
+      OperationOutput.diagnostics(err, r.diagnostics(), root.workDir(), root.color());
+    }
     if (r.hasErrors() || r.plan() == null) {
       return 1;
     }
@@ -67,10 +87,18 @@ public final class PlanCommand implements Callable<Integer> {
     if (out != null) {
       PlanFiles.write(root.workDir().resolve(out), r.planFile());
     }
-    if (json) {
+    if (json && scan != null) {
+      tools.jackson.databind.node.ObjectNode tree = PlanJson.tree(plan, OperationOutput.outputs(r.state()),
+          VersionCommand.version());
+      tree.set("kplan_unmanaged", UnmanagedText.json(scan));
+      stdout.println(tree.toString());
+    } else if (json) {
       stdout.println(PlanJson.render(plan, OperationOutput.outputs(r.state()), VersionCommand.version(), false));
     } else {
       stdout.print(PlanRenderer.render(plan, OperationOutput.outputs(r.state()), PlanSchemas.of(plan), root.color()));
+      if (scan != null) {
+        stdout.print(UnmanagedText.render(scan, unmanaged));
+      }
       if (out != null) {
         stdout.print(savedHint(out));
       } else if (hasChanges(plan, OperationOutput.outputs(r.state()))) {

@@ -145,6 +145,53 @@ class KubernetesEndToEndIT {
   }
 
   @Test
+  void aRemovedBuiltInApiVersionIsAnErrorAtPlanTimeAndServerWarningsAreShown() throws IOException {
+    String provider = "provider \"kubernetes\" {\n  config_path = \"" + sandbox.env().kubeconfig() + "\"\n}\n";
+    Files.writeString(dir.resolve("main.kp.hcl"), provider + """
+        resource "kubernetes_manifest" "ingress" {
+          manifest = {
+            apiVersion = "extensions/v1beta1"
+            kind       = "Ingress"
+            metadata   = { name = "old", namespace = "default" }
+            spec       = { backend = { serviceName = "web", servicePort = 80 } }
+          }
+        }
+        """);
+    CliRun removed = kplan("plan");
+    assertEquals(1, removed.exitCode(), removed.out() + removed.err());
+    assertTrue(removed.err().contains("API version not served"), removed.err());
+    assertTrue(removed.err().contains("Ingress in \"extensions/v1beta1\""), removed.err());
+
+    String deprecated = provider + """
+        resource "kubernetes_manifest" "ns" {
+          manifest = { apiVersion = "v1", kind = "Namespace", metadata = { name = "%s" } }
+        }
+        resource "kubernetes_manifest" "ingress" {
+          manifest = {
+            apiVersion = "networking.k8s.io/v1"
+            kind       = "Ingress"
+            metadata = {
+              name        = "web"
+              namespace   = kubernetes_manifest.ns.manifest.metadata.name
+              annotations = { "kubernetes.io/ingress.class" = "nginx" }
+            }
+            spec = { defaultBackend = { service = { name = "web", port = { number = 80 } } } }
+          }
+        }
+        """;
+    Files.writeString(dir.resolve("main.kp.hcl"), deprecated.formatted(ns));
+    CliRun apply = kplan("apply", "-auto-approve");
+    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertTrue(apply.err().contains("Warning: Kubernetes API warning"), apply.err());
+    assertTrue(apply.err().contains("annotation \"kubernetes.io/ingress.class\" is deprecated"), apply.err());
+
+    // the warning comes with the request that caused it: an unchanged object costs no request, so no warning
+    CliRun plan = kplan("plan");
+    assertTrue(plan.out().contains("No changes."), plan.out());
+    assertFalse(plan.err().contains("Kubernetes API warning"), plan.err());
+  }
+
+  @Test
   void anUnreachableClusterIsOneDiagnosticNamingTheHost() throws IOException {
     Files.writeString(dir.resolve("main.kp.hcl"), """
         provider "kubernetes" {

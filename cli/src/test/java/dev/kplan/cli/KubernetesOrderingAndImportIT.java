@@ -207,9 +207,14 @@ class KubernetesOrderingAndImportIT {
         }
         """.formatted(sandbox.env().kubeconfig(), ns, ns, ns));
 
-    CliRun plan = kplan("plan", "-generate-config-out=generated.kp.hcl");
+    client.configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata().withName("stray")
+        .endMetadata().addToData("made", "by hand").build()).create();
+    CliRun plan = kplan("plan", "-generate-config-out=generated.kp.hcl", "-unmanaged=" + ns);
     assertEquals(0, plan.exitCode(), plan.out() + plan.err());
     assertTrue(plan.out().contains("Plan: 3 to import, 0 to add, 0 to change, 0 to destroy."), plan.out());
+    // the scan runs against the plan with the generated configuration: the imported objects are managed
+    assertTrue(plan.out().contains("Objects not managed by kplan in " + ns + " (1):"), plan.out());
+    assertTrue(plan.out().contains("v1/ConfigMap/" + ns + "/stray"), plan.out());
     String generated = Files.readString(dir.resolve("generated.kp.hcl")).replaceAll(" +=", " =");
     for (String person : new String[] {"resource \"kubernetes_manifest\" \"web\"", "image = \"kplan-demo/web:1.0\"",
         "replicas = 2", "containerPort = 8080", "team = \"web\"", "color = \"blue\"",

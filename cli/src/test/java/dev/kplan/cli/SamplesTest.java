@@ -14,8 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SamplesTest {
   private static final Path SAMPLES = Path.of(System.getProperty("kplan.root.dir", ".."), "samples");
 
-  /** The samples this class runs; a new sample needs its test here. */
-  private static final java.util.Set<String> RUN_HERE = java.util.Set.of("quickstart");
+  /**
+   * The samples this class runs; a new sample needs its test here. Those that need a cluster are run end to end
+   * by an integration test against the sandbox ({@code kubernetes}: {@link KubernetesSampleIT}); here they are
+   * only checked offline.
+   */
+  private static final java.util.Set<String> RUN_HERE = java.util.Set.of("quickstart", "kubernetes");
 
   @Test
   void everySampleHasAReadmeAndIsRunByThisTest() throws IOException {
@@ -48,6 +52,13 @@ class SamplesTest {
         ])
         "PLATFORM"
         """, r.out());
+  }
+
+  @Test
+  void kubernetesIsFormattedAndValid() {
+    assertEquals(0, CliRun.run("", "-chdir=" + SAMPLES.resolve("kubernetes"), "fmt", "-check").exitCode());
+    CliRun valid = CliRun.run("", "-chdir=" + SAMPLES.resolve("kubernetes"), "-no-color", "validate");
+    assertEquals(0, valid.exitCode(), valid.out() + valid.err());
   }
 
   @Test

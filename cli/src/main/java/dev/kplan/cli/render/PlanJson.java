@@ -267,8 +267,12 @@ public final class PlanJson {
         if (a.time() != null) {
           o.put("time", a.time().toString());
         }
+        o.put("origin", a.origin().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("security_sensitive", a.securitySensitive());
       }
     }
+    ArrayNode classes = n.putArray("kplan_classification");
+    DriftFields.classes(d).forEach(classes::add);
     return n;
   }
 

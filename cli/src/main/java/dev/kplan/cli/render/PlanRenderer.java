@@ -331,24 +331,52 @@ public final class PlanRenderer {
 
   private static void renderDrift(Drift d, BlockSchema schema, Style style, StringBuilder out) {
     boolean deleted = d.cause() == DriftCause.DELETED || d.live().isNull();
-    out.append(style.bold("  # " + d.address())).append(deleted ? " has been deleted" : " has changed").append('\n');
-    for (Attribution at : d.attribution()) {
-      out.append("  # (");
-      if (!at.path().steps().isEmpty()) {
-        out.append(at.path()).append(' ');
+    out.append(style.bold("  # " + d.address())).append(deleted ? " has been deleted" : " has changed")
+        .append(classLabel(new java.util.ArrayList<>(DriftFields.classes(d)), deleted)).append('\n');
+    if (deleted) {
+      for (Attribution at : d.attribution()) {
+        out.append("  # (");
+        if (!at.path().steps().isEmpty()) {
+          out.append(at.path()).append(' ');
+        }
+        out.append("deleted by ").append(at.manager());
+        if (!at.operation().isEmpty()) {
+          out.append(" (").append(at.operation()).append(')');
+        }
+        if (at.time() != null) {
+          out.append(" at ").append(at.time());
+        }
+        out.append(")\n");
       }
-      out.append(deleted ? "deleted" : "changed").append(" by ").append(at.manager());
-      if (!at.operation().isEmpty()) {
-        out.append(" (").append(at.operation()).append(')');
+    } else {
+      for (DriftFields.Field f : DriftFields.of(d)) {
+        Attribution at = f.attribution();
+        out.append("  # ").append(DriftFields.pathText(at.path())).append(": ").append(f.change()).append(" (").append(at.manager());
+        if (!at.operation().isEmpty()) {
+          out.append(", ").append(at.operation());
+        }
+        if (at.time() != null) {
+          out.append(", ").append(at.time());
+        }
+        out.append(')').append(classLabel(DriftFields.classes(at), false)).append('\n');
       }
-      if (at.time() != null) {
-        out.append(" at ").append(at.time());
-      }
-      out.append(")\n");
     }
     Action shown = deleted ? Action.DELETE : Action.UPDATE;
     Value live = deleted ? null : d.live();
     block(d.address(), actionSymbol(shown, style), body(schema, style, List.of(), d.before(), live), out);
+  }
+
+  /** " [manual, SECURITY-SENSITIVE]": how a drift is classified, security in capitals to stand out. */
+  private static String classLabel(List<String> classes, boolean deleted) {
+    List<String> shown = new ArrayList<>();
+    for (String c : classes) {
+      if (c.equals(DriftFields.SECURITY_SENSITIVE)) {
+        shown.add("SECURITY-SENSITIVE");
+      } else if (!(deleted && c.equals(DriftFields.DELETED))) {
+        shown.add(c.equals(DriftFields.MANUAL) ? "manual change" : c);
+      }
+    }
+    return shown.isEmpty() ? "" : " [" + String.join(", ", shown) + "]";
   }
 
   private static void block(ResourceAddress a, String symbol, ValueDiff.Body body, StringBuilder out) {

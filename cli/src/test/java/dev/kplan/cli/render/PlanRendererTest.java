@@ -108,7 +108,8 @@ class PlanRendererTest {
     int drift = text.indexOf("Objects have changed outside of kplan");
     int actions = text.indexOf("kplan will perform the following actions:");
     assertTrue(drift >= 0 && actions > drift, text);
-    assertTrue(text.contains("  # (data[\"level\"] changed by kubectl-edit (Update) at 2026-11-25T10:00:00Z)\n"));
+    assertTrue(text.contains("  # data[\"level\"]: \"info\" \u2192 \"debug\" (kubectl-edit, Update, 2026-11-25T10:00:00Z)\n"),
+        text);
     assertTrue(text.contains("  # local_file.cache has been deleted\n"));
   }
 

@@ -101,6 +101,11 @@ final class BaseDirDefault implements Provider {
   }
 
   @Override
+  public dev.kplan.provider.UnmanagedResult listUnmanaged(dev.kplan.provider.UnmanagedRequest request) {
+    return delegate.listUnmanaged(request);
+  }
+
+  @Override
   public UpgradeStateResult upgradeState(UpgradeStateRequest request) {
     return delegate.upgradeState(request);
   }

@@ -104,16 +104,25 @@ public final class Operations {
    * ({@link ConfigGeneration}), then plans with it. Without such import blocks it is {@link #plan}.
    */
   public OperationResult planGeneratingConfig(Path dir, OperationOptions options, Path out) {
+    return planGeneratingConfig(dir, options, out, List.of()).result();
+  }
+
+  /**
+   * {@link #planGeneratingConfig(Path, OperationOptions, Path)}, then (when {@code scopes} is not empty) the
+   * unmanaged objects in {@code scopes} as {@link #planWithUnmanaged} lists them for the final plan.
+   */
+  public UnmanagedPlan planGeneratingConfig(Path dir, OperationOptions options, Path out, List<String> scopes) {
     LoadResult loaded = ConfigLoader.load(dir);
     List<ImportBlock> missing = ConfigGeneration.unconfigured(loaded.module());
     if (missing.isEmpty()) {
-      return plan(dir, options);
+      return planMaybeUnmanaged(dir, options, scopes);
     }
     Path file = dir.resolve(out);
     if (Files.exists(file)) {
-      return new OperationResult(null, null, Diagnostics.of(Diagnostic.error("Target generated file already exists",
+      return new UnmanagedPlan(new OperationResult(null, null, Diagnostics.of(Diagnostic.error(
+          "Target generated file already exists",
           "-generate-config-out does not overwrite files: " + out + " exists. Remove it or name another file.",
-          null)));
+          null))), UnmanagedScan.EMPTY);
     }
     List<Diagnostic> others = new ArrayList<>();
     for (Diagnostic d : loaded.diagnostics().items()) {
@@ -149,12 +158,36 @@ public final class Operations {
       return new OperationResult(null, ctx.state, ctx.diags(Diagnostics.of(diags)));
     });
     if (generated.diagnostics().hasErrors()) {
-      return generated;
+      return new UnmanagedPlan(generated, UnmanagedScan.EMPTY);
     }
-    OperationResult planned = plan(dir, options);
+    UnmanagedPlan up = planMaybeUnmanaged(dir, options, scopes);
+    OperationResult planned = up.result();
     List<Diagnostic> all = new ArrayList<>(generated.diagnostics().items());
     all.addAll(planned.diagnostics().items());
-    return new OperationResult(planned.plan(), planned.state(), Diagnostics.of(all), planned.planFile());
+    return new UnmanagedPlan(
+        new OperationResult(planned.plan(), planned.state(), Diagnostics.of(all), planned.planFile()), up.unmanaged());
+  }
+
+  private UnmanagedPlan planMaybeUnmanaged(Path dir, OperationOptions options, List<String> scopes) {
+    return scopes.isEmpty()
+        ? new UnmanagedPlan(plan(dir, options), UnmanagedScan.EMPTY)
+        : planWithUnmanaged(dir, options, scopes);
+  }
+
+  /**
+   * {@code kplan plan -unmanaged=SCOPES}: the plan, then the live objects in {@code scopes} that none of its
+   * resources manages (see {@link UnmanagedScan}); nothing is listed when the plan has errors.
+   */
+  public UnmanagedPlan planWithUnmanaged(Path dir, OperationOptions options, List<String> scopes) {
+    UnmanagedScan[] scan = {UnmanagedScan.EMPTY};
+    OperationResult result = run(dir, options, "plan", null, (ctx) -> {
+      Plan plan = ctx.plan(options.plan());
+      if (!plan.diagnostics().hasErrors()) {
+        scan[0] = UnmanagedScan.run(ctx.providers, plan, scopes);
+      }
+      return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
+    });
+    return new UnmanagedPlan(result, scan[0]);
   }
 
   /** {@code kplan apply}: plan, then carry the plan out unless it has errors. */

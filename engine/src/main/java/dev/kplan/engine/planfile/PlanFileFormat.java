@@ -17,6 +17,7 @@ import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.PathStep;
 import dev.kplan.lang.value.Value;
 import dev.kplan.provider.Attribution;
+import dev.kplan.provider.ChangeOrigin;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -170,6 +171,8 @@ public final class PlanFileFormat {
         an.put("manager", a.manager());
         an.put("operation", a.operation());
         an.put("time", a.time() == null ? null : a.time().toString());
+        an.put("origin", name(a.origin()));
+        an.put("security_sensitive", a.securitySensitive());
       }
     }
     n.set("outputs", values(p.outputs()));
@@ -263,7 +266,9 @@ public final class PlanFileFormat {
       }
     }
     return new Attribution(path(a.get("path"), at + ".path"), ValueJson.text(a.get("manager"), at + ".manager"),
-        ValueJson.text(a.get("operation"), at + ".operation"), when);
+        ValueJson.text(a.get("operation"), at + ".operation"), when,
+        a.hasNonNull("origin") ? enumOf(ChangeOrigin.class, a.get("origin"), at + ".origin") : ChangeOrigin.UNKNOWN,
+        a.hasNonNull("security_sensitive") && a.get("security_sensitive").asBoolean());
   }
 
   private static Path path(JsonNode n, String at) {

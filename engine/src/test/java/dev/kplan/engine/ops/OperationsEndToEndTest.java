@@ -434,4 +434,21 @@ class OperationsEndToEndTest {
     assertEquals("Target generated file already exists", r.diagnostics().items().get(0).summary());
     assertEquals("# mine\n", Files.readString(dir.resolve("generated.kp.hcl")));
   }
+
+  @Test
+  void generateConfigOutWithUnmanagedScopesPlansTheGeneratedConfigurationAndScansForIt() throws IOException {
+    Files.writeString(dir.resolve("existing.txt"), "x");
+    write("""
+        import {
+          to = local_file.existing
+          id = "existing.txt"
+        }
+        """);
+    UnmanagedPlan up = ops.planGeneratingConfig(dir, options, Path.of("generated.kp.hcl"), List.of("ns"));
+    ok(up.result());
+    assertTrue(Files.exists(dir.resolve("generated.kp.hcl")));
+    assertEquals("existing.txt", up.result().plan().change(addr("local_file.existing")).importing());
+    // local_file cannot list unmanaged objects: the scan ran and says so
+    assertEquals("Unmanaged objects not listed", up.unmanaged().diagnostics().items().get(0).summary());
+  }
 }

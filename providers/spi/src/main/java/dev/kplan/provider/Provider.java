@@ -76,6 +76,15 @@ public interface Provider extends AutoCloseable {
         "Unsupported data source", "This provider has no data source \"" + request.typeName() + "\".", null)));
   }
 
+  /**
+   * Optional capability: the live objects in {@code request.scopes()} that none of {@code request.managed()} is
+   * (as driftctl reports unmanaged cloud resources). Objects that exist only because of others (owned by a
+   * managed object, defaults the system creates) are left out. The default says the provider cannot.
+   */
+  default UnmanagedResult listUnmanaged(UnmanagedRequest request) {
+    return UnmanagedResult.UNSUPPORTED;
+  }
+
   /** Brings state stored under an older schema version to the current one; the default keeps it. */
   default UpgradeStateResult upgradeState(UpgradeStateRequest request) {
     return new UpgradeStateResult(request.state(), Diagnostics.NONE);

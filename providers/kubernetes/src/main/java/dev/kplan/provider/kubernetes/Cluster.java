@@ -30,8 +30,14 @@ final class Cluster implements AutoCloseable {
   private final RateLimiter limiter;
   private final KubernetesSerialization json;
   private final Map<String, Optional<List<APIResource>>> discovery = new ConcurrentHashMap<>();
+  private final ApiWarnings warnings;
 
   Cluster(KubernetesClient client, RateLimiter limiter) {
+    this(client, limiter, new ApiWarnings());
+  }
+
+  private Cluster(KubernetesClient client, RateLimiter limiter, ApiWarnings warnings) {
+    this.warnings = warnings;
     this.client = client;
     this.host = client.getConfiguration().getMasterUrl();
     this.limiter = limiter;
@@ -39,9 +45,18 @@ final class Cluster implements AutoCloseable {
   }
 
   static Cluster connect(io.fabric8.kubernetes.client.Config config, RateLimiter limiter, ClientCustomizer customizer) {
+    ApiWarnings warnings = new ApiWarnings();
     KubernetesClient c = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(customizer::customize).build();
-    return new Cluster(c, limiter);
+        .withHttpClientBuilderConsumer(b -> {
+          b.addOrReplaceInterceptor(ApiWarnings.NAME, warnings);
+          customizer.customize(b);
+        }).build();
+    return new Cluster(c, limiter, warnings);
+  }
+
+  /** The server's warnings not reported yet (deprecated APIs and fields). */
+  List<dev.kplan.lang.diag.Diagnostic> warnings() {
+    return warnings.drain();
   }
 
   String host() {
@@ -80,6 +95,51 @@ final class Cluster implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Every kind the server lists in namespaces, in the preferred version of each API group (core first): what an
+   * unmanaged-object scan looks through. Discovery answers are cached as {@link #resolve} caches them.
+   */
+  List<ApiResource> namespacedKinds() {
+    List<String> versions = new ArrayList<>();
+    versions.add("v1");
+    limiter.acquire();
+    io.fabric8.kubernetes.api.model.APIGroupList groups = client.getApiGroups();
+    if (groups != null) {
+      for (io.fabric8.kubernetes.api.model.APIGroup g : groups.getGroups()) {
+        if (g.getPreferredVersion() != null) {
+          versions.add(g.getPreferredVersion().getGroupVersion());
+        }
+      }
+    }
+    List<ApiResource> out = new ArrayList<>();
+    for (String gv : versions) {
+      for (APIResource r : resources(gv)) {
+        if (Boolean.TRUE.equals(r.getNamespaced()) && !r.getName().contains("/") && r.getVerbs() != null
+            && r.getVerbs().contains("list")) {
+          int slash = gv.indexOf('/');
+          out.add(new ApiResource(slash < 0 ? "" : gv.substring(0, slash), slash < 0 ? gv : gv.substring(slash + 1),
+              r.getKind(), r.getName(), true));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<APIResource> resources(String gv) {
+    return discovery.computeIfAbsent(gv, v -> {
+      limiter.acquire();
+      try {
+        APIResourceList l = client.getApiResources(v);
+        return l == null ? Optional.empty() : Optional.of(List.copyOf(l.getResources()));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    }).orElse(List.of());
   }
 
   /** Forgets what discovery found for {@code apiVersion} (a CRD was just created). */
@@ -144,6 +204,13 @@ final class Cluster implements AutoCloseable {
     Resource<GenericKubernetesResource> res = namespace == null ? ops.resource(body)
         : ops.inNamespace(namespace).resource(body);
     return Values.fromJson(json.asJson(res.dryRun().create()));
+  }
+
+  /** Sends a JSON patch ({@code application/json-patch+json}) as {@code manager}. */
+  void jsonPatch(ApiResource r, String namespace, String name, String patch, String manager) {
+    limiter.acquire();
+    named(r, namespace, name).patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+        .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON).withFieldManager(manager).build(), patch);
   }
 
   /** Asks for deletion; true when the object existed. */

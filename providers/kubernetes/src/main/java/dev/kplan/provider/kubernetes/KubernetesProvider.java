@@ -45,6 +45,7 @@ public final class KubernetesProvider implements Provider {
 
   private final ClientCustomizer customizer;
   private volatile Cluster cluster;
+  private volatile DriftClassifier classifier = DriftClassifier.DEFAULT;
 
   KubernetesProvider(ClientCustomizer customizer) {
     this.customizer = customizer;
@@ -87,6 +88,7 @@ public final class KubernetesProvider implements Provider {
           "Cannot reach the Kubernetes API server at " + host + ": " + ApiErrors.message(e) + ".", null)));
     }
     Cluster previous = cluster;
+    classifier = new DriftClassifier(s.humanManagers());
     cluster = c;
     if (previous != null) {
       previous.close();
@@ -124,6 +126,11 @@ public final class KubernetesProvider implements Provider {
       try {
         Optional<ApiResource> r = c.resolve(ref.apiVersion(), ref.kind());
         if (r.isEmpty()) {
+          if (BuiltInApis.isBuiltIn(ref.apiVersion())) {
+            // a built-in API the cluster stopped serving: the object may well live on under a newer version
+            diagnostics.add(BuiltInApis.noLongerServed(i.address(), ref, c.host()));
+            continue;
+          }
           gone.put(i.address(), Value.nullOf(ManifestSchema.SCHEMA.block().impliedType()));
           continue;
         }
@@ -149,7 +156,14 @@ public final class KubernetesProvider implements Provider {
         continue; // these instances keep their stored state
       }
       for (ReadRequest.Instance i : g.getValue()) {
-        done.put(i.address(), refreshed(i, byName));
+        done.put(i.address(), refreshed(i, byName, classifier));
+        Value live = byName.get(Values.string(i.priorState(), "manifest", "metadata", "name"));
+        if (live != null) {
+          Diagnostic unhealthy = health(c, i.address(), live);
+          if (unhealthy != null) {
+            diagnostics.add(unhealthy);
+          }
+        }
       }
     }
     for (ReadRequest.Instance i : request.instances()) {
@@ -158,10 +172,47 @@ public final class KubernetesProvider implements Provider {
         out.add(r);
       }
     }
+    diagnostics.addAll(c.warnings());
     return new ReadResult(out, Diagnostics.of(diagnostics));
   }
 
-  private static ReadResult.Instance refreshed(ReadRequest.Instance i, Map<String, Value> byName) {
+  /**
+   * A warning when a managed workload is unhealthy, naming its pods that are pending or crash-looping (one LIST of
+   * its pods, only for a workload already found unhealthy); null when it is healthy.
+   */
+  private static Diagnostic health(Cluster c, String address, Value live) {
+    String problem = WorkloadHealth.problem(live);
+    if (problem == null) {
+      return null;
+    }
+    String selector = WorkloadHealth.podSelector(live);
+    String namespace = Values.string(live, "metadata", "namespace");
+    List<String> pods = new ArrayList<>();
+    if (selector != null && namespace != null && !"Pod".equals(Values.string(live, "kind"))) {
+      try {
+        Optional<ApiResource> pod = c.resolve("v1", "Pod");
+        if (pod.isPresent()) {
+          for (Value p : c.list(pod.get(), namespace, selector, null)) {
+            String why = WorkloadHealth.podProblem(p);
+            if (why != null) {
+              pods.add(Values.string(p, "metadata", "name") + ": " + why);
+            }
+          }
+        }
+      } catch (KubernetesClientException e) {
+        pods.add("(its pods could not be listed: " + ApiErrors.message(e) + ")");
+      }
+    }
+    pods.sort(null);
+    String ref = Values.string(live, "kind") + " " + (namespace == null ? "" : namespace + "/")
+        + Values.string(live, "metadata", "name");
+    return Diagnostic.warning("Unhealthy workload", address + " (" + ref + ") is not healthy: " + problem
+        + (pods.isEmpty() ? "." : ". Pods: " + String.join("; ", pods) + ".")
+        + " This is not a difference from the configuration, so the plan does not change it.", null);
+  }
+
+  private static ReadResult.Instance refreshed(ReadRequest.Instance i, Map<String, Value> byName,
+      DriftClassifier classifier) {
     ObjectValue prior = Values.object(i.priorState());
     Value live = byName.get(Values.string(prior, "manifest", "metadata", "name"));
     if (live == null) {
@@ -176,10 +227,10 @@ public final class KubernetesProvider implements Provider {
       // an imported object kplan never applied: it owns what people set, narrowed to the imported manifest
       fields = Adoption.peopleFields(live).restrictTo(Values.at(prior, "manifest"));
     }
-    Value object = LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior));
+    Value object = ExclusiveLists.withExtras(LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior)), live);
     Value storedObject = Values.at(prior, "object");
     List<Attribution> who = object.equals(storedObject) ? List.of()
-        : LiveObjects.attributions(storedObject, object, live, manager);
+        : LiveObjects.attributions(storedObject, object, live, manager, classifier);
     String privateData = adopting ? new ManifestPrivate(fields, Values.digest(object), false).encode() : i.privateData();
     return new ReadResult.Instance(i.address(), Values.with(prior, "object", object), privateData, who);
   }
@@ -190,7 +241,16 @@ public final class KubernetesProvider implements Provider {
     if (request.proposedNewState().isNull()) {
       return new PlanResult(request.proposedNewState(), List.of(), null, Diagnostics.NONE);
     }
-    return ManifestResource.plan(request, cluster());
+    Cluster c = cluster();
+    PlanResult planned = ManifestResource.plan(request, c);
+    List<Diagnostic> warnings = c.warnings();
+    if (warnings.isEmpty()) {
+      return planned;
+    }
+    List<Diagnostic> all = new ArrayList<>(planned.diagnostics().items());
+    all.addAll(warnings);
+    return new PlanResult(planned.plannedState(), planned.requiresReplace(), planned.plannedPrivate(),
+        Diagnostics.of(all), planned.sensitivePaths());
   }
 
   @Override
@@ -198,7 +258,24 @@ public final class KubernetesProvider implements Provider {
     checkType(request.typeName());
     ObjectRef ref = ObjectRef.of(Values.at(request.isDelete() ? request.priorState() : request.plannedState(),
         "manifest"));
-    return ManifestResource.apply(request, cluster(), ref.toString());
+    Cluster c = cluster();
+    ApplyResult applied = ManifestResource.apply(request, c, ref.toString());
+    List<Diagnostic> warnings = c.warnings();
+    if (warnings.isEmpty()) {
+      return applied;
+    }
+    List<Diagnostic> all = new ArrayList<>(applied.diagnostics().items());
+    all.addAll(warnings);
+    return new ApplyResult(applied.newState(), applied.privateData(), Diagnostics.of(all), applied.sensitivePaths());
+  }
+
+  @Override
+  public dev.kplan.provider.UnmanagedResult listUnmanaged(dev.kplan.provider.UnmanagedRequest request) {
+    Cluster c = cluster;
+    if (c == null) { // no resource of this provider was planned, so it was never configured
+      return new dev.kplan.provider.UnmanagedResult(true, List.of(), Diagnostics.NONE);
+    }
+    return UnmanagedObjects.list(request, c);
   }
 
   /** Namespaces and CRDs before the objects that use them (see {@link ManifestOrdering}). */

@@ -68,16 +68,26 @@ final class LiveObjects {
       }
       return;
     }
+    if (Values.isCollection(a) && Values.isCollection(b) && ys.size() > xs.size()
+        && xs.equals(ys.subList(0, xs.size()))) {
+      for (int i = xs.size(); i < ys.size(); i++) { // items appended: each is its own change, with its own owner
+        out.add(at.index(Value.number(i)));
+      }
+      return;
+    }
     out.add(at);
   }
 
   /**
    * For each changed path of {@code projected}, the latest manager other than {@code self} that owns it in
-   * {@code live}: the drift's "who and when".
+   * {@code live} ({@link DriftClassifier#UNKNOWN_MANAGER} when none does), classified: the drift's "who and when".
    */
-  static List<Attribution> attributions(Value stored, Value projected, Value live, String self) {
+  static List<Attribution> attributions(Value stored, Value projected, Value live, String self,
+      DriftClassifier classifier) {
     List<Attribution> out = new ArrayList<>();
     ManagedFields mf = ManagedFields.of(live);
+    String apiVersion = Values.string(live, "apiVersion");
+    String kind = Values.string(live, "kind");
     for (Path p : differences(stored, projected)) {
       ManagedFields.Entry best = null;
       for (ManagedFields.Entry e : mf.entries()) {
@@ -86,13 +96,31 @@ final class LiveObjects {
           best = e;
         }
       }
-      if (best != null) {
-        List<dev.kplan.lang.value.PathStep> steps = new ArrayList<>();
-        steps.add(new dev.kplan.lang.value.PathStep.GetAttr("object"));
-        steps.addAll(p.steps());
-        out.add(new Attribution(new Path(steps), best.manager(), best.operation(), best.time()));
-      }
+      List<dev.kplan.lang.value.PathStep> steps = new ArrayList<>();
+      steps.add(new dev.kplan.lang.value.PathStep.GetAttr("object"));
+      steps.addAll(p.steps());
+      String manager = best == null ? DriftClassifier.UNKNOWN_MANAGER : best.manager();
+      boolean sensitive = DriftClassifier.securitySensitive(apiVersion, kind, p, valueAt(projected, p));
+      out.add(new Attribution(new Path(steps), manager, best == null ? "" : best.operation(),
+          best == null ? null : best.time(), classifier.origin(manager), sensitive));
     }
     return out;
+  }
+
+  private static Value valueAt(Value v, Path p) {
+    Value cur = v;
+    for (dev.kplan.lang.value.PathStep s : p.steps()) {
+      if (s instanceof dev.kplan.lang.value.PathStep.GetAttr a) {
+        cur = Values.at(cur, a.name());
+      } else if (s instanceof dev.kplan.lang.value.PathStep.Index i
+          && i.key() instanceof dev.kplan.lang.value.NumberValue n) {
+        List<Value> xs = Values.elements(cur);
+        int k = n.value().intValue();
+        cur = k >= 0 && k < xs.size() ? xs.get(k) : Values.NULL;
+      } else {
+        return Values.NULL;
+      }
+    }
+    return cur;
   }
 }

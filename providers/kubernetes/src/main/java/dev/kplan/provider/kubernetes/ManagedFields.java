@@ -14,8 +14,9 @@ record ManagedFields(List<Entry> entries) {
   static ManagedFields of(Value live) {
     List<Entry> out = new ArrayList<>();
     for (Value e : Values.elements(Values.at(live, "metadata", "managedFields"))) {
-      if (Values.string(e, "subresource") != null) {
-        continue; // status and scale subresources: not the object kplan applies
+      String sub = Values.string(e, "subresource");
+      if (sub != null && !sub.equals("scale")) {
+        continue; // status: not the object kplan applies; scale owns spec.replicas (kubectl scale)
       }
       Value fs = Values.at(e, "fieldsV1");
       out.add(new Entry(String.valueOf(Values.string(e, "manager")), Values.string(e, "operation"),

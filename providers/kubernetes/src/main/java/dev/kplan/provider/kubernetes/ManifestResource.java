@@ -67,7 +67,8 @@ final class ManifestResource {
     }
     if (req.priorState().isNull()) {
       // a create shows the manifest; the server's answer is known after apply (no request while planning)
-      return planned(cfg, UNKNOWN, null, List.of(), Diagnostics.NONE);
+      Diagnostic removed = BuiltInApis.checkServed(ObjectRef.of(manifest), cluster);
+      return removed != null ? failed(cfg, removed) : planned(cfg, UNKNOWN, null, List.of(), Diagnostics.NONE);
     }
     ObjectValue prior = Values.object(req.priorState());
     Value priorManifest = Values.at(prior, "manifest");
@@ -159,6 +160,15 @@ final class ManifestResource {
       Diagnostic d = conflicts.isEmpty()
           ? ApiErrors.diagnostic("Apply failed", ref.toString(), cluster.host(), e) : conflictDiagnostic(ref, conflicts);
       return new ApplyResult(unchanged, req.plannedPrivate(), Diagnostics.of(d));
+    }
+    String trim = ExclusiveLists.trimPatch(manifest, answer);
+    if (trim != null) {
+      try { // items another manager added to a list kplan keeps exclusive (Service ports): restore kplan's list
+        cluster.jsonPatch(r, namespace, ref.name(), trim, manager);
+      } catch (KubernetesClientException e) {
+        return new ApplyResult(unchanged, req.plannedPrivate(), Diagnostics.of(
+            ApiErrors.diagnostic("Apply failed", ref.toString(), cluster.host(), e)));
+      }
     }
     FieldSet owned = ManagedFields.of(answer).appliedBy(manager);
     Value object = LiveObjects.owned(answer, owned, ManifestSchema.computedFields(cfg));

@@ -22,22 +22,24 @@ import java.util.Map;
  */
 record ProviderSettings(
     String configPath, String configContext, String host, String token, String clientCertificate, String clientKey,
-    String clusterCaCertificate, boolean insecure, double qps, int burst) {
+    String clusterCaCertificate, boolean insecure, double qps, int burst, java.util.Set<String> humanManagers) {
 
   static final double DEFAULT_QPS = 500;
   static final int DEFAULT_BURST = 1000;
 
-  static final BlockSchema SCHEMA = BlockSchema.of(Map.of(
-      "config_path", AttributeSchema.optional(Type.STRING).describedAs("Path to a kubeconfig file."),
-      "config_context", AttributeSchema.optional(Type.STRING).describedAs("Context of the kubeconfig to use."),
-      "host", AttributeSchema.optional(Type.STRING).describedAs("API server URL, instead of a kubeconfig."),
-      "token", AttributeSchema.optional(Type.STRING).markedSensitive().describedAs("Bearer token."),
-      "client_certificate", AttributeSchema.optional(Type.STRING).describedAs("PEM client certificate."),
-      "client_key", AttributeSchema.optional(Type.STRING).markedSensitive().describedAs("PEM client key."),
-      "cluster_ca_certificate", AttributeSchema.optional(Type.STRING).describedAs("PEM CA certificate of the API server."),
-      "insecure", AttributeSchema.optional(Type.BOOL).describedAs("Skip verification of the server's certificate."),
-      "qps", AttributeSchema.optional(Type.NUMBER).describedAs("Requests per second on average (default 500)."),
-      "burst", AttributeSchema.optional(Type.NUMBER).describedAs("Requests at once above the average (default 1000).")));
+  static final BlockSchema SCHEMA = BlockSchema.of(Map.ofEntries(
+      Map.entry("config_path", AttributeSchema.optional(Type.STRING).describedAs("Path to a kubeconfig file.")),
+      Map.entry("config_context", AttributeSchema.optional(Type.STRING).describedAs("Context of the kubeconfig to use.")),
+      Map.entry("host", AttributeSchema.optional(Type.STRING).describedAs("API server URL, instead of a kubeconfig.")),
+      Map.entry("token", AttributeSchema.optional(Type.STRING).markedSensitive().describedAs("Bearer token.")),
+      Map.entry("client_certificate", AttributeSchema.optional(Type.STRING).describedAs("PEM client certificate.")),
+      Map.entry("client_key", AttributeSchema.optional(Type.STRING).markedSensitive().describedAs("PEM client key.")),
+      Map.entry("cluster_ca_certificate", AttributeSchema.optional(Type.STRING).describedAs("PEM CA certificate of the API server.")),
+      Map.entry("insecure", AttributeSchema.optional(Type.BOOL).describedAs("Skip verification of the server's certificate.")),
+      Map.entry("qps", AttributeSchema.optional(Type.NUMBER).describedAs("Requests per second on average (default 500).")),
+      Map.entry("burst", AttributeSchema.optional(Type.NUMBER).describedAs("Requests at once above the average (default 1000).")),
+      Map.entry("human_managers", AttributeSchema.optional(new dev.kplan.lang.types.ListType(Type.STRING))
+          .describedAs("Field managers that are people (besides kubectl-*), for drift classification."))));
 
   /** Settings from the block, or the diagnostic that explains why they are unusable. */
   static Parsed parse(Value config) {
@@ -63,7 +65,7 @@ record ProviderSettings(
     return new Parsed(new ProviderSettings(path, Values.string(config, "config_context"), host,
         Values.string(config, "token"), Values.string(config, "client_certificate"), Values.string(config, "client_key"),
         Values.string(config, "cluster_ca_certificate"), Boolean.TRUE.equals(Values.bool(config, "insecure")),
-        qps == null ? DEFAULT_QPS : qps, burst == null ? DEFAULT_BURST : burst.intValue()), null);
+        qps == null ? DEFAULT_QPS : qps, burst == null ? DEFAULT_BURST : burst.intValue(), humanManagers(config)), null);
   }
 
   /** The fabric8 configuration, or a diagnostic naming the file or context that is missing. */
@@ -134,6 +136,16 @@ record ProviderSettings(
     }
     Path home = Path.of(System.getProperty("user.home"), ".kube", "config");
     return Files.exists(home) ? home.toString() : null;
+  }
+
+  private static java.util.Set<String> humanManagers(Value config) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Value v : Values.elements(Values.at(config, "human_managers"))) {
+      if (v instanceof dev.kplan.lang.value.StringValue s) {
+        out.add(s.value());
+      }
+    }
+    return out;
   }
 
   private static String base64(String pem) {
