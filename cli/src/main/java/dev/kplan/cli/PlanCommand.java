@@ -39,6 +39,11 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Save the plan to FILE, to apply exactly it later with \"kplan apply FILE\".")
   String out;
 
+  @Option(names = "-generate-config-out", paramLabel = "FILE",
+      description = "Write a resource block to FILE (which must not exist) for each import block whose target has no"
+          + " configuration, then plan with it.")
+  String generateConfigOut;
+
   @Option(names = "-unmanaged", paramLabel = "NAMESPACES", split = ",",
       description = "Also list live objects in these scopes (Kubernetes namespaces, comma-separated) that kplan"
           + " does not manage.")
@@ -59,13 +64,17 @@ public final class PlanCommand implements Callable<Integer> {
     PlanMode mode = destroy ? PlanMode.DESTROY : refreshOnly ? PlanMode.REFRESH_ONLY : PlanMode.NORMAL;
     OperationResult r;
     UnmanagedScan scan = null;
-    if (unmanaged != null && !unmanaged.isEmpty()) {
-      UnmanagedPlan up = new Operations().planWithUnmanaged(root.workDir(),
-          arguments.toOptions(spec.commandLine(), root, mode), unmanaged);
+    java.util.List<String> scopes = unmanaged == null ? java.util.List.of() : unmanaged;
+    if (generateConfigOut != null || !scopes.isEmpty()) {
+      Operations ops = new Operations();
+      dev.kplan.engine.ops.OperationOptions options = arguments.toOptions(spec.commandLine(), root, mode);
+      UnmanagedPlan up = generateConfigOut == null
+          ? ops.planWithUnmanaged(root.workDir(), options, scopes)
+          : ops.planGeneratingConfig(root.workDir(), options, java.nio.file.Path.of(generateConfigOut), scopes);
       r = up.result();
-      scan = up.unmanaged();
+      scan = scopes.isEmpty() ? null : up.unmanaged();
       java.util.List<dev.kplan.lang.diag.Diagnostic> all = new java.util.ArrayList<>(r.diagnostics().items());
-      all.addAll(scan.diagnostics().items());
+      all.addAll(up.unmanaged().diagnostics().items());
       OperationOutput.diagnostics(err, dev.kplan.lang.diag.Diagnostics.of(all), root.workDir(), root.color());
     } else {
       r = new Operations().plan(root.workDir(), arguments.toOptions(spec.commandLine(), root, mode));

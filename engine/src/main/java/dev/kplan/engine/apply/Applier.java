@@ -169,6 +169,7 @@ public final class Applier {
         }
       }
       buildSteps();
+      addImplicitOrder();
       deposedDeletes.keySet().forEach(s -> waitsFor.put(s, new HashSet<>()));
       workers = Executors.newFixedThreadPool(in.parallelism(), r -> {
         Thread t = new Thread(r, "kplan-apply");
@@ -288,6 +289,25 @@ public final class Applier {
           }
         }
       }
+    }
+
+    /**
+     * Orderings that providers need beyond references ({@link ImplicitOrder}): a dependent's
+     * create waits for its dependency's create, and the dependency's delete for the dependent's.
+     */
+    private void addImplicitOrder() {
+      ImplicitOrder.of(changes.values(), in.providers()).forEach((dependent, deps) -> {
+        for (ResourceAddress d : deps) {
+          Set<Step> create = waitsFor.get(new Step(dependent, Half.CREATE));
+          if (create != null && waitsFor.containsKey(new Step(d, Half.CREATE))) {
+            create.add(new Step(d, Half.CREATE));
+          }
+          Set<Step> delete = waitsFor.get(new Step(d, Half.DELETE));
+          if (delete != null && waitsFor.containsKey(new Step(dependent, Half.DELETE))) {
+            delete.add(new Step(dependent, Half.DELETE));
+          }
+        }
+      });
     }
 
     /**

@@ -5,6 +5,10 @@ import dev.kplan.lang.value.Value;
 import dev.kplan.provider.ApplyRequest;
 import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.ConfigureRequest;
+import dev.kplan.provider.GenerateConfigRequest;
+import dev.kplan.provider.GenerateConfigResult;
+import dev.kplan.provider.OrderRequest;
+import dev.kplan.provider.OrderResult;
 import dev.kplan.provider.ConfigureResult;
 import dev.kplan.provider.ImportRequest;
 import dev.kplan.provider.ImportResult;
@@ -79,6 +83,16 @@ final class BaseDirDefault implements Provider {
   @Override
   public ImportResult importResource(ImportRequest request) {
     return delegate.importResource(request);
+  }
+
+  @Override
+  public OrderResult order(OrderRequest request) {
+    return delegate.order(request);
+  }
+
+  @Override
+  public GenerateConfigResult generateConfig(GenerateConfigRequest request) {
+    return delegate.generateConfig(request);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.apply.Applier;
 import dev.kplan.engine.apply.Replanner;
 import dev.kplan.engine.config.ConfigLoader;
+import dev.kplan.engine.config.ImportBlock;
 import dev.kplan.engine.config.KplanSettings;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
@@ -29,6 +30,7 @@ import dev.kplan.engine.planner.Planner;
 import dev.kplan.engine.planner.SensitivePaths;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.eval.EvalContext;
 import dev.kplan.lang.eval.TemplateFileRenderer;
 import dev.kplan.lang.functions.FunctionContext;
 import dev.kplan.lang.functions.FunctionTable;
@@ -94,6 +96,82 @@ public final class Operations {
       Plan plan = ctx.plan(options.plan());
       return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
     });
+  }
+
+  /**
+   * {@code kplan plan -generate-config-out=FILE}: first writes FILE (which must not exist) with a
+   * {@code resource} block for each root {@code import} block whose target has none
+   * ({@link ConfigGeneration}), then plans with it. Without such import blocks it is {@link #plan}.
+   */
+  public OperationResult planGeneratingConfig(Path dir, OperationOptions options, Path out) {
+    return planGeneratingConfig(dir, options, out, List.of()).result();
+  }
+
+  /**
+   * {@link #planGeneratingConfig(Path, OperationOptions, Path)}, then (when {@code scopes} is not empty) the
+   * unmanaged objects in {@code scopes} as {@link #planWithUnmanaged} lists them for the final plan.
+   */
+  public UnmanagedPlan planGeneratingConfig(Path dir, OperationOptions options, Path out, List<String> scopes) {
+    LoadResult loaded = ConfigLoader.load(dir);
+    List<ImportBlock> missing = ConfigGeneration.unconfigured(loaded.module());
+    if (missing.isEmpty()) {
+      return planMaybeUnmanaged(dir, options, scopes);
+    }
+    Path file = dir.resolve(out);
+    if (Files.exists(file)) {
+      return new UnmanagedPlan(new OperationResult(null, null, Diagnostics.of(Diagnostic.error(
+          "Target generated file already exists",
+          "-generate-config-out does not overwrite files: " + out + " exists. Remove it or name another file.",
+          null))), UnmanagedScan.EMPTY);
+    }
+    List<Diagnostic> others = new ArrayList<>();
+    for (Diagnostic d : loaded.diagnostics().items()) {
+      if (!d.summary().equals("Configuration for import target does not exist")) {
+        others.add(d);
+      }
+    }
+    LoadResult withoutMissing = new LoadResult(ConfigGeneration.without(loaded.module(), missing),
+        Diagnostics.of(others), loaded.settings());
+    OperationResult generated = run(dir, withoutMissing, options, "plan", null, m -> m, ctx -> {
+      Plan plan = ctx.plan(options.plan());
+      if (plan.diagnostics().hasErrors()) {
+        return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+      }
+      List<Diagnostic> diags = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      EvalContext idScope = EvalContext.root(ctx.functions, Map.of("var", Value.object(ctx.variables)));
+      for (ImportBlock ib : missing) {
+        String block = ConfigGeneration.block(ib, ctx.providers, idScope, diags);
+        if (block != null) {
+          text.append(text.length() == 0 ? "" : "\n").append(block);
+        }
+      }
+      if (!Diagnostics.of(diags).hasErrors()) {
+        try {
+          // laid out as kplan fmt would (aligned equals signs)
+          Files.writeString(file, dev.kplan.lang.format.Formatter.format(text.toString(), out.toString()).text());
+        } catch (IOException e) {
+          diags.add(Diagnostic.error("Failed to write generated configuration", "Could not write " + out + ": "
+              + e.getMessage(), null));
+        }
+      }
+      return new OperationResult(null, ctx.state, ctx.diags(Diagnostics.of(diags)));
+    });
+    if (generated.diagnostics().hasErrors()) {
+      return new UnmanagedPlan(generated, UnmanagedScan.EMPTY);
+    }
+    UnmanagedPlan up = planMaybeUnmanaged(dir, options, scopes);
+    OperationResult planned = up.result();
+    List<Diagnostic> all = new ArrayList<>(generated.diagnostics().items());
+    all.addAll(planned.diagnostics().items());
+    return new UnmanagedPlan(
+        new OperationResult(planned.plan(), planned.state(), Diagnostics.of(all), planned.planFile()), up.unmanaged());
+  }
+
+  private UnmanagedPlan planMaybeUnmanaged(Path dir, OperationOptions options, List<String> scopes) {
+    return scopes.isEmpty()
+        ? new UnmanagedPlan(plan(dir, options), UnmanagedScan.EMPTY)
+        : planWithUnmanaged(dir, options, scopes);
   }
 
   /**
@@ -208,14 +286,19 @@ public final class Operations {
   /** {@code fixedVariables}: a saved plan's variable values (null: resolve them from the inputs). */
   private OperationResult run(Path dir, OperationOptions options, String operation, Map<String, Value> fixedVariables,
       Body body) {
-    return run(dir, options, operation, fixedVariables, m -> m, body);
+    return run(dir, ConfigLoader.load(dir), options, operation, fixedVariables, m -> m, body);
   }
 
   /** {@code adjust}: what the operation adds to the loaded root module (import's block). */
   private OperationResult run(Path dir, OperationOptions options, String operation, Map<String, Value> fixedVariables,
       java.util.function.UnaryOperator<Module> adjust, Body body) {
+    return run(dir, ConfigLoader.load(dir), options, operation, fixedVariables, adjust, body);
+  }
+
+  /** As above, with the configuration already loaded. */
+  private OperationResult run(Path dir, LoadResult loaded, OperationOptions options, String operation,
+      Map<String, Value> fixedVariables, java.util.function.UnaryOperator<Module> adjust, Body body) {
     List<Diagnostic> diags = new ArrayList<>();
-    LoadResult loaded = ConfigLoader.load(dir);
     diags.addAll(loaded.diagnostics().items());
     if (loaded.diagnostics().hasErrors()) {
       return new OperationResult(null, null, Diagnostics.of(diags));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kplan.engine.addrs.InstanceKey;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.plan.Action;
@@ -60,6 +61,13 @@ class ApplierTest {
     UnaryOperator<Value> result = v -> v;
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());
     final List<String> addresses = Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Function<dev.kplan.provider.OrderRequest, dev.kplan.provider.OrderResult> ordering =
+        r -> dev.kplan.provider.OrderResult.NONE;
+
+    @Override
+    public dev.kplan.provider.OrderResult order(dev.kplan.provider.OrderRequest request) {
+      return ordering.apply(request);
+    }
 
     @Override
     public ProviderSchema schema() {
@@ -306,5 +314,49 @@ class ApplierTest {
     assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
     assertEquals(List.of("delete top", "delete base"), provider.applied);
     assertEquals(List.of(new StateChange.Remove("thing_x.top"), new StateChange.Remove("thing_x.base")), lock.records);
+  }
+
+  /** The provider orders every instance named "app…" after every instance named "ns…". */
+  void namespacesFirst() {
+    provider.ordering = r -> {
+      List<dev.kplan.provider.OrderResult.Edge> edges = new ArrayList<>();
+      for (var a : r.instances()) {
+        for (var b : r.instances()) {
+          if (ThingProvider.name(a.value()).startsWith("app") && ThingProvider.name(b.value()).startsWith("ns")) {
+            edges.add(new dev.kplan.provider.OrderResult.Edge(a.address(), b.address()));
+          }
+        }
+      }
+      return new dev.kplan.provider.OrderResult(edges);
+    };
+  }
+
+  static ResourceChange createAt(ResourceAddress a, String name) {
+    ResourceChange c = create(name);
+    return new ResourceChange(a, c.action(), c.before(), c.after(), List.of(), ChangeReason.NONE, PROVIDER,
+        c.config(), null, List.of(), null);
+  }
+
+  @Test
+  void aProvidersImplicitOrderingAppliesInstancesOfOneResourceInOrder() {
+    namespacesFirst();
+    ResourceAddress all = ResourceAddress.managed("thing_x", "all");
+    Applier.Result r = apply(1,
+        createAt(all.instance(InstanceKey.of("a")), "app"),
+        createAt(all.instance(InstanceKey.of("z")), "ns"));
+    assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
+    assertEquals(List.of("create ns", "create app"), provider.applied);
+  }
+
+  @Test
+  void aProvidersImplicitOrderingDeletesTheDependentFirst() {
+    namespacesFirst();
+    ResourceChange delNs = new ResourceChange(addr("a-ns"), Action.DELETE, thing("ns", "id-ns"),
+        Value.nullOf(TYPE), List.of(), ChangeReason.NONE, PROVIDER, Value.nullOf(TYPE), null, List.of(), null);
+    ResourceChange delApp = new ResourceChange(addr("z-app"), Action.DELETE, thing("app", "id-app"),
+        Value.nullOf(TYPE), List.of(), ChangeReason.NONE, PROVIDER, Value.nullOf(TYPE), null, List.of(), null);
+    Applier.Result r = apply(1, delNs, delApp);
+    assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
+    assertEquals(List.of("delete app", "delete ns"), provider.applied);
   }
 }

@@ -391,4 +391,64 @@ class OperationsEndToEndTest {
     ok(again);
     assertFalse(again.plan().hasChanges(), actions(again.plan()).toString());
   }
+
+  @Test
+  void generateConfigOutWritesResourceBlocksForImportTargetsWithoutConfigurationThenPlansTheImport()
+      throws IOException {
+    Files.writeString(dir.resolve("existing.txt"), "kept as it is\n");
+    write("""
+        import {
+          to = local_file.existing
+          id = "existing.txt"
+        }
+        """);
+    OperationResult r = ops.planGeneratingConfig(dir, options, Path.of("generated.kp.hcl"));
+    ok(r);
+    String generated = Files.readString(dir.resolve("generated.kp.hcl")).replaceAll(" +=", " =");
+    assertTrue(generated.contains("resource \"local_file\" \"existing\" {"), generated);
+    assertTrue(generated.contains("filename = \"existing.txt\""), generated);
+    assertTrue(generated.contains("content = \"kept as it is\\n\""), generated);
+    assertFalse(generated.contains("content_md5"), "computed attributes are not configuration:\n" + generated);
+    ResourceChange c = r.plan().change(addr("local_file.existing"));
+    assertEquals("existing.txt", c.importing());
+    assertEquals(Action.NO_OP, c.action(), "the generated configuration matches the imported object");
+
+    ok(ops.apply(dir, options));
+    OperationResult again = ops.plan(dir, options);
+    ok(again);
+    assertFalse(again.plan().hasChanges(), "the adopted object plans no changes");
+  }
+
+  @Test
+  void generateConfigOutNeverOverwritesAFile() throws IOException {
+    Files.writeString(dir.resolve("existing.txt"), "x");
+    Files.writeString(dir.resolve("generated.kp.hcl"), "# mine\n");
+    write("""
+        import {
+          to = local_file.existing
+          id = "existing.txt"
+        }
+        """);
+    OperationResult r = ops.planGeneratingConfig(dir, options, Path.of("generated.kp.hcl"));
+    assertTrue(r.hasErrors());
+    assertEquals("Target generated file already exists", r.diagnostics().items().get(0).summary());
+    assertEquals("# mine\n", Files.readString(dir.resolve("generated.kp.hcl")));
+  }
+
+  @Test
+  void generateConfigOutWithUnmanagedScopesPlansTheGeneratedConfigurationAndScansForIt() throws IOException {
+    Files.writeString(dir.resolve("existing.txt"), "x");
+    write("""
+        import {
+          to = local_file.existing
+          id = "existing.txt"
+        }
+        """);
+    UnmanagedPlan up = ops.planGeneratingConfig(dir, options, Path.of("generated.kp.hcl"), List.of("ns"));
+    ok(up.result());
+    assertTrue(Files.exists(dir.resolve("generated.kp.hcl")));
+    assertEquals("existing.txt", up.result().plan().change(addr("local_file.existing")).importing());
+    // local_file cannot list unmanaged objects: the scan ran and says so
+    assertEquals("Unmanaged objects not listed", up.unmanaged().diagnostics().items().get(0).summary());
+  }
 }

@@ -2,6 +2,10 @@ package dev.kplan.provider;
 
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Value;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A provider: it knows its resource types and talks to the real system. The engine calls
@@ -36,6 +40,34 @@ public interface Provider extends AutoCloseable {
     return new ImportResult(java.util.List.of(), Diagnostics.of(Diagnostic.error(
         "Import not supported",
         "Resources of type \"" + request.typeName() + "\" cannot be imported.", null)));
+  }
+
+  /**
+   * Orderings between instances that the remote system needs but the configuration does not say
+   * (a Kubernetes namespace before the objects in it). The applier adds them to the order it
+   * derives from references; the default adds none.
+   */
+  default OrderResult order(OrderRequest request) {
+    return OrderResult.NONE;
+  }
+
+  /**
+   * The configuration for an imported object, for {@code plan -generate-config-out}. The default
+   * keeps the state's non-null arguments (required and optional attributes, computed ones only
+   * where they are optional too), leaving nested blocks out.
+   */
+  default GenerateConfigResult generateConfig(GenerateConfigRequest request) {
+    ResourceSchema rs = schema().resources().get(request.typeName());
+    Map<String, Value> out = new LinkedHashMap<>();
+    if (rs != null && request.state() instanceof ObjectValue o) {
+      rs.block().attributes().forEach((name, a) -> {
+        Value v = o.attributes().get(name);
+        if (v != null && !v.isNull() && (a.required() || a.optional())) {
+          out.put(name, v);
+        }
+      });
+    }
+    return new GenerateConfigResult(Value.object(out), Diagnostics.NONE);
   }
 
   /** Reads a data source. */

@@ -81,6 +81,20 @@ final class ApiErrors {
     return Diagnostic.error(summary, what + ": " + message(e) + " (HTTP " + e.getCode() + " from " + host + ").", null);
   }
 
+  /** The fields a 422 Invalid answer names ({@code spec.template.spec.containers[0].image}); empty for other errors. */
+  static List<String> invalidFields(KubernetesClientException e) {
+    if (e.getCode() != 422) {
+      return List.of();
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (StatusCause c : causes(e)) {
+      if (c.getField() != null) {
+        out.add(c.getField());
+      }
+    }
+    return out;
+  }
+
   private static List<StatusCause> causes(KubernetesClientException e) {
     Status s = e.getStatus();
     if (s == null || s.getDetails() == null || s.getDetails().getCauses() == null) {

@@ -195,6 +195,17 @@ final class Cluster implements AutoCloseable {
     return Values.fromJson(json.asJson(ssa.serverSideApply()));
   }
 
+  /** A dry-run create of {@code manifest}: the object as the server would store it (defaults applied). */
+  Value createDryRun(ApiResource r, String namespace, Value manifest) {
+    limiter.acquire();
+    GenericKubernetesResource body = json.unmarshal(Values.toJson(Values.withoutNulls(manifest)),
+        GenericKubernetesResource.class);
+    var ops = client.genericKubernetesResources(r.context());
+    Resource<GenericKubernetesResource> res = namespace == null ? ops.resource(body)
+        : ops.inNamespace(namespace).resource(body);
+    return Values.fromJson(json.asJson(res.dryRun().create()));
+  }
+
   /** Sends a JSON patch ({@code application/json-patch+json}) as {@code manager}. */
   void jsonPatch(ApiResource r, String namespace, String name, String patch, String manager) {
     limiter.acquire();

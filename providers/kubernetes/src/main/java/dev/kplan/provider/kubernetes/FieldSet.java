@@ -188,4 +188,49 @@ record FieldSet(ObjectValue tree) {
       collect(Values.object(e.getValue()), here, out);
     }
   }
+
+  /** The fields either set names. */
+  FieldSet union(FieldSet other) {
+    return new FieldSet(merge(tree, other.tree));
+  }
+
+  private static ObjectValue merge(ObjectValue a, ObjectValue b) {
+    Map<String, Value> out = new LinkedHashMap<>(a.attributes());
+    b.attributes().forEach((k, v) -> out.merge(k, v, (x, y) -> merge(Values.object(x), Values.object(y))));
+    return Value.object(out);
+  }
+
+  /**
+   * This set without the fields that {@code value} lacks: what an object's owners set, narrowed to the
+   * manifest written for it. List items are kept when {@code value} holds an item they name.
+   */
+  FieldSet restrictTo(Value value) {
+    return new FieldSet(restrict(tree, value));
+  }
+
+  private static ObjectValue restrict(ObjectValue fs, Value v) {
+    if (isLeaf(fs)) {
+      return fs;
+    }
+    Map<String, Value> out = new LinkedHashMap<>();
+    List<Value> items = Values.isCollection(v) ? Values.elements(v) : List.of();
+    fs.attributes().forEach((key, sub) -> {
+      if (key.equals(".")) {
+        out.put(key, sub);
+      } else if (key.startsWith("f:")) {
+        Value child = Values.isStructure(v) ? Values.entries(v).get(key.substring(2)) : null;
+        if (child != null && !child.isNull()) {
+          out.put(key, restrict(Values.object(sub), child));
+        }
+      } else {
+        for (int i = 0; i < items.size(); i++) {
+          if (itemSet(Value.object(Map.of(key, sub)), items.get(i), i) != null) {
+            out.put(key, restrict(Values.object(sub), items.get(i)));
+            break;
+          }
+        }
+      }
+    });
+    return Value.object(out);
+  }
 }

@@ -9,6 +9,12 @@ import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.Attribution;
 import dev.kplan.provider.ConfigureRequest;
 import dev.kplan.provider.ConfigureResult;
+import dev.kplan.provider.GenerateConfigRequest;
+import dev.kplan.provider.GenerateConfigResult;
+import dev.kplan.provider.ImportRequest;
+import dev.kplan.provider.ImportResult;
+import dev.kplan.provider.OrderRequest;
+import dev.kplan.provider.OrderResult;
 import dev.kplan.provider.PlanRequest;
 import dev.kplan.provider.PlanResult;
 import dev.kplan.provider.Provider;
@@ -216,11 +222,17 @@ public final class KubernetesProvider implements Provider {
     ManifestPrivate priv = ManifestPrivate.decode(i.privateData());
     String manager = ManifestSchema.manager(prior);
     FieldSet fields = priv.fields().isEmpty() ? ManagedFields.of(live).appliedBy(manager) : priv.fields();
+    boolean adopting = fields.isEmpty() && (i.privateData() == null || i.privateData().isBlank());
+    if (adopting) {
+      // an imported object kplan never applied: it owns what people set, narrowed to the imported manifest
+      fields = Adoption.peopleFields(live).restrictTo(Values.at(prior, "manifest"));
+    }
     Value object = ExclusiveLists.withExtras(LiveObjects.owned(live, fields, ManifestSchema.computedFields(prior)), live);
     Value storedObject = Values.at(prior, "object");
     List<Attribution> who = object.equals(storedObject) ? List.of()
         : LiveObjects.attributions(storedObject, object, live, manager, classifier);
-    return new ReadResult.Instance(i.address(), Values.with(prior, "object", object), i.privateData(), who);
+    String privateData = adopting ? new ManifestPrivate(fields, Values.digest(object), false).encode() : i.privateData();
+    return new ReadResult.Instance(i.address(), Values.with(prior, "object", object), privateData, who);
   }
 
   @Override
@@ -264,6 +276,61 @@ public final class KubernetesProvider implements Provider {
       return new dev.kplan.provider.UnmanagedResult(true, List.of(), Diagnostics.NONE);
     }
     return UnmanagedObjects.list(request, c);
+  }
+
+  /** Namespaces and CRDs before the objects that use them (see {@link ManifestOrdering}). */
+  @Override
+  public OrderResult order(OrderRequest request) {
+    return ManifestOrdering.of(request);
+  }
+
+  /** {@code apiVersion/kind/[namespace/]name}: the object as a manifest of what people set in it. */
+  @Override
+  public ImportResult importResource(ImportRequest request) {
+    checkType(request.typeName());
+    ObjectRef ref = ObjectRef.fromImportId(request.id());
+    if (ref == null) {
+      return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Invalid import id",
+          "\"" + request.id() + "\" is not a Kubernetes object id. Write apiVersion/kind/namespace/name for a namespaced"
+              + " object (apps/v1/Deployment/default/web, v1/ConfigMap/default/settings) or apiVersion/kind/name for a"
+              + " cluster-scoped one (v1/Namespace/web).", null)));
+    }
+    Cluster c = cluster();
+    try {
+      Optional<ApiResource> r = c.resolve(ref.apiVersion(), ref.kind());
+      if (r.isEmpty()) {
+        return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Kind not served", "The API server at "
+            + c.host() + " does not serve kind \"" + ref.kind() + "\" in \"" + ref.apiVersion() + "\".", null)));
+      }
+      if (r.get().namespaced() != (ref.namespace() != null)) {
+        return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Invalid import id", ref.kind() + " is "
+            + (r.get().namespaced() ? "namespaced: write " + ref.apiVersion() + "/" + ref.kind() + "/NAMESPACE/"
+            + ref.name() : "cluster-scoped: write " + ref.apiVersion() + "/" + ref.kind() + "/" + ref.name()) + ".",
+            null)));
+      }
+      Value live = c.get(r.get(), ref.namespace(), ref.name());
+      if (live.isNull()) {
+        return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Cannot import non-existent remote object",
+            ref + " does not exist in the cluster at " + c.host() + ".", null)));
+      }
+      Adoption.Adopted a = Adoption.of(c, r.get(), live);
+      Map<String, Value> state = new LinkedHashMap<>();
+      ManifestSchema.SCHEMA.block().impliedType().attributes().forEach((k, t) -> state.put(k, Value.nullOf(t)));
+      state.put("manifest", a.manifest());
+      state.put("object", LiveObjects.owned(live, a.fields(), List.of()));
+      return new ImportResult(List.of(Value.object(state)), Diagnostics.NONE);
+    } catch (KubernetesClientException e) {
+      return new ImportResult(List.of(), Diagnostics.of(
+          ApiErrors.diagnostic("Import failed", ref.toString(), c.host(), e)));
+    }
+  }
+
+  /** Only the manifest: the rest of the resource's arguments keep their defaults. */
+  @Override
+  public GenerateConfigResult generateConfig(GenerateConfigRequest request) {
+    checkType(request.typeName());
+    return new GenerateConfigResult(Value.object(Map.of("manifest", Values.at(request.state(), "manifest"))),
+        Diagnostics.NONE);
   }
 
   @Override

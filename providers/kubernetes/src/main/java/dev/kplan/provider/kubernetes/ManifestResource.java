@@ -170,12 +170,6 @@ final class ManifestResource {
             ApiErrors.diagnostic("Apply failed", ref.toString(), cluster.host(), e)));
       }
     }
-    if (ref.kind().equals("CustomResourceDefinition")) {
-      String group = Values.string(answer, "spec", "group");
-      for (Value v : Values.elements(Values.at(answer, "spec", "versions"))) {
-        cluster.forget(group + "/" + Values.string(v, "name"));
-      }
-    }
     FieldSet owned = ManagedFields.of(answer).appliedBy(manager);
     Value object = LiveObjects.owned(answer, owned, ManifestSchema.computedFields(cfg));
     ObjectValue state = Values.with(cfg, "object", object);
@@ -186,6 +180,13 @@ final class ManifestResource {
           ManifestSchema.timeout(cfg, req.priorState().isNull() ? "create" : "update"), address);
     } catch (KubernetesClientException e) {
       waited = ApiErrors.diagnostic("Waiting failed", ref.toString(), cluster.host(), e);
+    }
+    if (ref.kind().equals("CustomResourceDefinition")) {
+      // after Established (awaited above): custom resources applied later in this run find their kind
+      String group = Values.string(answer, "spec", "group");
+      for (Value v : Values.elements(Values.at(answer, "spec", "versions"))) {
+        cluster.forget(group + "/" + Values.string(v, "name"));
+      }
     }
     return new ApplyResult(state, privateData, waited == null ? Diagnostics.NONE : Diagnostics.of(waited),
         sensitivePaths(manifest, object));

@@ -9,6 +9,28 @@ record ObjectRef(String apiVersion, String kind, String namespace, String name) 
         Values.string(manifest, "metadata", "namespace"), Values.string(manifest, "metadata", "name"));
   }
 
+  /**
+   * An import id: {@code apiVersion/kind/[namespace/]name}, e.g. {@code apps/v1/Deployment/default/web},
+   * {@code v1/ConfigMap/default/settings}, {@code v1/Namespace/web}. The core group's versions ({@code v1},
+   * {@code v2beta1}) take one segment, other groups two. Null when the id has none of these shapes.
+   */
+  static ObjectRef fromImportId(String id) {
+    String[] p = id.split("/", -1);
+    for (String s : p) {
+      if (s.isEmpty()) {
+        return null;
+      }
+    }
+    boolean core = p.length > 0 && p[0].matches("v\\d+((alpha|beta)\\d+)?");
+    int from = core ? 1 : 2;
+    if (p.length < from + 2 || p.length > from + 3) {
+      return null;
+    }
+    String apiVersion = core ? p[0] : p[0] + "/" + p[1];
+    boolean namespaced = p.length == from + 3;
+    return new ObjectRef(apiVersion, p[from], namespaced ? p[from + 1] : null, p[p.length - 1]);
+  }
+
   /** The namespace the object lives in: its own, or {@code default} for a namespaced kind that names none. */
   String namespaceFor(ApiResource r) {
     if (!r.namespaced()) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Waits after an apply until an object is ready: workloads rolled out (Deployments, StatefulSets and
- * DaemonSets by default), status conditions reached, fields set. Polls the object, which costs one GET
+ * DaemonSets by default), status conditions reached (a CustomResourceDefinition's {@code Established} by default),
+ * fields set. Polls the object, which costs one GET
  * per half second only while something is awaited.
  */
 final class Waiter {
@@ -23,6 +24,10 @@ final class Waiter {
     Boolean rolloutSetting = Values.bool(waitConfig, "rollout");
     boolean rollout = rolloutSetting == null ? isWorkload(r.kind()) : rolloutSetting && isWorkload(r.kind());
     List<Value> conditions = Values.elements(Values.at(waitConfig, "conditions"));
+    if (conditions.isEmpty() && r.kind().equals("CustomResourceDefinition") && r.group().equals("apiextensions.k8s.io")) {
+      // its custom resources can be applied (and planned exactly) only once the API server serves the kind
+      conditions = List.of(Value.object(Map.of("type", Value.string("Established"), "status", Value.string("True"))));
+    }
     Map<String, Value> fields = Values.entries(Values.at(waitConfig, "fields"));
     if (!rollout && conditions.isEmpty() && fields.isEmpty()) {
       return null;

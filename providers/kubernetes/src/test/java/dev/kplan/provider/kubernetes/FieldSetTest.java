@@ -48,4 +48,25 @@ class FieldSetTest {
         + "{\"f:image\":{}}}}}");
     assertFalse(other.owns(projected, image), "the sidecar's owner does not own web's image");
   }
+
+  @Test
+  void aUnionHoldsTheFieldsOfBothSets() {
+    FieldSet other = FieldSet.fromJson("""
+        {"f:metadata":{"f:labels":{"f:team":{}}},"f:spec":{"f:revisionHistoryLimit":{}}}""");
+    assertEquals(JsonCodec.decode("""
+        {"metadata":{"labels":{"app":"web","team":"x"}},
+         "spec":{"replicas":2,"revisionHistoryLimit":10,"containers":[{"name":"web","image":"web:1"}],
+                 "finalizers":["b"]}}"""), KPLAN.union(other).project(LIVE));
+  }
+
+  @Test
+  void restrictingToAManifestDropsTheFieldsAndListItemsItLacks() {
+    Value manifest = JsonCodec.decode("""
+        {"spec":{"replicas":2,"containers":[{"name":"web","image":"web:1"}]}}""");
+    assertEquals(JsonCodec.decode("""
+        {"spec":{"replicas":2,"containers":[{"name":"web","image":"web:1"}]}}"""),
+        KPLAN.restrictTo(manifest).project(LIVE));
+    assertEquals(JsonCodec.decode("{\"spec\":{\"replicas\":2}}"),
+        KPLAN.restrictTo(JsonCodec.decode("{\"spec\":{\"replicas\":2}}")).project(LIVE));
+  }
 }

@@ -1,0 +1,131 @@
+package dev.kplan.engine.ops;
+
+import dev.kplan.lang.value.BoolValue;
+import dev.kplan.lang.value.ListValue;
+import dev.kplan.lang.value.MapValue;
+import dev.kplan.lang.value.NumberValue;
+import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.SetValue;
+import dev.kplan.lang.value.StringValue;
+import dev.kplan.lang.value.TupleValue;
+import dev.kplan.lang.value.Value;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes known values as HCL native syntax, for configuration that kplan generates: objects as
+ * {@code { key = value }} one attribute a line, lists as {@code [ … ]}, strings quoted with template
+ * sequences escaped ({@code $${}, {@code %%{}), keys quoted unless they are identifiers.
+ */
+final class HclValueWriter {
+  private static final String INDENT = "  ";
+
+  private HclValueWriter() {}
+
+  /** A resource block: {@code resource "TYPE" "NAME" { … }} with one attribute a line, null ones left out. */
+  static String resource(String type, String name, Map<String, Value> attributes) {
+    StringBuilder sb = new StringBuilder("resource " + quote(type) + " " + quote(name) + " {\n");
+    attributes.forEach((k, v) -> {
+      if (!v.isNull()) {
+        sb.append(INDENT).append(key(k)).append(" = ");
+        write(v, 1, sb);
+        sb.append('\n');
+      }
+    });
+    return sb.append("}\n").toString();
+  }
+
+  static String expression(Value v) {
+    StringBuilder sb = new StringBuilder();
+    write(v, 0, sb);
+    return sb.toString();
+  }
+
+  private static void write(Value v, int depth, StringBuilder sb) {
+    Value u = v.unmarked();
+    if (u.isNull()) {
+      sb.append("null");
+    } else if (!u.isKnown()) {
+      throw new IllegalArgumentException("an unknown value has no HCL form");
+    } else if (u instanceof StringValue s) {
+      sb.append(quote(s.value()));
+    } else if (u instanceof NumberValue n) {
+      sb.append(n.value().stripTrailingZeros().toPlainString());
+    } else if (u instanceof BoolValue b) {
+      sb.append(b.value());
+    } else if (u instanceof ObjectValue o) {
+      map(o.attributes(), depth, sb);
+    } else if (u instanceof MapValue m) {
+      map(m.entries(), depth, sb);
+    } else if (u instanceof TupleValue t) {
+      list(t.elements(), depth, sb);
+    } else if (u instanceof ListValue l) {
+      list(l.elements(), depth, sb);
+    } else if (u instanceof SetValue s) {
+      list(s.elements(), depth, sb);
+    } else {
+      throw new IllegalArgumentException("no HCL form for " + u.getClass().getSimpleName());
+    }
+  }
+
+  private static void map(Map<String, Value> entries, int depth, StringBuilder sb) {
+    if (entries.isEmpty()) {
+      sb.append("{}");
+      return;
+    }
+    sb.append("{\n");
+    entries.forEach((k, v) -> {
+      sb.append(INDENT.repeat(depth + 1)).append(key(k)).append(" = ");
+      write(v, depth + 1, sb);
+      sb.append('\n');
+    });
+    sb.append(INDENT.repeat(depth)).append('}');
+  }
+
+  private static void list(List<Value> items, int depth, StringBuilder sb) {
+    if (items.isEmpty()) {
+      sb.append("[]");
+      return;
+    }
+    sb.append("[\n");
+    for (Value v : items) {
+      sb.append(INDENT.repeat(depth + 1));
+      write(v, depth + 1, sb);
+      sb.append(",\n");
+    }
+    sb.append(INDENT.repeat(depth)).append(']');
+  }
+
+  private static String key(String k) {
+    return k.matches("[A-Za-z_][A-Za-z0-9_-]*") && !k.equals("null") && !k.equals("true") && !k.equals("false")
+        ? k : quote(k);
+  }
+
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        case '$', '%' -> {
+          sb.append(c);
+          if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
+            sb.append(c); // $${ and %%{ are literal, not template sequences
+          }
+        }
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}
