@@ -9,6 +9,7 @@ import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +37,7 @@ class ApplyCommandTest {
       """;
 
   CliRun kplan(String stdin, String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run(stdin, all);
+    return CliRun.in(Map.of(), stdin, dir, args);
   }
 
   void write() throws IOException {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -12,6 +13,20 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
   static CliRun run(String stdin, String... args) {
     return run(Map.of(), stdin, args);
+  }
+
+  /** Runs {@code kplan -chdir=DIR -no-color ARGS…} with no environment and empty input. */
+  static CliRun in(Path dir, String... args) {
+    return in(Map.of(), "", dir, args);
+  }
+
+  /** Runs {@code kplan -chdir=DIR -no-color ARGS…} with {@code environment} and {@code stdin}. */
+  static CliRun in(Map<String, String> environment, String stdin, Path dir, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "-chdir=" + dir;
+    all[1] = "-no-color";
+    System.arraycopy(args, 0, all, 2, args.length);
+    return run(environment, stdin, all);
   }
 
   /** Runs with {@code environment} as the only environment variables kplan sees. */

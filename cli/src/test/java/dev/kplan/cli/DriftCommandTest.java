@@ -17,11 +17,7 @@ class DriftCommandTest {
   @TempDir Path dir;
 
   CliRun kplan(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run("", all);
+    return CliRun.in(dir, args);
   }
 
   @Test

@@ -51,11 +51,7 @@ class KubernetesOrderingAndImportIT {
   }
 
   CliRun kplan(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run(Map.of(), "", all);
+    return CliRun.in(Map.of(), "", dir, args);
   }
 
   /** Objects listed in the order that would fail: users first, the namespace and the CRD last. */

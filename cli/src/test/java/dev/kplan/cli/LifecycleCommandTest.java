@@ -18,11 +18,7 @@ class LifecycleCommandTest {
   @TempDir Path dir;
 
   CliRun kplan(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run("", all);
+    return CliRun.in(dir, args);
   }
 
   void write(String hcl) throws IOException {

@@ -50,11 +50,7 @@ class StateEncryptionCommandTest {
   @TempDir Path dir;
 
   CliRun kplan(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run(env, "", all);
+    return CliRun.in(env, "", dir, args);
   }
 
   static Map<String, String> env(String... pairs) {

@@ -36,11 +36,7 @@ class StateIntegrityCommandTest {
   @TempDir Path dir;
 
   CliRun kplan(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run(env, "", all);
+    return CliRun.in(env, "", dir, args);
   }
 
   /** Two applies: versions 1 and 2. */

@@ -53,11 +53,7 @@ class StatePostgresIT {
   }
 
   CliRun kplan(Map<String, String> env, String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-chdir=" + dir;
-    all[1] = "-no-color";
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.run(env, "", all);
+    return CliRun.in(env, "", dir, args);
   }
 
   private Map<String, String> pg() {
