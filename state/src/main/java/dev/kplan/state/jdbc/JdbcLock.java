@@ -288,6 +288,16 @@ final class JdbcLock implements StateStore.Lock {
 
   /** Runs {@code work} in one transaction after checking that this lock still holds the state. */
   private <T> T write(String doing, Work<T> work) throws StateException {
+    Object writes = store.writeGuard();
+    if (writes == null) {
+      return writeNow(doing, work);
+    }
+    synchronized (writes) {
+      return writeNow(doing, work);
+    }
+  }
+
+  private <T> T writeNow(String doing, Work<T> work) throws StateException {
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
       try {

@@ -62,6 +62,7 @@ public final class JdbcStateStore implements StateStore {
   private final String where;
   private final String lineage;
   private final Dialect dialect;
+  private final Object writeGuard = new Object();
   private final Connect connect;
   private final String workspace;
   private volatile SensitiveCipher cipher = SensitiveCipher.NONE;
@@ -896,6 +897,18 @@ public final class JdbcStateStore implements StateStore {
 
   Connection connection() throws SQLException {
     return pool.getConnection();
+  }
+
+  /**
+   * What a write transaction holds while it runs, so that this process writes one at a time; null
+   * on PostgreSQL. On H2, a commit applies a transaction to each table and index in turn, and the
+   * file can be stored (by another connection's commit, or H2's memory threshold) in the middle:
+   * the file then holds half a commit, which a process killed at that moment leaves behind (see
+   * {@link H2Recovery}). With one writer at a time, only the committing transaction's own store can
+   * fall in its commit, and H2's recovery then has its whole undo log to finish it from.
+   */
+  Object writeGuard() {
+    return dialect == Dialect.H2 ? writeGuard : null;
   }
 
   String lineage() {
