@@ -57,12 +57,13 @@ public final class JdbcStateStore implements StateStore {
 
   private static final String H2_FILE_SUFFIX = ".mv.db";
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+  /** See {@link #writeGuard}: one for the process, whichever store objects it has open on which files. */
+  private static final Object H2_WRITES = new Object();
 
   private final HikariDataSource pool;
   private final String where;
   private final String lineage;
   private final Dialect dialect;
-  private final Object writeGuard = new Object();
   private final Connect connect;
   private final String workspace;
   private volatile SensitiveCipher cipher = SensitiveCipher.NONE;
@@ -908,7 +909,7 @@ public final class JdbcStateStore implements StateStore {
    * fall in its commit, and H2's recovery then has its whole undo log to finish it from.
    */
   Object writeGuard() {
-    return dialect == Dialect.H2 ? writeGuard : null;
+    return dialect == Dialect.H2 ? H2_WRITES : null;
   }
 
   String lineage() {
