@@ -39,6 +39,11 @@ final class Planning {
         }
       });
     }
+    type.whenLeftOut().forEach((name, v) -> {
+      if (Vals.get(request.config(), name).isNull()) {
+        planned.put(name, v);
+      }
+    });
     if (attributes.containsKey("tags_all")) {
       planned.put("tags_all", Tags.planAll(defaultTags, Vals.get(proposed, "tags")));
     }
