@@ -56,7 +56,7 @@ final class CloudTrailMatch {
     if (!invokedBy.isEmpty() || a.endsWith(".amazonaws.com") && !a.contains("console")) {
       return ChangeOrigin.AUTOMATION; // a service acting for someone
     }
-    if (a.contains("console.amazonaws.com") || a.contains("signin.amazonaws.com") || a.startsWith("aws-cli/")
+    if (a.contains("console.amazonaws.com") || a.contains("signin.amazonaws.com") || a.contains("aws-cli/")
         || a.contains("aws-internal/3") || a.contains("awscli")) {
       return ChangeOrigin.MANUAL;
     }
