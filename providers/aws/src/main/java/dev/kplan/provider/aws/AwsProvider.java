@@ -53,7 +53,8 @@ final class AwsProvider implements Provider {
         new S3BucketVersioningResource(), new SqsQueueResource(),
         new S3BucketPublicAccessBlockResource(), new S3BucketPolicyResource(), new S3BucketEncryptionResource(),
         new IamRoleResource(), new IamPolicyResource(), new IamRolePolicyResource(), new IamRolePolicyAttachmentResource(),
-        new SnsTopicResource(), new SnsTopicSubscriptionResource())) {
+        new SnsTopicResource(), new SnsTopicSubscriptionResource(), new DynamoDbTableResource(),
+        new Route53ZoneResource(), new Route53RecordResource())) {
       types.put(t.name(), t);
     }
     Map<String, ResourceSchema> resources = new LinkedHashMap<>();
@@ -200,8 +201,14 @@ final class AwsProvider implements Provider {
   public ImportResult importResource(ImportRequest request) {
     ResourceType type = type(request.typeName());
     AwsContext ctx = context();
+    ObjectValue prior;
     try {
-      Value live = type.read(List.of(type.importPrior(request.id())), ctx).get(0);
+      prior = type.importPrior(request.id());
+    } catch (IllegalArgumentException e) {
+      return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Invalid import id", e.getMessage() + ".", null)));
+    }
+    try {
+      Value live = type.read(List.of(prior), ctx).get(0);
       if (live.isNull()) {
         return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Cannot import non-existent remote object",
             "There is no " + type.name() + " with id \"" + request.id() + "\" in " + ctx.region() + ".", null)));

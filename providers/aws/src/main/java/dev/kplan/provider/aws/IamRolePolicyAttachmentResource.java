@@ -65,6 +65,9 @@ final class IamRolePolicyAttachmentResource implements ResourceType {
 
   @Override
   public ObjectValue importPrior(String id) {
+    if (id.indexOf('/') <= 0) {
+      throw new IllegalArgumentException("an aws_iam_role_policy_attachment id is ROLE/POLICY_ARN, not \"" + id + "\"");
+    }
     return Value.object(Map.of("id", Value.string(id), IMPORTING, Value.bool(true)));
   }
 

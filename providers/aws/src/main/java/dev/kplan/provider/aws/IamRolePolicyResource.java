@@ -44,6 +44,14 @@ final class IamRolePolicyResource implements ResourceType {
   }
 
   @Override
+  public ObjectValue importPrior(String id) {
+    if (id.indexOf(':') <= 0) {
+      throw new IllegalArgumentException("an aws_iam_role_policy id is ROLE:NAME, not \"" + id + "\"");
+    }
+    return Value.object(Map.of("id", Value.string(id)));
+  }
+
+  @Override
   public List<Value> read(List<ObjectValue> priors, AwsContext ctx) {
     return ctx.reads().map(priors, prior -> readOne(prior, ctx));
   }

@@ -55,6 +55,11 @@ final class Planning {
           replace.add(Path.ROOT.attr(name));
         }
       });
+      for (String name : type.blocksForcingNew()) {
+        if (!same(Vals.get(prior, name), planned.get(name))) {
+          replace.add(Path.ROOT.attr(name));
+        }
+      }
     }
     return new PlanResult(Vals.complete(type.schema().block(), planned), replace, null, Diagnostics.NONE);
   }

@@ -28,6 +28,11 @@ interface ResourceType {
     return Map.of();
   }
 
+  /** Nested blocks whose change replaces the object (attributes say so in their schema). */
+  default java.util.Set<String> blocksForcingNew() {
+    return java.util.Set.of();
+  }
+
   /** Checks beyond the schema; unknown values pass. */
   default dev.kplan.lang.diag.Diagnostics validate(ObjectValue config) {
     return dev.kplan.lang.diag.Diagnostics.NONE;
