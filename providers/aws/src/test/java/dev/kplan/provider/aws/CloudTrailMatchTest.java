@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Event matching on LookupEvents answers shaped as the CloudTrail API reference documents them (moto has no
- * LookupEvents): the fixture holds a read, a hand change by the CLI, a later failed call, kplan's own change
+ * Event matching on LookupEvents answers shaped as the CloudTrail API reference documents them, as sent on the
+ * wire (times in epoch seconds; moto has no LookupEvents): the fixture holds a read, a hand change by the CLI, a later failed call, kplan's own change
  * and an older delete by a program.
  */
 class CloudTrailMatchTest {
@@ -24,7 +24,7 @@ class CloudTrailMatchTest {
       JsonNode root = JsonMapper.builder().build().readTree(in);
       List<CloudTrailMatch.Event> out = new ArrayList<>();
       for (JsonNode e : root.get("Events")) {
-        out.add(new CloudTrailMatch.Event(e.get("EventName").asString(), Instant.parse(e.get("EventTime").asString()),
+        out.add(new CloudTrailMatch.Event(e.get("EventName").asString(), Instant.ofEpochSecond(e.get("EventTime").asLong()),
             e.get("Username").asString(), Boolean.valueOf(e.get("ReadOnly").asString()),
             e.get("CloudTrailEvent").asString()));
       }
