@@ -282,4 +282,26 @@ class AwsSecurityResourcesIT {
     assertTrue(PolicyDocuments.equivalent(json, String.format(READ_OBJECTS, "logs")), json);
     assertNotEquals(json, Vals.string(r.state(), "minified_json"));
   }
+
+  @Test
+  void refreshingRolesAndPoliciesCostsAFixedNumberOfRequestsEach() {
+    List<Value> roles = new java.util.ArrayList<>();
+    List<Value> policies = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      roles.add(aws.create("aws_iam_role", "aws_iam_role.r" + i, Map.of("name", s("r" + i),
+          "assume_role_policy", s(ASSUME_EC2))));
+      policies.add(aws.create("aws_iam_policy", "aws_iam_policy.p" + i, Map.of("name", s("p" + i),
+          "policy", s(LIST_BUCKETS))));
+    }
+    counter.reset();
+    ReadResult r = aws.read("aws_iam_role", roles);
+    ReadResult p = aws.read("aws_iam_policy", policies);
+    assertFalse(r.diagnostics().hasErrors() || p.diagnostics().hasErrors());
+    for (int i = 0; i < 4; i++) {
+      assertEquals(roles.get(i), r.instances().get(i).liveState());
+      assertEquals(policies.get(i), p.instances().get(i).liveState());
+    }
+    assertEquals(Map.of("GetRole", 4, "ListAttachedRolePolicies", 4, "GetPolicy", 4, "GetPolicyVersion", 4,
+        "ListPolicyTags", 4), counter.snapshot(), "two requests a role, three a policy, and nothing else");
+  }
 }
