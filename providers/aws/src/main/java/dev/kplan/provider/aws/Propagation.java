@@ -6,15 +6,15 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * IAM is eventually consistent: a role or policy just created may be unknown for some seconds to the
- * next call (NoSuchEntity), and a trust policy naming a new role is refused as an invalid principal
- * (MalformedPolicyDocument). Such calls are retried with growing pauses, up to two minutes as
- * Terraform's AWS provider does; every other error is thrown at once.
+ * next call (NoSuchEntity), and a policy naming a new role is refused as an invalid principal (IAM's
+ * MalformedPolicyDocument, S3's MalformedPolicy). Such calls are retried with growing pauses, up to two
+ * minutes as Terraform's AWS provider does; every other error is thrown at once.
  */
 final class Propagation {
   private Propagation() {}
 
   static final long TIMEOUT_MILLIS = 120_000;
-  private static final Set<String> TRANSIENT = Set.of("NoSuchEntity", "MalformedPolicyDocument");
+  private static final Set<String> TRANSIENT = Set.of("NoSuchEntity", "MalformedPolicyDocument", "MalformedPolicy");
 
   static <T> T retry(Supplier<T> call) {
     long deadline = System.nanoTime() + TIMEOUT_MILLIS * 1_000_000L;
@@ -27,7 +27,7 @@ final class Propagation {
         if (code == null || !TRANSIENT.contains(code) || System.nanoTime() + pause * 1_000_000L > deadline) {
           throw e;
         }
-        if ("MalformedPolicyDocument".equals(code) && (e.getMessage() == null
+        if (code.startsWith("MalformedPolicy") && (e.getMessage() == null
             || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("principal"))) {
           throw e; // a real syntax error, not a principal that is not visible yet
         }
