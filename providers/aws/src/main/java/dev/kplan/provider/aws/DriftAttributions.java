@@ -43,7 +43,7 @@ final class DriftAttributions {
     CloudTrailMatch.Found who = trail == null ? null : trail.lookup(Vals.string(prior, "id"), live.isNull());
     List<Attribution> out = new ArrayList<>();
     if (live.isNull()) {
-      out.add(attribution(Path.ROOT, who, false));
+      out.add(attribution(Path.ROOT, who, type.securitySensitiveWhenGone()));
     }
     for (String name : changed) {
       boolean sensitive = type.securitySensitive(name, Vals.get(prior, name), Vals.get(live, name));

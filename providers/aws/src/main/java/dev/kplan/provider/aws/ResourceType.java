@@ -60,6 +60,11 @@ interface ResourceType {
     return false;
   }
 
+  /** Whether the object's deletion outside kplan touches security (a public access block removed…). */
+  default boolean securitySensitiveWhenGone() {
+    return false;
+  }
+
   /** A prior state that holds only the id, for {@link #read} to fill in at import. */
   default ObjectValue importPrior(String id) {
     return Value.object(Map.of("id", Value.string(id)));

@@ -64,6 +64,12 @@ final class S3BucketEncryptionResource implements ResourceType {
     return attribute.equals("rule");
   }
 
+  /** Deleted by hand: the bucket falls back to S3's default encryption. */
+  @Override
+  public boolean securitySensitiveWhenGone() {
+    return true;
+  }
+
   @Override
   public List<Value> read(List<ObjectValue> priors, AwsContext ctx) {
     return ctx.reads().map(priors, prior -> readOne(prior, ctx));

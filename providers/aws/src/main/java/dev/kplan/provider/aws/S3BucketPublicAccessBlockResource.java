@@ -57,6 +57,12 @@ final class S3BucketPublicAccessBlockResource implements ResourceType {
         && !(live instanceof BoolValue l && l.value());
   }
 
+  /** Deleted by hand: removing the block opens the bucket to public ACLs and policies. */
+  @Override
+  public boolean securitySensitiveWhenGone() {
+    return true;
+  }
+
   @Override
   public List<Value> read(List<ObjectValue> priors, AwsContext ctx) {
     return ctx.reads().map(priors, prior -> readOne(prior, ctx));

@@ -79,4 +79,14 @@ class DriftAttributionsTest {
     assertEquals(1, gone.size());
     assertEquals(Path.ROOT, gone.get(0).path());
   }
+
+  @Test
+  void aPublicAccessBlockDeletedByHandIsSecuritySensitiveATopicIsNot() {
+    ResourceType pab = new S3BucketPublicAccessBlockResource();
+    Value s = state(pab, Map.of("id", Value.string("b"), "block_public_policy", Value.bool(true)));
+    assertTrue(DriftAttributions.of(pab, s, Value.nullOf(s.type()), null).get(0).securitySensitive());
+    ResourceType topic = new SnsTopicResource();
+    Value t = state(topic, Map.of("id", Value.string("arn:aws:sns:eu-west-1:123456789012:t")));
+    assertFalse(DriftAttributions.of(topic, t, Value.nullOf(t.type()), null).get(0).securitySensitive());
+  }
 }
