@@ -31,8 +31,10 @@ import java.util.stream.Stream;
  *       {@code repetitions} times each, alternating.</li>
  * </ol>
  *
- * <p>Run from the project root: {@code java -cp bench/target/benchmarks.jar dev.kplan.bench.KubernetesScale
- * [repetitions] [namespaces] [configmaps-per-namespace] [deployments-per-namespace] [apply-configmaps]}.
+ * <p>Run from the project root: {@code java [-Dkplan.bench.dir=DIR] [-Dkplan.bench.only=plan|apply] -cp bench/target/benchmarks.jar
+ * dev.kplan.bench.KubernetesScale [repetitions] [namespaces] [configmaps-per-namespace] [deployments-per-namespace]
+ * [apply-configmaps]}; with {@code kplan.bench.dir} the work folder (and its applied state) is kept, so a later run's
+ * setup apply has nothing to do.
  */
 public final class KubernetesScale {
   private static final Pattern REQUESTS = Pattern.compile("kubernetes provider: (\\d+) API requests");
@@ -66,11 +68,20 @@ public final class KubernetesScale {
       System.err.println("no cli/target/kplan-cli.jar: build it with mvn -B -q -pl cli -am -Dmaven.test.skip=true package");
       System.exit(1);
     }
-    KubernetesScale b = new KubernetesScale(root, Files.createTempDirectory("kplan-kubernetes-scale"), env(envFile));
+    // -Dkplan.bench.dir=DIR keeps the work (and the applied state) for the next run, whose setup apply is then a no-op
+    String keep = System.getProperty("kplan.bench.dir");
+    Path work = keep == null ? Files.createTempDirectory("kplan-kubernetes-scale")
+        : Files.createDirectories(Path.of(keep).toAbsolutePath());
+    KubernetesScale b = new KubernetesScale(root, work, env(envFile));
     System.out.printf(Locale.ROOT, "sandbox %s, %d cores, load average %s%n", b.sandbox.get("KPLAN_SANDBOX_K8S_VERSION"),
         Runtime.getRuntime().availableProcessors(), loadAverage());
-    b.planBenchmark(reps, namespaces, configMaps, deployments);
-    b.applyBenchmark(reps, applyConfigMaps);
+    String only = System.getProperty("kplan.bench.only", ""); // plan or apply: one half alone
+    if (!only.equals("apply")) {
+      b.planBenchmark(reps, namespaces, configMaps, deployments);
+    }
+    if (!only.equals("plan")) {
+      b.applyBenchmark(reps, applyConfigMaps);
+    }
     System.out.printf(Locale.ROOT, "load average at the end %s; work folder %s%n", loadAverage(), b.work);
   }
 
@@ -264,7 +275,10 @@ public final class KubernetesScale {
     long t0 = System.nanoTime();
     int exit = pb.start().waitFor();
     long wall = (System.nanoTime() - t0) / 1_000_000;
-    return new Result(exit, Files.readString(out), Files.readString(err), wall, 0, 0);
+    Result r = new Result(exit, Files.readString(out), Files.readString(err), wall, 0, 0);
+    Files.delete(out);
+    Files.delete(err);
+    return r;
   }
 
   /** The largest heap in use: before each collection, and at exit (ParallelGC's log lines). */

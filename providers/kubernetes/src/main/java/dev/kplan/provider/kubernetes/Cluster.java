@@ -68,6 +68,11 @@ final class Cluster implements AutoCloseable {
     return host;
   }
 
+  /** The API requests this client sent so far. */
+  long requestCount() {
+    return requests.total();
+  }
+
   /** The server's version, to prove it is reachable and answers. */
   String version() {
     limiter.acquire();

@@ -44,12 +44,23 @@ public final class KubernetesProvider implements Provider {
       Map.of(DataSources.ONE, DataSources.ONE_SCHEMA, DataSources.MANY, DataSources.MANY_SCHEMA));
 
   private final ClientCustomizer customizer;
-  private final LiveFetch.Mode refreshMode = LiveFetch.Mode.fromSystem();
+  private final LiveFetch.Mode refreshMode;
   private volatile Cluster cluster;
   private volatile DriftClassifier classifier = DriftClassifier.DEFAULT;
 
   KubernetesProvider(ClientCustomizer customizer) {
+    this(customizer, LiveFetch.Mode.fromSystem());
+  }
+
+  KubernetesProvider(ClientCustomizer customizer, LiveFetch.Mode refreshMode) {
     this.customizer = customizer;
+    this.refreshMode = refreshMode;
+  }
+
+  /** The API requests sent since {@link #configure} (0 before). */
+  long requestCount() {
+    Cluster c = cluster;
+    return c == null ? 0 : c.requestCount();
   }
 
   @Override
