@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * The Kubernetes provider at scale, against the running sandbox ({@code scripts/sandbox up}), each step a fresh
- * {@code kplan} process as a user runs it ({@code java -XX:+UseParallelGC -Xss4m -cp cli/target/kplan-cli.jar:…
- * dev.kplan.cli.Main}, as the {@code kplan} launcher does).
+ * {@code kplan} process as a user runs it ({@code java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xss4m -cp
+ * cli/target/kplan-cli.jar:… dev.kplan.cli.Main}, as the {@code kplan} launcher does; {@code KPLAN_BENCH_JAVA_OPTS}
+ * adds flags).
  *
  * <ol>
  *   <li>Writes a configuration of 10 namespaces with 500 ConfigMaps and 50 Deployments each (5,510 objects, all
@@ -248,8 +249,12 @@ public final class KubernetesScale {
   private Result kplan(Path dir, List<String> props, String... args) throws IOException, InterruptedException {
     Path gcLog = work.resolve("gc-" + (++run) + ".log");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+UseParallelGC", "-Xss4m", "-Xlog:gc,gc+heap+exit:file=" + gcLog,
+        "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-Xlog:gc,gc+heap+exit:file=" + gcLog,
         "-Dorg.slf4j.simpleLogger.log.dev.kplan.provider.kubernetes.Cluster=debug"));
+    String extra = System.getenv("KPLAN_BENCH_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.strip().split("\\s+")));
+    }
     cmd.addAll(props);
     cmd.addAll(List.of("-cp", root.resolve("cli/target/kplan-cli.jar") + java.io.File.pathSeparator
         + root.resolve("cli/target/lib/*"), "dev.kplan.cli.Main", "-chdir=" + dir));
