@@ -40,6 +40,8 @@ import java.util.stream.Stream;
 public final class KubernetesScale {
   private static final Pattern REQUESTS = Pattern.compile("kubernetes provider: (\\d+) API requests");
   private static final Pattern GC_BEFORE = Pattern.compile("\\) (\\d+)M->(\\d+)M\\(");
+  private static final Pattern CPU = Pattern.compile("kplan-bench-cpu ([0-9.]+) ([0-9.]+)");
+  private static final Path TIME = Path.of("/usr/bin/time");
   private static final Pattern EXIT_USED = Pattern.compile("(PSYoungGen|ParOldGen)\\s+total \\d+K, used (\\d+)K");
 
   private final Path root;
@@ -112,11 +114,14 @@ public final class KubernetesScale {
     Summary list = Summary.of(byMode.get("list"));
     Summary get = Summary.of(byMode.get("get"));
     System.out.printf(Locale.ROOT, "no-change plan, LIST per kind and namespace: median %,d ms (min %,d, max %,d),"
-        + " %d API requests, peak heap %d MB%n", list.median(), list.min(), list.max(), list.requests(), list.heapMb());
+        + " CPU %,d ms, %d API requests, peak heap %d MB%n", list.median(), list.min(), list.max(), list.cpuMs(),
+        list.requests(), list.heapMb());
     System.out.printf(Locale.ROOT, "no-change plan, GET per object:             median %,d ms (min %,d, max %,d),"
-        + " %d API requests, peak heap %d MB%n", get.median(), get.min(), get.max(), get.requests(), get.heapMb());
-    System.out.printf(Locale.ROOT, "ratio GET/LIST: %.1f× the API requests, %.1f× the wall time (medians)%n",
-        (double) get.requests() / list.requests(), (double) get.median() / list.median());
+        + " CPU %,d ms, %d API requests, peak heap %d MB%n", get.median(), get.min(), get.max(), get.cpuMs(),
+        get.requests(), get.heapMb());
+    System.out.printf(Locale.ROOT, "ratio GET/LIST: %.1f× the API requests, %.1f× the wall time, %.1f× the CPU time"
+        + " (medians)%n", (double) get.requests() / list.requests(), (double) get.median() / list.median(),
+        (double) get.cpuMs() / list.cpuMs());
   }
 
   private void applyBenchmark(int reps, int configMaps) throws Exception {
@@ -126,6 +131,8 @@ public final class KubernetesScale {
     }
     List<Long> kplanMs = new ArrayList<>();
     List<Long> kubectlMs = new ArrayList<>();
+    List<Long> kplanCpu = new ArrayList<>();
+    List<Long> kubectlCpu = new ArrayList<>();
     for (int r = 0; r < reps; r++) {
       String stamp = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
       String nsKplan = "kplan-apply-" + stamp;
@@ -142,24 +149,25 @@ public final class KubernetesScale {
       if (k.exit() != 0 || !k.stdout().contains(configMaps + " added")) {
         throw new IllegalStateException("kplan apply failed: " + k.tail());
       }
-      long t0 = System.nanoTime();
       Result c = exec(List.of(kubectl, "apply", "--server-side", "-f", yaml.toString()));
-      long kubectlWall = (System.nanoTime() - t0) / 1_000_000;
+      long kubectlWall = c.wallMs();
       if (c.exit() != 0) {
         throw new IllegalStateException("kubectl apply failed: " + c.tail());
       }
-      System.out.printf(Locale.ROOT, "apply %d ConfigMaps #%d: kplan %s; kubectl apply --server-side %,d ms%n",
-          configMaps, r + 1, k.line(), kubectlWall);
+      System.out.printf(Locale.ROOT, "apply %d ConfigMaps #%d: kplan %s; kubectl apply --server-side %,d ms (CPU %,d ms)%n",
+          configMaps, r + 1, k.line(), kubectlWall, c.cpuMs());
       kplanMs.add(k.wallMs());
       kubectlMs.add(kubectlWall);
+      kplanCpu.add(k.cpuMs());
+      kubectlCpu.add(c.cpuMs());
       // the namespaces go away in the background: the next repetition uses new ones
       exec(List.of(kubectl, "delete", "namespace", nsKplan, nsKubectl, "--wait=false"));
     }
-    System.out.printf(Locale.ROOT, "apply %d new ConfigMaps: kplan median %,d ms (min %,d, max %,d); "
-        + "kubectl apply --server-side median %,d ms (min %,d, max %,d)%n", configMaps, median(kplanMs),
+    System.out.printf(Locale.ROOT, "apply %d new ConfigMaps: kplan median %,d ms (min %,d, max %,d), CPU %,d ms; "
+        + "kubectl apply --server-side median %,d ms (min %,d, max %,d), CPU %,d ms%n", configMaps, median(kplanMs),
         kplanMs.stream().min(Long::compare).orElseThrow(), kplanMs.stream().max(Long::compare).orElseThrow(),
-        median(kubectlMs), kubectlMs.stream().min(Long::compare).orElseThrow(),
-        kubectlMs.stream().max(Long::compare).orElseThrow());
+        median(kplanCpu), median(kubectlMs), kubectlMs.stream().min(Long::compare).orElseThrow(),
+        kubectlMs.stream().max(Long::compare).orElseThrow(), median(kubectlCpu));
   }
 
   /** 10 namespaces, in each {@code configMaps} ConfigMaps and {@code deployments} Deployments (0 replicas). */
@@ -267,10 +275,14 @@ public final class KubernetesScale {
     while (m.find()) {
       requests += Long.parseLong(m.group(1));
     }
-    return new Result(r.exit(), r.stdout(), r.stderr(), wall, requests, peakHeapMb(gcLog));
+    return new Result(r.exit(), r.stdout(), r.stderr(), wall, requests, peakHeapMb(gcLog), r.cpuMs());
   }
 
-  private Result exec(List<String> cmd) throws IOException, InterruptedException {
+  private Result exec(List<String> command) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(command);
+    if (Files.isExecutable(TIME)) { // the CPU time it used: less sensitive than wall time to what else runs
+      cmd.addAll(0, List.of(TIME.toString(), "-f", "kplan-bench-cpu %U %S"));
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("KPLAN_LOG");
     pb.environment().put("KUBECONFIG", sandbox.get("KUBECONFIG"));
@@ -280,7 +292,13 @@ public final class KubernetesScale {
     long t0 = System.nanoTime();
     int exit = pb.start().waitFor();
     long wall = (System.nanoTime() - t0) / 1_000_000;
-    Result r = new Result(exit, Files.readString(out), Files.readString(err), wall, 0, 0);
+    String stderr = Files.readString(err);
+    long cpu = -1;
+    Matcher m = CPU.matcher(stderr);
+    while (m.find()) {
+      cpu = Math.round((Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))) * 1000);
+    }
+    Result r = new Result(exit, Files.readString(out), stderr, wall, 0, 0, cpu);
     Files.delete(out);
     Files.delete(err);
     return r;
@@ -333,10 +351,10 @@ public final class KubernetesScale {
     return s.get(s.size() / 2);
   }
 
-  private record Result(int exit, String stdout, String stderr, long wallMs, long requests, long heapMb) {
+  private record Result(int exit, String stdout, String stderr, long wallMs, long requests, long heapMb, long cpuMs) {
     String line() {
-      return String.format(Locale.ROOT, "%,d ms, %d API requests, peak heap %d MB, exit %d", wallMs, requests, heapMb,
-          exit);
+      return String.format(Locale.ROOT, "%,d ms (CPU %,d ms), %d API requests, peak heap %d MB, exit %d", wallMs,
+          cpuMs, requests, heapMb, exit);
     }
 
     String tail() {
@@ -345,13 +363,14 @@ public final class KubernetesScale {
     }
   }
 
-  private record Summary(long median, long min, long max, long requests, long heapMb) {
+  private record Summary(long median, long min, long max, long requests, long heapMb, long cpuMs) {
     static Summary of(List<Result> rs) {
       List<Long> walls = rs.stream().map(Result::wallMs).toList();
       return new Summary(KubernetesScale.median(walls), walls.stream().min(Long::compare).orElseThrow(),
           walls.stream().max(Long::compare).orElseThrow(),
           KubernetesScale.median(rs.stream().map(Result::requests).toList()),
-          rs.stream().mapToLong(Result::heapMb).max().orElse(0));
+          rs.stream().mapToLong(Result::heapMb).max().orElse(0),
+          KubernetesScale.median(rs.stream().map(Result::cpuMs).toList()));
     }
   }
 }
