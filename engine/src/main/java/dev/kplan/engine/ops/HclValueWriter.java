@@ -9,6 +9,8 @@ import dev.kplan.lang.value.SetValue;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.Value;
+import dev.kplan.provider.BlockSchema;
+import dev.kplan.provider.NestedBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ final class HclValueWriter {
 
   /**
    * Writes an expression of its own in place of a value (a reference to a variable instead of a secret), or
-   * answers null to have the value written. {@code path}: attribute names and keys from the block down.
+   * answers null to have the value written. {@code path}: attribute names, keys and indexes from the block down.
    */
   @FunctionalInterface
   interface Substitution {
@@ -36,19 +38,56 @@ final class HclValueWriter {
 
   /** A resource block: {@code resource "TYPE" "NAME" { … }} with one attribute a line, null ones left out. */
   static String resource(String type, String name, Map<String, Value> attributes) {
-    return resource(type, name, attributes, Substitution.NONE);
+    return resource(type, name, attributes, (BlockSchema) null, Substitution.NONE);
   }
 
   static String resource(String type, String name, Map<String, Value> attributes, Substitution substitution) {
+    return resource(type, name, attributes, (BlockSchema) null, substitution);
+  }
+
+  /**
+   * As {@link #resource(String, String, Map)}, with the entries that are nested blocks of {@code schema}
+   * written as blocks ({@code rule { … }}, one block per element of a list or set), not as attributes.
+   */
+  static String resource(String type, String name, Map<String, Value> attributes, BlockSchema schema) {
+    return resource(type, name, attributes, schema, Substitution.NONE);
+  }
+
+  /** With {@code substitution} asked about every value, from whole attributes down. */
+  static String resource(String type, String name, Map<String, Value> attributes, BlockSchema schema,
+      Substitution substitution) {
     StringBuilder sb = new StringBuilder("resource " + quote(type) + " " + quote(name) + " {\n");
+    body(attributes, schema, 1, sb, List.of(), substitution);
+    return sb.append("}\n").toString();
+  }
+
+  private static void body(Map<String, Value> attributes, BlockSchema schema, int depth, StringBuilder sb,
+      List<String> path, Substitution substitution) {
     attributes.forEach((k, v) -> {
-      if (!v.isNull()) {
-        sb.append(INDENT).append(key(k)).append(" = ");
-        write(v, 1, sb, List.of(k), substitution);
+      if (v.isNull()) {
+        return;
+      }
+      NestedBlock nested = schema == null ? null : schema.blocks().get(k);
+      if (nested == null) {
+        sb.append(INDENT.repeat(depth)).append(key(k)).append(" = ");
+        write(v, depth, sb, with(path, k), substitution);
         sb.append('\n');
+        return;
+      }
+      Value u = v.unmarked();
+      boolean many = u instanceof ListValue || u instanceof SetValue || u instanceof TupleValue;
+      List<Value> blocks = u instanceof ListValue l ? l.elements() : u instanceof SetValue s ? s.elements()
+          : u instanceof TupleValue t ? t.elements() : List.of(u);
+      for (int i = 0; i < blocks.size(); i++) {
+        Value b = blocks.get(i);
+        sb.append(INDENT.repeat(depth)).append(key(k)).append(" {\n");
+        if (b.unmarked() instanceof ObjectValue o) {
+          List<String> at = many ? with(with(path, k), Integer.toString(i)) : with(path, k);
+          body(o.attributes(), nested.block(), depth + 1, sb, at, substitution);
+        }
+        sb.append(INDENT.repeat(depth)).append("}\n");
       }
     });
-    return sb.append("}\n").toString();
   }
 
   static String expression(Value v) {
