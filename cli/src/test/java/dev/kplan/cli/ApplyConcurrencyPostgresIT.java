@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two working copies of one configuration share one PostgreSQL state, and in each of 20 rounds a
  * real kplan process in each copy runs {@code apply} at the same moment, without waiting for the
- * lock. Every apply must either succeed or fail cleanly on the lock (exit 1, the holder named,
- * no stack trace); at least one succeeds per round, since only a holder can keep the other out;
+ * lock. Every apply must either succeed or fail cleanly (exit 1, no stack trace, nothing written):
+ * on the lock, naming its holder, or, when it planned before the other's version was written and
+ * reached the lock after, on its plan gone stale ({@code apply} takes the lock to plan and again
+ * to apply). At least one apply succeeds per round, since only a holder can keep the other out;
  * and afterwards the history holds exactly one version per successful apply, serials 1 to N
  * without a gap, each sealed with a checksum that verifies and each readable.
  */
@@ -72,6 +74,7 @@ class ApplyConcurrencyPostgresIT {
     }
     int succeeded = 0;
     int refused = 0;
+    int stale = 0;
     List<String> lastRoundTags = new ArrayList<>();
     for (int round = 1; round <= ROUNDS; round++) {
       List<ChildJvm> runs = new ArrayList<>();
@@ -94,9 +97,15 @@ class ApplyConcurrencyPostgresIT {
             tags.add("copy" + i + "-round" + round);
           } else {
             assertEquals(1, exit, out);
-            assertTrue(out.contains("Error acquiring the state lock"), "round " + round + ", copy " + i + ":\n" + out);
-            assertTrue(out.contains("Who: ") && out.contains("ID: "), out);
-            refused++;
+            if (out.contains("Error: Saved plan is stale")) {
+              // planned before the other apply wrote its version, reached the lock after: refused, nothing written
+              assertFalse(out.contains("Apply complete!"), out);
+              stale++;
+            } else {
+              assertTrue(out.contains("Error acquiring the state lock"), "round " + round + ", copy " + i + ":\n" + out);
+              assertTrue(out.contains("Who: ") && out.contains("ID: "), out);
+              refused++;
+            }
           }
         }
         assertTrue(roundSucceeded >= 1, "round " + round + ": nobody held the lock, yet no apply succeeded");
@@ -106,7 +115,9 @@ class ApplyConcurrencyPostgresIT {
         runs.forEach(ChildJvm::close);
       }
     }
-    assertEquals(2 * ROUNDS, succeeded + refused);
+    assertEquals(2 * ROUNDS, succeeded + refused + stale);
+    System.out.printf("%d applies succeeded, %d failed on the lock, %d on a plan made stale by the other%n", succeeded,
+        refused, stale);
 
     try (JdbcStateStore store = backend.open()) {
       List<StateVersion> history = store.history();
