@@ -24,12 +24,41 @@ final class HclValueWriter {
 
   /** A resource block: {@code resource "TYPE" "NAME" { … }} with one attribute a line, null ones left out. */
   static String resource(String type, String name, Map<String, Value> attributes) {
+    return resource(type, name, attributes, java.util.Set.of());
+  }
+
+  /**
+   * A resource block whose {@code blocks} are nested blocks of the schema: an object is written as one
+   * {@code name { … }} block, a list or set of objects as one block per element (as Terraform's
+   * {@code route { … }}), with their own null attributes left out.
+   */
+  static String resource(String type, String name, Map<String, Value> attributes, java.util.Set<String> blocks) {
     StringBuilder sb = new StringBuilder("resource " + quote(type) + " " + quote(name) + " {\n");
     attributes.forEach((k, v) -> {
-      if (!v.isNull()) {
+      if (!v.isNull() && !blocks.contains(k)) {
         sb.append(INDENT).append(key(k)).append(" = ");
         write(v, 1, sb);
         sb.append('\n');
+      }
+    });
+    attributes.forEach((k, v) -> {
+      if (!v.isNull() && blocks.contains(k)) {
+        Value u = v.unmarked();
+        List<Value> items = u instanceof ObjectValue ? List.of(u) : u instanceof ListValue l ? l.elements()
+            : u instanceof SetValue s ? s.elements() : u instanceof TupleValue t ? t.elements() : List.of();
+        for (Value item : items) {
+          sb.append('\n').append(INDENT).append(key(k)).append(" {\n");
+          if (item.unmarked() instanceof ObjectValue o) {
+            o.attributes().forEach((ak, av) -> {
+              if (!av.isNull()) {
+                sb.append(INDENT.repeat(2)).append(key(ak)).append(" = ");
+                write(av, 2, sb);
+                sb.append('\n');
+              }
+            });
+          }
+          sb.append(INDENT).append("}\n");
+        }
       }
     });
     return sb.append("}\n").toString();

@@ -183,7 +183,7 @@ public final class Operations {
     OperationResult result = run(dir, options, "plan", null, (ctx) -> {
       Plan plan = ctx.plan(options.plan());
       if (!plan.diagnostics().hasErrors()) {
-        scan[0] = UnmanagedScan.run(ctx.providers, plan, scopes);
+        scan[0] = UnmanagedIgnore.load(dir).filter(UnmanagedScan.run(ctx.providers, plan, scopes));
       }
       return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
     });

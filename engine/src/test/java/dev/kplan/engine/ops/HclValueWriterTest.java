@@ -45,4 +45,22 @@ class HclValueWriterTest {
         "computed_fields", Value.nullOf(dev.kplan.lang.types.Type.DYNAMIC))));
     assertEquals("resource \"kubernetes_manifest\" \"web\" {\n  manifest = {\n    kind = \"ConfigMap\"\n  }\n}\n", text);
   }
+
+  @Test
+  void nestedBlocksAreWrittenAsOneBlockPerElement() {
+    var t = dev.kplan.lang.types.Type.STRING;
+    Value route1 = Value.object(new java.util.LinkedHashMap<>(Map.of("cidr_block", Value.string("0.0.0.0/0"),
+        "gateway_id", Value.string("igw-1"))));
+    Value route2 = Value.object(new java.util.LinkedHashMap<>(Map.of("cidr_block", Value.string("10.1.0.0/16"),
+        "nat_gateway_id", Value.nullOf(t))));
+    java.util.Map<String, Value> attributes = new java.util.LinkedHashMap<>();
+    attributes.put("route", Value.list(route1.type(), java.util.List.of(route1)));
+    attributes.put("vpc_id", Value.string("vpc-1"));
+    attributes.put("versioning_configuration", route2);
+    String text = HclValueWriter.resource("aws_route_table", "r", attributes,
+        java.util.Set.of("route", "versioning_configuration"));
+    assertEquals("resource \"aws_route_table\" \"r\" {\n  vpc_id = \"vpc-1\"\n\n  route {\n"
+        + "    cidr_block = \"0.0.0.0/0\"\n    gateway_id = \"igw-1\"\n  }\n\n  versioning_configuration {\n"
+        + "    cidr_block = \"10.1.0.0/16\"\n  }\n}\n", text);
+  }
 }

@@ -8,6 +8,10 @@ import dev.kplan.provider.ApplyRequest;
 import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.ConfigureRequest;
 import dev.kplan.provider.ConfigureResult;
+import dev.kplan.provider.GenerateConfigRequest;
+import dev.kplan.provider.GenerateConfigResult;
+import dev.kplan.provider.UnmanagedRequest;
+import dev.kplan.provider.UnmanagedResult;
 import dev.kplan.provider.ImportRequest;
 import dev.kplan.provider.ImportResult;
 import dev.kplan.provider.PlanRequest;
@@ -47,13 +51,17 @@ final class AwsProvider implements Provider {
     this.interceptors = List.copyOf(interceptors);
     for (ResourceType t : List.of(new VpcResource(), new SubnetResource(), new SecurityGroupResource(),
         new SecurityGroupRuleResource(false), new SecurityGroupRuleResource(true), new S3BucketResource(),
-        new S3BucketVersioningResource(), new SqsQueueResource())) {
+        new S3BucketVersioningResource(), new SqsQueueResource(),
+        new InternetGatewayResource(), new RouteTableResource(), new RouteTableAssociationResource(),
+        new InstanceResource())) {
       types.put(t.name(), t);
     }
     Map<String, ResourceSchema> resources = new LinkedHashMap<>();
     types.forEach((name, t) -> resources.put(name, t.schema()));
     this.schema = new ProviderSchema(ProviderConfigSchema.schema(), resources, Map.of(
-        "aws_caller_identity", DataSources.CALLER_IDENTITY, "aws_region", DataSources.REGION));
+        "aws_caller_identity", DataSources.CALLER_IDENTITY, "aws_region", DataSources.REGION,
+        Ec2DataSources.AVAILABILITY_ZONES, Ec2DataSources.AVAILABILITY_ZONES_SCHEMA,
+        Ec2DataSources.VPC, Ec2DataSources.VPC_SCHEMA));
   }
 
   @Override
@@ -120,7 +128,9 @@ final class AwsProvider implements Provider {
     for (int i = 0; i < request.instances().size(); i++) {
       ReadRequest.Instance in = request.instances().get(i);
       Value state = in.priorState().isNull() ? in.priorState() : live.get(i);
-      out.add(new ReadResult.Instance(in.address(), state, in.privateData(), List.of()));
+      List<dev.kplan.provider.Attribution> who = state.isNull() || state.equals(in.priorState()) ? List.of()
+          : type.attributions(priors.get(i), Vals.object(state));
+      out.add(new ReadResult.Instance(in.address(), state, in.privateData(), who));
     }
     return new ReadResult(out, Diagnostics.NONE);
   }
@@ -155,8 +165,7 @@ final class AwsProvider implements Provider {
       if (request.isCreate()) {
         id = type.create(planned, request.address(), ctx);
       } else {
-        id = Vals.string(request.priorState(), "id");
-        type.update(Vals.object(request.priorState()), planned, request.address(), ctx);
+        id = type.updateInPlace(Vals.object(request.priorState()), planned, request.address(), ctx);
       }
       Value state = readBack(type, planned, id, ctx);
       if (state.isNull()) {
@@ -213,6 +222,10 @@ final class AwsProvider implements Provider {
           return new ReadDataResult(DataSources.callerIdentity(ctx), Diagnostics.NONE);
         case "aws_region":
           return new ReadDataResult(DataSources.region(ctx, request.config()), Diagnostics.NONE);
+        case Ec2DataSources.AVAILABILITY_ZONES:
+          return Ec2DataSources.availabilityZones(ctx, request.config());
+        case Ec2DataSources.VPC:
+          return Ec2DataSources.vpc(ctx, request.config());
         default:
           throw new ProviderException(ProviderException.Code.UNKNOWN_TYPE,
               "provider \"aws\" has no data source \"" + request.typeName() + "\"");
@@ -221,6 +234,48 @@ final class AwsProvider implements Provider {
       return new ReadDataResult(null, Diagnostics.of(AwsErrors.diagnostic("reading data." + request.typeName(), e,
           AwsClients.endpointOf(ctx.settings(), "sts", ctx.clients().region()))));
     }
+  }
+
+  /**
+   * The EC2 objects of this provider's region that none of the managed instances is, when the scopes name the
+   * region (see {@link UnmanagedEc2}); nothing for other scopes (Kubernetes namespaces, other regions).
+   */
+  @Override
+  public UnmanagedResult listUnmanaged(UnmanagedRequest request) {
+    AwsContext ctx = context;
+    if (ctx == null || !request.scopes().contains(ctx.region())) {
+      return new UnmanagedResult(true, List.of(), Diagnostics.NONE);
+    }
+    try {
+      return new UnmanagedResult(true, UnmanagedEc2.list(ctx, request.managed()), Diagnostics.NONE);
+    } catch (SdkException e) {
+      return new UnmanagedResult(true, List.of(), Diagnostics.of(AwsErrors.diagnostic(
+          "listing the EC2 objects of " + ctx.region(), e, AwsClients.endpointOf(ctx.settings(), "ec2", ctx.clients().region()))));
+    }
+  }
+
+  /**
+   * The arguments of an imported object: required and optional attributes that are set, and nested blocks
+   * ({@code route}, {@code versioning_configuration}), so that the configuration plans no change.
+   */
+  @Override
+  public GenerateConfigResult generateConfig(GenerateConfigRequest request) {
+    ResourceSchema rs = type(request.typeName()).schema();
+    Map<String, Value> out = new LinkedHashMap<>();
+    ObjectValue state = Vals.object(request.state());
+    rs.block().attributes().forEach((name, a) -> {
+      Value v = Vals.get(state, name);
+      if (!v.isNull() && (a.required() || a.optional())) {
+        out.put(name, v);
+      }
+    });
+    rs.block().blocks().keySet().forEach(name -> {
+      Value v = Vals.get(state, name);
+      if (!v.isNull() && !(Vals.elements(v).isEmpty() && !(v instanceof ObjectValue))) {
+        out.put(name, v);
+      }
+    });
+    return new GenerateConfigResult(Value.object(out), Diagnostics.NONE);
   }
 
   private static String endpoint(ResourceType type, AwsContext ctx) {

@@ -37,7 +37,30 @@ interface ResourceType {
    */
   void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx);
 
+  /** {@link #update}, returning the object's id afterwards: a few types get a new id (route table associations). */
+  default String updateInPlace(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
+    update(prior, planned, address, ctx);
+    return Vals.string(prior, "id");
+  }
+
+  /**
+   * Adjusts an in-place update's planned state (attributes kept from the prior that the update will change, such
+   * as the public IP of an instance that is stopped and started); the default changes nothing.
+   */
+  default Map<String, Value> planUpdate(ObjectValue prior, Map<String, Value> planned) {
+    return planned;
+  }
+
   void delete(ObjectValue prior, AwsContext ctx);
+
+  /**
+   * Who changed what between the stored and the live state, where this type can classify it (security-sensitive
+   * changes); the default says nothing. {@code live} is the state {@link #read} returned, never null.
+   */
+  default List<dev.kplan.provider.Attribution> attributions(ObjectValue stored, ObjectValue live) {
+    return List.of();
+  }
+
 
   /** A prior state that holds only the id, for {@link #read} to fill in at import. */
   default ObjectValue importPrior(String id) {

@@ -101,6 +101,25 @@ final class SecurityGroupRuleResource implements ResourceType {
     return out;
   }
 
+  private static final List<String> REACH = List.of("ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6",
+      "prefix_list_id", "referenced_security_group_id");
+
+  /**
+   * Each changed argument; a change of who can reach what (protocol, ports, source) is security-sensitive when the
+   * ingress rule now lets the whole internet in beyond ports 80/443.
+   */
+  @Override
+  public List<dev.kplan.provider.Attribution> attributions(ObjectValue stored, ObjectValue live) {
+    List<dev.kplan.provider.Attribution> out = new ArrayList<>();
+    boolean exposed = !egress && SecurityDrift.worldOpenBeyondWeb(live);
+    for (String name : SCHEMA.block().attributes().keySet()) {
+      if (!Vals.get(stored, name).equals(Vals.get(live, name)) && !name.equals("tags_all")) {
+        out.add(SecurityDrift.attribution(dev.kplan.lang.value.Path.ROOT.attr(name), exposed && REACH.contains(name)));
+      }
+    }
+    return out;
+  }
+
   private static Value state(SecurityGroupRule r, ObjectValue prior, AwsContext ctx) {
     Map<String, String> visible = Tags.visible(Ec2Support.tags(r.tags()));
     String protocol = Normal.keepEquivalent(Vals.string(prior, "ip_protocol"), r.ipProtocol(), Normal::protocol);
