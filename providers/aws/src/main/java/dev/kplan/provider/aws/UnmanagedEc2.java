@@ -68,7 +68,7 @@ final class UnmanagedEc2 {
     Set<String> managedGroups = ids.of(SecurityGroupResource.TYPE);
     Map<String, Integer> rulesPerGroup = new HashMap<>();
     for (SecurityGroupRule r : ec2.describeSecurityGroupRulesPaginator(b -> {}).securityGroupRules()) {
-      rulesPerGroup.merge(r.groupId(), 1, Integer::sum);
+      rulesPerGroup.merge(r.groupId() + (Boolean.TRUE.equals(r.isEgress()) ? "/egress" : "/ingress"), 1, Integer::sum);
       String type = Boolean.TRUE.equals(r.isEgress()) ? "aws_vpc_security_group_egress_rule"
           : "aws_vpc_security_group_ingress_rule";
       if (managedGroups.contains(r.groupId()) && !ids.contains(type, r.securityGroupRuleId())) {
@@ -77,9 +77,9 @@ final class UnmanagedEc2 {
     }
     for (SecurityGroup g : ec2.describeSecurityGroupsPaginator(b -> {}).securityGroups()) {
       if (!"default".equals(g.groupName()) && !managedGroups.contains(g.groupId())) {
-        int rules = rulesPerGroup.getOrDefault(g.groupId(), 0);
         out.add(new UnmanagedObject(SecurityGroupResource.TYPE, g.groupId(), "security group " + g.groupName()
-            + (g.vpcId() == null ? "" : " in " + g.vpcId()) + " with " + rules + (rules == 1 ? " rule" : " rules")));
+            + (g.vpcId() == null ? "" : " in " + g.vpcId()) + " (" + rulesPerGroup.getOrDefault(g.groupId() + "/ingress", 0)
+            + " ingress, " + rulesPerGroup.getOrDefault(g.groupId() + "/egress", 0) + " egress rules)"));
       }
     }
     Set<String> managedTables = ids.of(RouteTableResource.TYPE);
