@@ -237,8 +237,9 @@ final class AwsProvider implements Provider {
   }
 
   /**
-   * The EC2 objects of this provider's region that none of the managed instances is, when the scopes name the
-   * region (see {@link UnmanagedEc2}); nothing for other scopes (Kubernetes namespaces, other regions).
+   * The EC2 objects, buckets and queues of this provider's region that none of the managed instances is, when the
+   * scopes name the region (see {@link UnmanagedEc2}, {@link UnmanagedStorage}); nothing for other scopes
+   * (Kubernetes namespaces, other regions).
    */
   @Override
   public UnmanagedResult listUnmanaged(UnmanagedRequest request) {
@@ -247,7 +248,14 @@ final class AwsProvider implements Provider {
       return new UnmanagedResult(true, List.of(), Diagnostics.NONE);
     }
     try {
-      return new UnmanagedResult(true, UnmanagedEc2.list(ctx, request.managed()), Diagnostics.NONE);
+      List<dev.kplan.provider.UnmanagedObject> found = new ArrayList<>(UnmanagedEc2.list(ctx, request.managed()));
+      try {
+        found.addAll(UnmanagedStorage.list(ctx, request.managed()));
+      } catch (SdkException e) {
+        return new UnmanagedResult(true, found, Diagnostics.of(AwsErrors.diagnostic("listing the buckets and queues of "
+            + ctx.region(), e, AwsClients.endpointOf(ctx.settings(), "s3", ctx.clients().region()))));
+      }
+      return new UnmanagedResult(true, found, Diagnostics.NONE);
     } catch (SdkException e) {
       return new UnmanagedResult(true, List.of(), Diagnostics.of(AwsErrors.diagnostic(
           "listing the EC2 objects of " + ctx.region(), e, AwsClients.endpointOf(ctx.settings(), "ec2", ctx.clients().region()))));

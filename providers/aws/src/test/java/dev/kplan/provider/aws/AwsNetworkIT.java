@@ -344,7 +344,7 @@ class AwsNetworkIT {
   }
 
   @Test
-  void unmanagedListsTheGroupMadeByHandAndTheRuleAddedToAManagedGroupButNotWhatAwsMadeItself() {
+  void unmanagedListsWhatWasMadeByHandAndTheRuleAddedToAManagedGroupButNotWhatAwsMadeItself() {
     ObjectValue v = vpc("u", "10.29.0.0/16");
     ObjectValue sg = aws.create("aws_security_group", "aws_security_group.u", Map.of("vpc_id", v.get("id")));
     ObjectValue table = aws.create("aws_route_table", "aws_route_table.u", Map.of("vpc_id", v.get("id")));
@@ -359,19 +359,30 @@ class AwsNetworkIT {
           .ipProtocol("tcp").fromPort(3389).toPort(3389).ipRanges(x -> x.cidrIp("0.0.0.0/0")))).securityGroupRules()
           .get(0).securityGroupRuleId();
     }
+    ObjectValue bucket = aws.create("aws_s3_bucket", "aws_s3_bucket.u", Map.of("bucket", s("kplan-it-managed-u")));
+    ObjectValue queue = aws.create("aws_sqs_queue", "aws_sqs_queue.u", Map.of("name", s("kplan-it-managed-u")));
+    String handQueue;
+    try (var s3 = sandbox.s3().build(); var sqs = sandbox.sqs().build()) {
+      s3.createBucket(b -> b.bucket("kplan-it-by-hand-u"));
+      handQueue = sqs.createQueue(b -> b.queueName("kplan-it-by-hand-u")).queueUrl();
+    }
     List<UnmanagedRequest.Managed> managed = List.of(
         new UnmanagedRequest.Managed("aws_vpc", "aws_vpc.u", v),
         new UnmanagedRequest.Managed("aws_security_group", "aws_security_group.u", sg),
-        new UnmanagedRequest.Managed("aws_route_table", "aws_route_table.u", table));
+        new UnmanagedRequest.Managed("aws_route_table", "aws_route_table.u", table),
+        new UnmanagedRequest.Managed("aws_s3_bucket", "aws_s3_bucket.u", bucket),
+        new UnmanagedRequest.Managed("aws_sqs_queue", "aws_sqs_queue.u", queue));
     UnmanagedResult r = aws.provider.listUnmanaged(new UnmanagedRequest(List.of(sandbox.env().awsRegion()), managed));
     assertTrue(r.supported());
     assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
     Map<String, UnmanagedObject> byId = new LinkedHashMap<>();
     r.objects().forEach(o -> byId.put(o.id(), o));
     assertTrue(byId.containsKey(handGroup) && byId.containsKey(handRule), r.objects().toString());
-    for (ObjectValue m : List.of(v, sg, table)) {
+    for (ObjectValue m : List.of(v, sg, table, bucket, queue)) {
       assertFalse(byId.containsKey(Vals.string(m, "id")), "managed " + m);
     }
+    assertEquals("aws_s3_bucket", byId.get("kplan-it-by-hand-u").resourceType());
+    assertEquals("aws_sqs_queue", byId.get(handQueue).resourceType());
     try (Ec2Client ec2 = sandbox.ec2().build()) {
       ec2.describeVpcs(b -> b.filters(Filter.builder().name("is-default").values("true").build())).vpcs()
           .forEach(d -> assertFalse(byId.containsKey(d.vpcId()), "the region's default VPC"));
