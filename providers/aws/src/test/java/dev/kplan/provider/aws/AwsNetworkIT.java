@@ -46,13 +46,14 @@ import software.amazon.awssdk.services.ec2.model.Tag;
  */
 @KplanSandbox(value = SandboxService.AWS, resetAws = true)
 class AwsNetworkIT {
+  final RequestCounter counter = new RequestCounter();
   TestingAws aws;
   Sandbox sandbox;
 
   @BeforeEach
   void configure(Sandbox sandbox) {
     this.sandbox = sandbox;
-    aws = new TestingAws(new AwsProvider(List.of()));
+    aws = new TestingAws(new AwsProvider(List.of(counter)));
     ConfigureResult r = aws.configure(TestingAws.providerConfig(sandbox.env().awsEndpoint(), sandbox.env().awsRegion(),
         Map.of("team", "platform"), 2));
     assertFalse(r.diagnostics().hasErrors(), r.diagnostics().toString());
@@ -204,6 +205,39 @@ class AwsNetworkIT {
     assertEquals(moved, imported);
     delete("aws_route_table_association", moved);
     assertTrue(aws.readOne("aws_route_table_association", moved).isNull());
+  }
+
+  @Test
+  void refreshOfManyGatewaysTablesAssociationsAndInstancesSendsOneDescribeCallPerType() {
+    List<Value> gateways = new java.util.ArrayList<>();
+    List<Value> tables = new java.util.ArrayList<>();
+    List<Value> associations = new java.util.ArrayList<>();
+    List<Value> instances = new java.util.ArrayList<>();
+    String ami = ami();
+    for (int i = 0; i < 3; i++) {
+      ObjectValue v = vpc("many" + i, "10.4" + i + ".0.0/16");
+      ObjectValue subnet = aws.create("aws_subnet", "aws_subnet.many" + i, Map.of("vpc_id", v.get("id"),
+          "cidr_block", s("10.4" + i + ".1.0/24")));
+      ObjectValue gw = aws.create("aws_internet_gateway", "aws_internet_gateway.many" + i, Map.of("vpc_id", v.get("id")));
+      gateways.add(gw);
+      ObjectValue table = aws.create("aws_route_table", "aws_route_table.many" + i, Map.of("vpc_id", v.get("id"),
+          "route", routes(route("0.0.0.0/0", Vals.string(gw, "id")))));
+      tables.add(table);
+      associations.add(aws.create("aws_route_table_association", "aws_route_table_association.many" + i,
+          Map.of("subnet_id", subnet.get("id"), "route_table_id", table.get("id"))));
+      instances.add(aws.create("aws_instance", "aws_instance.many" + i, Map.of("ami", s(ami),
+          "instance_type", s("t3.micro"), "subnet_id", subnet.get("id"))));
+    }
+    counter.reset();
+    for (Map.Entry<String, List<Value>> e : Map.of("aws_internet_gateway", gateways, "aws_route_table", tables,
+        "aws_route_table_association", associations, "aws_instance", instances).entrySet()) {
+      ReadResult r = aws.read(e.getKey(), e.getValue());
+      for (int i = 0; i < e.getValue().size(); i++) {
+        assertEquals(e.getValue().get(i), r.instances().get(i).liveState(), e.getKey() + " #" + i);
+      }
+    }
+    assertEquals(Map.of("DescribeInternetGateways", 1, "DescribeRouteTables", 2, "DescribeInstances", 1),
+        counter.snapshot(), "12 objects of 4 types refresh in 4 requests");
   }
 
   String ami() {
