@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
@@ -238,7 +238,7 @@ final class InstanceResource implements ResourceType {
   /** Polls every 5 s for up to 10 minutes (the SDK's default waits 15 s between polls). */
   private static Ec2Waiter waiter(AwsContext ctx) {
     return Ec2Waiter.builder().client(ctx.clients().ec2())
-        .overrideConfiguration(o -> o.maxAttempts(120).backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofSeconds(5))))
+        .overrideConfiguration(o -> o.maxAttempts(120).backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofSeconds(5))))
         .build();
   }
 }

@@ -61,7 +61,6 @@ interface ResourceType {
     return List.of();
   }
 
-
   /** A prior state that holds only the id, for {@link #read} to fill in at import. */
   default ObjectValue importPrior(String id) {
     return Value.object(Map.of("id", Value.string(id)));
