@@ -68,6 +68,12 @@ class AwsNetworkEndToEndIT {
         data "aws_availability_zones" "up" {
           state = "available"
         }
+        data "aws_vpc" "default" {
+          default = true
+        }
+        output "default_vpc_cidr" {
+          value = data.aws_vpc.default.cidr_block
+        }
         resource "aws_vpc" "main" {
           cidr_block = "10.60.0.0/16"
         }
@@ -112,6 +118,7 @@ class AwsNetworkEndToEndIT {
     CliRun apply = kplan("apply", "-auto-approve");
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
     assertTrue(apply.out().contains("8 added"), apply.out());
+    assertTrue(apply.out().contains("default_vpc_cidr = \"172.31.0.0/16\""), "the region's default VPC: " + apply.out());
     for (int i = 0; i < 2; i++) {
       CliRun same = kplan("plan", "-detailed-exitcode");
       assertEquals(0, same.exitCode(), same.out() + same.err());
