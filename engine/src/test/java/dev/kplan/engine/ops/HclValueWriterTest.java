@@ -47,20 +47,19 @@ class HclValueWriterTest {
   }
 
   @Test
-  void nestedBlocksAreWrittenAsOneBlockPerElement() {
-    var t = dev.kplan.lang.types.Type.STRING;
-    Value route1 = Value.object(new java.util.LinkedHashMap<>(Map.of("cidr_block", Value.string("0.0.0.0/0"),
-        "gateway_id", Value.string("igw-1"))));
-    Value route2 = Value.object(new java.util.LinkedHashMap<>(Map.of("cidr_block", Value.string("10.1.0.0/16"),
-        "nat_gateway_id", Value.nullOf(t))));
-    java.util.Map<String, Value> attributes = new java.util.LinkedHashMap<>();
-    attributes.put("route", Value.list(route1.type(), java.util.List.of(route1)));
-    attributes.put("vpc_id", Value.string("vpc-1"));
-    attributes.put("versioning_configuration", route2);
-    String text = HclValueWriter.resource("aws_route_table", "r", attributes,
-        java.util.Set.of("route", "versioning_configuration"));
-    assertEquals("resource \"aws_route_table\" \"r\" {\n  vpc_id = \"vpc-1\"\n\n  route {\n"
-        + "    cidr_block = \"0.0.0.0/0\"\n    gateway_id = \"igw-1\"\n  }\n\n  versioning_configuration {\n"
-        + "    cidr_block = \"10.1.0.0/16\"\n  }\n}\n", text);
+  void nestedBlocksOfTheSchemaAreWrittenAsBlocks() {
+    dev.kplan.provider.BlockSchema byDefault = dev.kplan.provider.BlockSchema.of(Map.of(
+        "sse_algorithm", dev.kplan.provider.AttributeSchema.required(dev.kplan.lang.types.Type.STRING)));
+    dev.kplan.provider.BlockSchema rule = new dev.kplan.provider.BlockSchema(Map.of(), Map.of("by_default",
+        new dev.kplan.provider.NestedBlock(byDefault, dev.kplan.provider.NestedBlock.Nesting.SINGLE, 0, 1)));
+    dev.kplan.provider.BlockSchema schema = new dev.kplan.provider.BlockSchema(
+        Map.of("bucket", dev.kplan.provider.AttributeSchema.required(dev.kplan.lang.types.Type.STRING)),
+        Map.of("rule", new dev.kplan.provider.NestedBlock(rule, dev.kplan.provider.NestedBlock.Nesting.LIST, 0, 0)));
+    Value ruleValue = Value.object(Map.of("by_default", Value.object(Map.of("sse_algorithm", Value.string("AES256")))));
+    String text = HclValueWriter.resource("r", "x", new java.util.LinkedHashMap<>(Map.of("bucket", Value.string("b"),
+        "rule", Value.list(ruleValue.type(), java.util.List.of(ruleValue, ruleValue)))), schema);
+    String one = "  rule {\n    by_default {\n      sse_algorithm = \"AES256\"\n    }\n  }\n";
+    assertEquals(true, text.contains(one + one), text);
+    assertEquals(true, text.contains("  bucket = \"b\"\n"), text);
   }
 }

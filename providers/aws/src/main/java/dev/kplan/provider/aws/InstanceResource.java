@@ -3,10 +3,8 @@ package dev.kplan.provider.aws;
 import dev.kplan.lang.types.SetType;
 import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.ObjectValue;
-import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
 import dev.kplan.provider.AttributeSchema;
-import dev.kplan.provider.Attribution;
 import dev.kplan.provider.BlockSchema;
 import dev.kplan.provider.ResourceSchema;
 import java.nio.charset.StandardCharsets;
@@ -133,18 +131,12 @@ final class InstanceResource implements ResourceType {
 
   /** A public IP that appears outside kplan exposes the instance: security-sensitive drift. */
   @Override
-  public List<Attribution> attributions(ObjectValue stored, ObjectValue live) {
-    List<Attribution> out = new ArrayList<>();
-    for (String name : List.of("public_ip", "associate_public_ip_address")) {
-      Value before = Vals.get(stored, name);
-      Value now = Vals.get(live, name);
-      boolean gained = name.equals("public_ip") ? before.isNull() && !now.isNull()
-          : !Value.bool(true).equals(before) && Value.bool(true).equals(now);
-      if (gained) {
-        out.add(SecurityDrift.attribution(Path.ROOT.attr(name), true));
-      }
-    }
-    return out;
+  public boolean securitySensitive(String attribute, Value prior, Value live) {
+    return switch (attribute) {
+      case "public_ip" -> prior.isNull() && !live.isNull();
+      case "associate_public_ip_address" -> !Value.bool(true).equals(prior) && Value.bool(true).equals(live);
+      default -> false;
+    };
   }
 
   /** A stop and start gives the instance a new public IP and DNS name. */

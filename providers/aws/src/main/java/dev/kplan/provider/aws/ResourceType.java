@@ -20,6 +20,19 @@ interface ResourceType {
     return Map.of();
   }
 
+  /**
+   * Computed attributes that are planned as this value whenever the configuration leaves them out, at update
+   * too (not kept from the prior state): what kplan puts back when the attribute is not configured.
+   */
+  default Map<String, Value> whenLeftOut() {
+    return Map.of();
+  }
+
+  /** Nested blocks whose change replaces the object (attributes say so in their schema). */
+  default java.util.Set<String> blocksForcingNew() {
+    return java.util.Set.of();
+  }
+
   /** Checks beyond the schema; unknown values pass. */
   default dev.kplan.lang.diag.Diagnostics validate(ObjectValue config) {
     return dev.kplan.lang.diag.Diagnostics.NONE;
@@ -54,11 +67,24 @@ interface ResourceType {
   void delete(ObjectValue prior, AwsContext ctx);
 
   /**
-   * Who changed what between the stored and the live state, where this type can classify it (security-sensitive
-   * changes); the default says nothing. {@code live} is the state {@link #read} returned, never null.
+   * Whether a change of {@code attribute} outside kplan, from {@code prior} (as stored) to {@code live}, touches
+   * security (opens access, widens permissions); the plan flags such drift.
    */
-  default List<dev.kplan.provider.Attribution> attributions(ObjectValue stored, ObjectValue live) {
-    return List.of();
+  default boolean securitySensitive(String attribute, Value prior, Value live) {
+    return false;
+  }
+
+  /**
+   * As {@link #securitySensitive(String, Value, Value)}, with both whole objects, for types where one attribute
+   * cannot tell (a rule's source matters only with its ports); the default asks about the attribute alone.
+   */
+  default boolean securitySensitiveChange(String attribute, ObjectValue stored, ObjectValue live) {
+    return securitySensitive(attribute, Vals.get(stored, attribute), Vals.get(live, attribute));
+  }
+
+  /** Whether the object's deletion outside kplan touches security (a public access block removed…). */
+  default boolean securitySensitiveWhenGone() {
+    return false;
   }
 
   /** A prior state that holds only the id, for {@link #read} to fill in at import. */

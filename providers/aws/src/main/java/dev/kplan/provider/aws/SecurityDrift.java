@@ -1,27 +1,18 @@
 package dev.kplan.provider.aws;
 
-import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
-import dev.kplan.provider.Attribution;
-import dev.kplan.provider.ChangeOrigin;
 import java.util.Set;
 
 /**
  * Which changes made outside kplan touch security on AWS: an ingress rule open to the whole internet
- * ({@code 0.0.0.0/0}, {@code ::/0}) on anything but the web ports 80 and 443, an instance gaining a public IP.
- * Without CloudTrail kplan cannot tell who made a change, so the actor is "unknown" and the origin
- * {@link ChangeOrigin#UNKNOWN}, as for a Kubernetes field no manager owns.
+ * ({@code 0.0.0.0/0}, {@code ::/0}) on anything but the web ports 80 and 443 ({@link DriftAttributions} attributes
+ * the change).
  */
 final class SecurityDrift {
   private SecurityDrift() {}
 
-  static final String UNKNOWN_ACTOR = "unknown";
   private static final Set<String> WORLD = Set.of("0.0.0.0/0", "::/0");
   private static final Set<Integer> WEB_PORTS = Set.of(80, 443);
-
-  static Attribution attribution(Path path, boolean securitySensitive) {
-    return new Attribution(path, UNKNOWN_ACTOR, "", null, ChangeOrigin.UNKNOWN, securitySensitive);
-  }
 
   /**
    * Whether an ingress rule ({@code ip_protocol}, {@code from_port}, {@code to_port}, {@code cidr_ipv4},

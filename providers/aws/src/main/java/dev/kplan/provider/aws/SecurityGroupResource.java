@@ -2,10 +2,8 @@ package dev.kplan.provider.aws;
 
 import dev.kplan.lang.types.Type;
 import dev.kplan.lang.value.ObjectValue;
-import dev.kplan.lang.value.Path;
 import dev.kplan.lang.value.Value;
 import dev.kplan.provider.AttributeSchema;
-import dev.kplan.provider.Attribution;
 import dev.kplan.provider.BlockSchema;
 import dev.kplan.provider.ResourceSchema;
 import java.util.ArrayList;
@@ -109,21 +107,14 @@ final class SecurityGroupResource implements ResourceType {
     return Value.list(RULE, out);
   }
 
-  /** Each rule that was not in the stored list is a change; one open to the internet beyond 80/443 touches security. */
+  /** A rule not in the stored list that opens more than the web ports to the internet touches security. */
   @Override
-  public List<Attribution> attributions(ObjectValue stored, ObjectValue live) {
-    List<Attribution> out = new ArrayList<>();
-    for (String name : List.of("unmanaged_ingress", "unmanaged_egress")) {
-      List<Value> before = Vals.elements(Vals.get(stored, name));
-      List<Value> now = Vals.elements(Vals.get(live, name));
-      for (int i = 0; i < now.size(); i++) {
-        if (!before.contains(now.get(i))) {
-          boolean sensitive = name.equals("unmanaged_ingress") && SecurityDrift.worldOpenBeyondWeb(now.get(i));
-          out.add(SecurityDrift.attribution(Path.ROOT.attr(name).index(Value.number(i)), sensitive));
-        }
-      }
+  public boolean securitySensitive(String attribute, Value prior, Value live) {
+    if (!attribute.equals("unmanaged_ingress")) {
+      return false;
     }
-    return out;
+    List<Value> before = Vals.elements(prior);
+    return Vals.elements(live).stream().anyMatch(r -> !before.contains(r) && SecurityDrift.worldOpenBeyondWeb(r));
   }
 
   private static Value state(SecurityGroup g, List<SecurityGroupRule> rules, ObjectValue prior, AwsContext ctx) {

@@ -105,19 +105,12 @@ final class SecurityGroupRuleResource implements ResourceType {
       "prefix_list_id", "referenced_security_group_id");
 
   /**
-   * Each changed argument; a change of who can reach what (protocol, ports, source) is security-sensitive when the
-   * ingress rule now lets the whole internet in beyond ports 80/443.
+   * A change of who can reach what (protocol, ports, source) touches security when the ingress rule now lets the whole
+   * internet in beyond ports 80/443.
    */
   @Override
-  public List<dev.kplan.provider.Attribution> attributions(ObjectValue stored, ObjectValue live) {
-    List<dev.kplan.provider.Attribution> out = new ArrayList<>();
-    boolean exposed = !egress && SecurityDrift.worldOpenBeyondWeb(live);
-    for (String name : SCHEMA.block().attributes().keySet()) {
-      if (!Vals.get(stored, name).equals(Vals.get(live, name)) && !name.equals("tags_all")) {
-        out.add(SecurityDrift.attribution(dev.kplan.lang.value.Path.ROOT.attr(name), exposed && REACH.contains(name)));
-      }
-    }
-    return out;
+  public boolean securitySensitiveChange(String attribute, ObjectValue stored, ObjectValue live) {
+    return !egress && REACH.contains(attribute) && SecurityDrift.worldOpenBeyondWeb(live);
   }
 
   private static Value state(SecurityGroupRule r, ObjectValue prior, AwsContext ctx) {

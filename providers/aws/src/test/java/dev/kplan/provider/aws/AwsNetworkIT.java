@@ -336,7 +336,7 @@ class AwsNetworkIT {
     List<Value> unowned = Vals.elements(Vals.get(live.liveState(), "unmanaged_ingress"));
     assertEquals(1, unowned.size(), "only the hand-added rule, not the managed one: " + unowned);
     assertEquals(s(sshRule), Vals.get(unowned.get(0), "security_group_rule_id"));
-    assertEquals(List.of(new Attribution(Path.ROOT.attr("unmanaged_ingress").index(Value.number(0)), "unknown", "", null,
+    assertEquals(List.of(new Attribution(Path.ROOT.attr("unmanaged_ingress"), "unknown", "", null,
         ChangeOrigin.UNKNOWN, true)), live.attributions());
     PlanResult pr = aws.plan("aws_security_group", live.liveState(), aws.config("aws_security_group",
         Map.of("name", s("web"), "vpc_id", v.get("id"))));
