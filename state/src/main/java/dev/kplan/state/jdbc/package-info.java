@@ -15,6 +15,11 @@
  * {@code resource_deposed}, keyed by address and deposed key, versioned the same way; deposing and
  * restoring move one row between the two tables in one transaction.
  *
+ * <p>The intent journal ({@code intent_journal}, {@code IntentRows}) is outside the versions: a row
+ * is written before each create, marked with the serial that holds the provider's answer in the
+ * same transaction as the object's row, and deleted afterwards. A row that is left is a create a
+ * crash interrupted, which the engine follows up on the next plan.
+ *
  * <h2>Several processes, one H2 file</h2>
  * Embedded H2 locks its file per process, so a second kplan could not even open the state to see
  * who holds the lock. The file is opened in H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}):
