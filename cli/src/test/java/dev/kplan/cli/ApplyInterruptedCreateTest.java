@@ -69,13 +69,9 @@ class ApplyInterruptedCreateTest {
         int exit = plan.finish();
         assertEquals(0, exit, where + plan.output());
         if (!plan.output().contains("found " + halted + " created by an interrupted apply")) {
-          try (ChildJvm h = ChildJvm.start(Map.of(), Main.class, "-chdir=" + dir, "-no-color", "state", "history")) {
-            h.finish();
-            System.out.println("DEBUG history\n" + h.output() + "\nDEBUG apply\n" + applyOutput);
-          }
+          throw new AssertionError(where + "the plan did not adopt it.\n--- plan\n" + plan.output()
+              + "\n--- state history\n" + history() + "\n--- halted apply\n" + applyOutput);
         }
-        assertTrue(plan.output().contains("found " + halted + " created by an interrupted apply"),
-            where + plan.output());
         adopted += (int) plan.output().lines().filter(l -> l.contains("created by an interrupted apply")).count();
       }
 
@@ -138,6 +134,13 @@ class ApplyInterruptedCreateTest {
 
   private static String content(int i, int round) {
     return "file " + i + " round " + round + "\n";
+  }
+
+  private String history() throws Exception {
+    try (ChildJvm h = ChildJvm.start(Map.of(), Main.class, "-chdir=" + dir, "-no-color", "state", "history")) {
+      h.finish();
+      return h.output();
+    }
   }
 
   /** The stored objects' attributes by address, from {@code kplan state pull} run as a process of its own. */
