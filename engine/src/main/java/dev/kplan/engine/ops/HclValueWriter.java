@@ -9,6 +9,8 @@ import dev.kplan.lang.value.SetValue;
 import dev.kplan.lang.value.StringValue;
 import dev.kplan.lang.value.TupleValue;
 import dev.kplan.lang.value.Value;
+import dev.kplan.provider.BlockSchema;
+import dev.kplan.provider.NestedBlock;
 import java.util.List;
 import java.util.Map;
 
@@ -24,15 +26,42 @@ final class HclValueWriter {
 
   /** A resource block: {@code resource "TYPE" "NAME" { … }} with one attribute a line, null ones left out. */
   static String resource(String type, String name, Map<String, Value> attributes) {
+    return resource(type, name, attributes, null);
+  }
+
+  /**
+   * As {@link #resource(String, String, Map)}, with the entries that are nested blocks of {@code schema}
+   * written as blocks ({@code rule { … }}, one block per element of a list or set), not as attributes.
+   */
+  static String resource(String type, String name, Map<String, Value> attributes, BlockSchema schema) {
     StringBuilder sb = new StringBuilder("resource " + quote(type) + " " + quote(name) + " {\n");
+    body(attributes, schema, 1, sb);
+    return sb.append("}\n").toString();
+  }
+
+  private static void body(Map<String, Value> attributes, BlockSchema schema, int depth, StringBuilder sb) {
     attributes.forEach((k, v) -> {
-      if (!v.isNull()) {
-        sb.append(INDENT).append(key(k)).append(" = ");
-        write(v, 1, sb);
+      if (v.isNull()) {
+        return;
+      }
+      NestedBlock nested = schema == null ? null : schema.blocks().get(k);
+      if (nested == null) {
+        sb.append(INDENT.repeat(depth)).append(key(k)).append(" = ");
+        write(v, depth, sb);
         sb.append('\n');
+        return;
+      }
+      Value u = v.unmarked();
+      List<Value> blocks = u instanceof ListValue l ? l.elements() : u instanceof SetValue s ? s.elements()
+          : u instanceof TupleValue t ? t.elements() : List.of(u);
+      for (Value b : blocks) {
+        sb.append(INDENT.repeat(depth)).append(key(k)).append(" {\n");
+        if (b.unmarked() instanceof ObjectValue o) {
+          body(o.attributes(), nested.block(), depth + 1, sb);
+        }
+        sb.append(INDENT.repeat(depth)).append("}\n");
       }
     });
-    return sb.append("}\n").toString();
   }
 
   static String expression(Value v) {

@@ -45,4 +45,21 @@ class HclValueWriterTest {
         "computed_fields", Value.nullOf(dev.kplan.lang.types.Type.DYNAMIC))));
     assertEquals("resource \"kubernetes_manifest\" \"web\" {\n  manifest = {\n    kind = \"ConfigMap\"\n  }\n}\n", text);
   }
+
+  @Test
+  void nestedBlocksOfTheSchemaAreWrittenAsBlocks() {
+    dev.kplan.provider.BlockSchema byDefault = dev.kplan.provider.BlockSchema.of(Map.of(
+        "sse_algorithm", dev.kplan.provider.AttributeSchema.required(dev.kplan.lang.types.Type.STRING)));
+    dev.kplan.provider.BlockSchema rule = new dev.kplan.provider.BlockSchema(Map.of(), Map.of("by_default",
+        new dev.kplan.provider.NestedBlock(byDefault, dev.kplan.provider.NestedBlock.Nesting.SINGLE, 0, 1)));
+    dev.kplan.provider.BlockSchema schema = new dev.kplan.provider.BlockSchema(
+        Map.of("bucket", dev.kplan.provider.AttributeSchema.required(dev.kplan.lang.types.Type.STRING)),
+        Map.of("rule", new dev.kplan.provider.NestedBlock(rule, dev.kplan.provider.NestedBlock.Nesting.LIST, 0, 0)));
+    Value ruleValue = Value.object(Map.of("by_default", Value.object(Map.of("sse_algorithm", Value.string("AES256")))));
+    String text = HclValueWriter.resource("r", "x", new java.util.LinkedHashMap<>(Map.of("bucket", Value.string("b"),
+        "rule", Value.list(ruleValue.type(), java.util.List.of(ruleValue, ruleValue)))), schema);
+    String one = "  rule {\n    by_default {\n      sse_algorithm = \"AES256\"\n    }\n  }\n";
+    assertEquals(true, text.contains(one + one), text);
+    assertEquals(true, text.contains("  bucket = \"b\"\n"), text);
+  }
 }

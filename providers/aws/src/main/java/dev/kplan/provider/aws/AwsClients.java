@@ -18,8 +18,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -34,13 +39,39 @@ final class AwsClients implements AutoCloseable {
   private final S3Client s3;
   private final SqsClient sqs;
   private final StsClient sts;
+  private final More more;
 
-  private AwsClients(Region region, Ec2Client ec2, S3Client s3, SqsClient sqs, StsClient sts) {
+  /** The clients of the IAM, SNS, DynamoDB, Route 53 and CloudTrail resources and attribution. */
+  private record More(IamClient iam, SnsClient sns, DynamoDbClient dynamodb, Route53Client route53,
+      CloudTrailClient cloudtrail) {}
+
+  private AwsClients(Region region, Ec2Client ec2, S3Client s3, SqsClient sqs, StsClient sts, More more) {
     this.region = region;
     this.ec2 = ec2;
     this.s3 = s3;
     this.sqs = sqs;
     this.sts = sts;
+    this.more = more;
+  }
+
+  IamClient iam() {
+    return more.iam();
+  }
+
+  SnsClient sns() {
+    return more.sns();
+  }
+
+  DynamoDbClient dynamodb() {
+    return more.dynamodb();
+  }
+
+  Route53Client route53() {
+    return more.route53();
+  }
+
+  CloudTrailClient cloudtrail() {
+    return more.cloudtrail();
   }
 
   Region region() {
@@ -76,12 +107,29 @@ final class AwsClients implements AutoCloseable {
     ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxRetries() + 1).build())
         .executionInterceptors(List.copyOf(interceptors))
+        // CloudTrail records the user agent: kplan's own changes are told apart from drift by it
+        .putAdvancedOption(software.amazon.awssdk.core.client.config.SdkAdvancedClientOption.USER_AGENT_SUFFIX,
+            CloudTrailMatch.USER_AGENT + "/" + java.util.Objects.requireNonNullElse(
+                AwsClients.class.getPackage().getImplementationVersion(), "dev"))
         .build();
     return new AwsClients(region,
         configure(Ec2Client.builder(), "ec2", s, region, credentials, override).build(),
         configure(S3Client.builder(), "s3", s, region, credentials, override).forcePathStyle(s.s3UsePathStyle()).build(),
         configure(SqsClient.builder(), "sqs", s, region, credentials, override).build(),
-        configure(StsClient.builder(), "sts", s, region, credentials, override).build());
+        configure(StsClient.builder(), "sts", s, region, credentials, override).build(),
+        new More(
+            // IAM and Route 53 are global services: their API lives in the partition's global region
+            configure(IamClient.builder(), "iam", s, globalRegion(region), credentials, override).build(),
+            configure(SnsClient.builder(), "sns", s, region, credentials, override).build(),
+            configure(DynamoDbClient.builder(), "dynamodb", s, region, credentials, override).build(),
+            configure(Route53Client.builder(), "route53", s, globalRegion(region), credentials, override).build(),
+            configure(CloudTrailClient.builder(), "cloudtrail", s, region, credentials, override).build()));
+  }
+
+  private static Region globalRegion(Region region) {
+    String id = region.id();
+    return id.startsWith("cn-") ? Region.AWS_CN_GLOBAL : id.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL
+        : Region.AWS_GLOBAL;
   }
 
   private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(
@@ -175,5 +223,10 @@ final class AwsClients implements AutoCloseable {
     s3.close();
     sqs.close();
     sts.close();
+    more.iam().close();
+    more.sns().close();
+    more.dynamodb().close();
+    more.route53().close();
+    more.cloudtrail().close();
   }
 }

@@ -53,9 +53,16 @@ final class AwsErrors {
       }
       String code = se.awsErrorDetails() == null ? null : se.awsErrorDetails().errorCode();
       return code != null && (code.endsWith(".NotFound") || code.equals("NoSuchBucket")
-          || code.contains("NonExistentQueue") || code.equals("QueueDoesNotExist"));
+          || code.contains("NonExistentQueue") || code.equals("QueueDoesNotExist")
+          || code.equals("NoSuchEntity") || code.equals("NotFound") || code.equals("ResourceNotFoundException")
+          || code.equals("NoSuchHostedZone"));
     }
     return false;
+  }
+
+  /** The AWS error code of a service error, else null. */
+  static String code(SdkException e) {
+    return e instanceof AwsServiceException se && se.awsErrorDetails() != null ? se.awsErrorDetails().errorCode() : null;
   }
 
   private static Throwable rootCause(Throwable t) {

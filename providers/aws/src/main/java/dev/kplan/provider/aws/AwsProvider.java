@@ -8,6 +8,8 @@ import dev.kplan.provider.ApplyRequest;
 import dev.kplan.provider.ApplyResult;
 import dev.kplan.provider.ConfigureRequest;
 import dev.kplan.provider.ConfigureResult;
+import dev.kplan.provider.GenerateConfigRequest;
+import dev.kplan.provider.GenerateConfigResult;
 import dev.kplan.provider.ImportRequest;
 import dev.kplan.provider.ImportResult;
 import dev.kplan.provider.PlanRequest;
@@ -41,19 +43,25 @@ final class AwsProvider implements Provider {
   private final Map<String, ResourceType> types = new LinkedHashMap<>();
   private final ProviderSchema schema;
   private volatile AwsContext context;
+  private volatile CloudTrailLookup trail;
 
   /** {@code interceptors} see every SDK request (tests count them). */
   AwsProvider(List<ExecutionInterceptor> interceptors) {
     this.interceptors = List.copyOf(interceptors);
     for (ResourceType t : List.of(new VpcResource(), new SubnetResource(), new SecurityGroupResource(),
         new SecurityGroupRuleResource(false), new SecurityGroupRuleResource(true), new S3BucketResource(),
-        new S3BucketVersioningResource(), new SqsQueueResource())) {
+        new S3BucketVersioningResource(), new SqsQueueResource(),
+        new S3BucketPublicAccessBlockResource(), new S3BucketPolicyResource(), new S3BucketEncryptionResource(),
+        new IamRoleResource(), new IamPolicyResource(), new IamRolePolicyResource(), new IamRolePolicyAttachmentResource(),
+        new SnsTopicResource(), new SnsTopicSubscriptionResource(), new DynamoDbTableResource(),
+        new Route53ZoneResource(), new Route53RecordResource())) {
       types.put(t.name(), t);
     }
     Map<String, ResourceSchema> resources = new LinkedHashMap<>();
     types.forEach((name, t) -> resources.put(name, t.schema()));
     this.schema = new ProviderSchema(ProviderConfigSchema.schema(), resources, Map.of(
-        "aws_caller_identity", DataSources.CALLER_IDENTITY, "aws_region", DataSources.REGION));
+        "aws_caller_identity", DataSources.CALLER_IDENTITY, "aws_region", DataSources.REGION,
+        PolicyDocumentDataSource.NAME, PolicyDocumentDataSource.SCHEMA));
   }
 
   @Override
@@ -89,6 +97,7 @@ final class AwsProvider implements Provider {
     }
     AwsContext old = context;
     context = new AwsContext(settings, clients, new ConcurrentReads(READ_THREADS, READS_PER_SECOND));
+    trail = settings.cloudTrailAttribution() ? new CloudTrailLookup(clients.cloudtrail()) : null;
     if (old != null) {
       close(old);
     }
@@ -120,7 +129,8 @@ final class AwsProvider implements Provider {
     for (int i = 0; i < request.instances().size(); i++) {
       ReadRequest.Instance in = request.instances().get(i);
       Value state = in.priorState().isNull() ? in.priorState() : live.get(i);
-      out.add(new ReadResult.Instance(in.address(), state, in.privateData(), List.of()));
+      out.add(new ReadResult.Instance(in.address(), state, in.privateData(),
+          DriftAttributions.of(type, in.priorState(), state, trail)));
     }
     return new ReadResult(out, Diagnostics.NONE);
   }
@@ -229,8 +239,14 @@ final class AwsProvider implements Provider {
   public ImportResult importResource(ImportRequest request) {
     ResourceType type = type(request.typeName());
     AwsContext ctx = context();
+    ObjectValue prior;
     try {
-      Value live = type.read(List.of(type.importPrior(request.id())), ctx).get(0);
+      prior = type.importPrior(request.id());
+    } catch (IllegalArgumentException e) {
+      return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Invalid import id", e.getMessage() + ".", null)));
+    }
+    try {
+      Value live = type.read(List.of(prior), ctx).get(0);
       if (live.isNull()) {
         return new ImportResult(List.of(), Diagnostics.of(Diagnostic.error("Cannot import non-existent remote object",
             "There is no " + type.name() + " with id \"" + request.id() + "\" in " + ctx.region() + ".", null)));
@@ -242,8 +258,21 @@ final class AwsProvider implements Provider {
     }
   }
 
+  /** The arguments as the state holds them, nested blocks included (the SPI's default leaves blocks out). */
+  @Override
+  public GenerateConfigResult generateConfig(GenerateConfigRequest request) {
+    return new GenerateConfigResult(GeneratedConfig.of(type(request.typeName()), request.state()), Diagnostics.NONE);
+  }
+
   @Override
   public ReadDataResult readData(ReadDataRequest request) {
+    if (request.typeName().equals(PolicyDocumentDataSource.NAME)) {
+      try {
+        return new ReadDataResult(PolicyDocumentDataSource.read(Vals.object(request.config())), Diagnostics.NONE);
+      } catch (IllegalArgumentException e) {
+        return new ReadDataResult(null, Diagnostics.of(Diagnostic.error("Invalid policy document", e.getMessage(), null)));
+      }
+    }
     AwsContext ctx = context();
     try {
       switch (request.typeName()) {
@@ -262,7 +291,7 @@ final class AwsProvider implements Provider {
   }
 
   private static String endpoint(ResourceType type, AwsContext ctx) {
-    String service = type.name().startsWith("aws_s3") ? "s3" : type.name().startsWith("aws_sqs") ? "sqs" : "ec2";
+    String service = ServiceOf.type(type.name());
     return AwsClients.endpointOf(ctx.settings(), service, ctx.clients().region());
   }
 

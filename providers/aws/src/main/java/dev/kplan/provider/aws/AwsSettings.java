@@ -13,7 +13,7 @@ record AwsSettings(
     String region, String profile, String accessKey, String secretKey, String token,
     List<String> sharedConfigFiles, List<String> sharedCredentialsFiles,
     Map<String, URI> endpoints, Map<String, String> defaultTags, int maxRetries, boolean s3UsePathStyle,
-    boolean skipCredentialsValidation) {
+    boolean skipCredentialsValidation, boolean cloudTrailAttribution) {
 
   /** Terraform's default of 25 retries makes an unreachable endpoint hang for minutes; kplan tries 5 times. */
   static final int DEFAULT_MAX_RETRIES = 5;
@@ -47,12 +47,17 @@ record AwsSettings(
     if (retries != null && retries < 0) {
       throw new IllegalArgumentException("max_retries must be 0 or more, not " + retries);
     }
+    String attribution = Vals.string(config, "drift_attribution");
+    if (attribution != null && !attribution.equals("cloudtrail") && !attribution.equals("none")) {
+      throw new IllegalArgumentException("drift_attribution must be \"cloudtrail\" or \"none\", not \"" + attribution
+          + "\"");
+    }
     return new AwsSettings(
         Vals.string(config, "region"), Vals.string(config, "profile"),
         Vals.string(config, "access_key"), Vals.string(config, "secret_key"), Vals.string(config, "token"),
         Vals.strings(Vals.get(config, "shared_config_files")), Vals.strings(Vals.get(config, "shared_credentials_files")),
         endpoints, tags == null ? Map.of() : tags, retries == null ? DEFAULT_MAX_RETRIES : retries,
         Boolean.TRUE.equals(Vals.bool(config, "s3_use_path_style")),
-        Boolean.TRUE.equals(Vals.bool(config, "skip_credentials_validation")));
+        Boolean.TRUE.equals(Vals.bool(config, "skip_credentials_validation")), "cloudtrail".equals(attribution));
   }
 }

@@ -39,6 +39,11 @@ final class Planning {
         }
       });
     }
+    type.whenLeftOut().forEach((name, v) -> {
+      if (Vals.get(request.config(), name).isNull()) {
+        planned.put(name, v);
+      }
+    });
     if (attributes.containsKey("tags_all")) {
       planned.put("tags_all", Tags.planAll(defaultTags, Vals.get(proposed, "tags")));
     }
@@ -50,6 +55,11 @@ final class Planning {
           replace.add(Path.ROOT.attr(name));
         }
       });
+      for (String name : type.blocksForcingNew()) {
+        if (!same(Vals.get(prior, name), planned.get(name))) {
+          replace.add(Path.ROOT.attr(name));
+        }
+      }
     }
     return new PlanResult(Vals.complete(type.schema().block(), planned), replace, null, Diagnostics.NONE);
   }

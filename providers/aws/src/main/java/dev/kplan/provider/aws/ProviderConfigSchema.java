@@ -14,7 +14,8 @@ final class ProviderConfigSchema {
   private ProviderConfigSchema() {}
 
   /** Services whose endpoint can be overridden in {@code endpoints { … }}. */
-  static final List<String> SERVICES = List.of("ec2", "s3", "sqs", "sts", "iam", "sns");
+  static final List<String> SERVICES = List.of("ec2", "s3", "sqs", "sts", "iam", "sns", "dynamodb", "route53",
+      "cloudtrail");
 
   static BlockSchema schema() {
     Map<String, AttributeSchema> endpoints = new LinkedHashMap<>();
@@ -32,7 +33,9 @@ final class ProviderConfigSchema {
             Map.entry("shared_credentials_files", AttributeSchema.optional(new ListType(Type.STRING))),
             Map.entry("max_retries", AttributeSchema.optional(Type.NUMBER)),
             Map.entry("s3_use_path_style", AttributeSchema.optional(Type.BOOL)),
-            Map.entry("skip_credentials_validation", AttributeSchema.optional(Type.BOOL))),
+            Map.entry("skip_credentials_validation", AttributeSchema.optional(Type.BOOL)),
+            Map.entry("drift_attribution", AttributeSchema.optional(Type.STRING)
+                .describedAs("\"cloudtrail\": name who changed a drifted object, from CloudTrail events"))),
         Map.of(
             "endpoints", new NestedBlock(BlockSchema.of(endpoints), NestedBlock.Nesting.SINGLE, 0, 1),
             "default_tags", new NestedBlock(

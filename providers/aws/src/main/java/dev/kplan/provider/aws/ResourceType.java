@@ -20,6 +20,19 @@ interface ResourceType {
     return Map.of();
   }
 
+  /**
+   * Computed attributes that are planned as this value whenever the configuration leaves them out, at update
+   * too (not kept from the prior state): what kplan puts back when the attribute is not configured.
+   */
+  default Map<String, Value> whenLeftOut() {
+    return Map.of();
+  }
+
+  /** Nested blocks whose change replaces the object (attributes say so in their schema). */
+  default java.util.Set<String> blocksForcingNew() {
+    return java.util.Set.of();
+  }
+
   /** Checks beyond the schema; unknown values pass. */
   default dev.kplan.lang.diag.Diagnostics validate(ObjectValue config) {
     return dev.kplan.lang.diag.Diagnostics.NONE;
@@ -38,6 +51,19 @@ interface ResourceType {
   void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx);
 
   void delete(ObjectValue prior, AwsContext ctx);
+
+  /**
+   * Whether a change of {@code attribute} outside kplan, from {@code prior} (as stored) to {@code live}, touches
+   * security (opens access, widens permissions); the plan flags such drift.
+   */
+  default boolean securitySensitive(String attribute, Value prior, Value live) {
+    return false;
+  }
+
+  /** Whether the object's deletion outside kplan touches security (a public access block removed…). */
+  default boolean securitySensitiveWhenGone() {
+    return false;
+  }
 
   /**
    * Whether a create makes an object of its own in AWS (false for a setting of another object, such as a bucket's

@@ -32,7 +32,7 @@ final class TestingAws {
   static Map<String, Value> providerConfig(URI endpoint, String region, Map<String, String> defaultTags,
       int maxRetries) {
     Map<String, Value> endpoints = new LinkedHashMap<>();
-    for (String s : List.of("ec2", "s3", "sqs", "sts")) {
+    for (String s : ProviderConfigSchema.SERVICES) {
       endpoints.put(s, Value.string(endpoint.toString()));
     }
     Map<String, Value> m = new LinkedHashMap<>();
@@ -41,10 +41,7 @@ final class TestingAws {
     m.put("secret_key", Value.string("testing"));
     m.put("s3_use_path_style", Value.bool(true));
     m.put("max_retries", Value.number(maxRetries));
-    m.put("endpoints", Vals.complete(BlockSchema.of(Map.of(
-        "ec2", AttributeSchema.optional(Type.STRING), "s3", AttributeSchema.optional(Type.STRING),
-        "sqs", AttributeSchema.optional(Type.STRING), "sts", AttributeSchema.optional(Type.STRING),
-        "iam", AttributeSchema.optional(Type.STRING), "sns", AttributeSchema.optional(Type.STRING))), endpoints));
+    m.put("endpoints", Vals.complete(ProviderConfigSchema.schema().blocks().get("endpoints").block(), endpoints));
     m.put("default_tags", Value.object(Map.of("tags", Vals.map(defaultTags))));
     return m;
   }

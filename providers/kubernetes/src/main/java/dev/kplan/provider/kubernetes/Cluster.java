@@ -25,19 +25,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe.
  */
 final class Cluster implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cluster.class);
   private final KubernetesClient client;
   private final String host;
   private final RateLimiter limiter;
   private final KubernetesSerialization json;
   private final Map<String, Optional<List<APIResource>>> discovery = new ConcurrentHashMap<>();
   private final ApiWarnings warnings;
+  private final RequestCounter requests;
 
   Cluster(KubernetesClient client, RateLimiter limiter) {
-    this(client, limiter, new ApiWarnings());
+    this(client, limiter, new ApiWarnings(), new RequestCounter());
   }
 
-  private Cluster(KubernetesClient client, RateLimiter limiter, ApiWarnings warnings) {
+  private Cluster(KubernetesClient client, RateLimiter limiter, ApiWarnings warnings, RequestCounter requests) {
     this.warnings = warnings;
+    this.requests = requests;
     this.client = client;
     this.host = client.getConfiguration().getMasterUrl();
     this.limiter = limiter;
@@ -46,12 +49,14 @@ final class Cluster implements AutoCloseable {
 
   static Cluster connect(io.fabric8.kubernetes.client.Config config, RateLimiter limiter, ClientCustomizer customizer) {
     ApiWarnings warnings = new ApiWarnings();
+    RequestCounter requests = new RequestCounter();
     KubernetesClient c = new KubernetesClientBuilder().withConfig(config)
         .withHttpClientBuilderConsumer(b -> {
           b.addOrReplaceInterceptor(ApiWarnings.NAME, warnings);
+          b.addOrReplaceInterceptor(RequestCounter.NAME, requests);
           customizer.customize(b);
         }).build();
-    return new Cluster(c, limiter, warnings);
+    return new Cluster(c, limiter, warnings, requests);
   }
 
   /** The server's warnings not reported yet (deprecated APIs and fields). */
@@ -61,6 +66,11 @@ final class Cluster implements AutoCloseable {
 
   String host() {
     return host;
+  }
+
+  /** The API requests this client sent so far. */
+  long requestCount() {
+    return requests.total();
   }
 
   /** The server's version, to prove it is reachable and answers. */
@@ -228,6 +238,7 @@ final class Cluster implements AutoCloseable {
 
   @Override
   public void close() {
+    LOG.debug("kubernetes provider: {} to {}", requests.summary(), host);
     client.close();
   }
 }

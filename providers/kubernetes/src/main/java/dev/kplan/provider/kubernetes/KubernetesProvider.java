@@ -44,11 +44,23 @@ public final class KubernetesProvider implements Provider {
       Map.of(DataSources.ONE, DataSources.ONE_SCHEMA, DataSources.MANY, DataSources.MANY_SCHEMA));
 
   private final ClientCustomizer customizer;
+  private final LiveFetch.Mode refreshMode;
   private volatile Cluster cluster;
   private volatile DriftClassifier classifier = DriftClassifier.DEFAULT;
 
   KubernetesProvider(ClientCustomizer customizer) {
+    this(customizer, LiveFetch.Mode.fromSystem());
+  }
+
+  KubernetesProvider(ClientCustomizer customizer, LiveFetch.Mode refreshMode) {
     this.customizer = customizer;
+    this.refreshMode = refreshMode;
+  }
+
+  /** The API requests sent since {@link #configure} (0 before). */
+  long requestCount() {
+    Cluster c = cluster;
+    return c == null ? 0 : c.requestCount();
   }
 
   @Override
@@ -105,7 +117,8 @@ public final class KubernetesProvider implements Provider {
   }
 
   /**
-   * Refreshes all instances at once: one LIST per (kind, namespace) they touch, not one GET per object.
+   * Refreshes all instances at once: one LIST per (kind, namespace) they touch, not one GET per object (see
+   * {@link LiveFetch}).
    * An object missing from its list is gone; the others come back with {@code object} projected anew.
    */
   @Override
@@ -114,7 +127,7 @@ public final class KubernetesProvider implements Provider {
     Cluster c = cluster();
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, Value> gone = new HashMap<>();
-    Map<ListKey, List<ReadRequest.Instance>> groups = new LinkedHashMap<>();
+    Map<LiveFetch.Key, List<ReadRequest.Instance>> groups = new LinkedHashMap<>();
     Map<String, ApiResource> kinds = new HashMap<>();
     List<ReadResult.Instance> out = new ArrayList<>();
     for (ReadRequest.Instance i : request.instances()) {
@@ -135,7 +148,7 @@ public final class KubernetesProvider implements Provider {
           continue;
         }
         kinds.put(i.address(), r.get());
-        groups.computeIfAbsent(new ListKey(r.get(), ref.namespaceFor(r.get())), k -> new ArrayList<>()).add(i);
+        groups.computeIfAbsent(new LiveFetch.Key(r.get(), ref.namespaceFor(r.get())), k -> new ArrayList<>()).add(i);
       } catch (KubernetesClientException e) {
         diagnostics.add(ApiErrors.diagnostic("Refresh failed", i.address() + " (" + ref + ")", c.host(), e));
         return new ReadResult(out, Diagnostics.of(diagnostics));
@@ -143,18 +156,19 @@ public final class KubernetesProvider implements Provider {
     }
     Map<String, ReadResult.Instance> done = new HashMap<>();
     gone.forEach((address, v) -> done.put(address, new ReadResult.Instance(address, v, null, List.of())));
-    for (Map.Entry<ListKey, List<ReadRequest.Instance>> g : groups.entrySet()) {
-      Map<String, Value> byName = new HashMap<>();
-      try {
-        for (Value o : c.list(g.getKey().resource(), g.getKey().namespace(), null, null)) {
-          byName.put(Values.string(o, "metadata", "name"), o);
-        }
-      } catch (KubernetesClientException e) {
+    Map<LiveFetch.Key, List<String>> names = new LinkedHashMap<>();
+    groups.forEach((k, is) -> names.put(k, is.stream()
+        .map(i -> Values.string(i.priorState(), "manifest", "metadata", "name")).toList()));
+    Map<LiveFetch.Key, LiveFetch.Live> fetched = LiveFetch.fetch(c, names, refreshMode);
+    for (Map.Entry<LiveFetch.Key, List<ReadRequest.Instance>> g : groups.entrySet()) {
+      LiveFetch.Live fetchedGroup = fetched.get(g.getKey());
+      if (fetchedGroup.failure() != null) {
         diagnostics.add(ApiErrors.diagnostic("Refresh failed", g.getKey().resource().apiVersion() + " "
             + g.getKey().resource().kind() + (g.getKey().namespace() == null ? "" : " in " + g.getKey().namespace()),
-            c.host(), e));
+            c.host(), fetchedGroup.failure()));
         continue; // these instances keep their stored state
       }
+      Map<String, Value> byName = fetchedGroup.byName();
       for (ReadRequest.Instance i : g.getValue()) {
         done.put(i.address(), refreshed(i, byName, classifier));
         Value live = byName.get(Values.string(i.priorState(), "manifest", "metadata", "name"));
@@ -378,7 +392,4 @@ public final class KubernetesProvider implements Provider {
           "provider \"kubernetes\" has no resource type \"" + typeName + "\"");
     }
   }
-
-  /** One LIST request: a kind in one namespace (null: cluster-scoped). */
-  private record ListKey(ApiResource resource, String namespace) {}
 }

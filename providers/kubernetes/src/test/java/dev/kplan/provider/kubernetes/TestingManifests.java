@@ -25,7 +25,12 @@ final class TestingManifests {
 
   /** A provider configured for the kubeconfig at {@code kubeconfig}, its requests recorded by {@code requests}. */
   static KubernetesProvider provider(Path kubeconfig, TestingRequests requests) {
-    KubernetesProvider p = new KubernetesProvider(requests);
+    return provider(kubeconfig, requests, LiveFetch.Mode.LIST);
+  }
+
+  /** The same, refreshing in {@code mode}. */
+  static KubernetesProvider provider(Path kubeconfig, TestingRequests requests, LiveFetch.Mode mode) {
+    KubernetesProvider p = new KubernetesProvider(requests, mode);
     Diagnostics d = p.configure(new ConfigureRequest(ProviderSettings.config(Map.of(
         "config_path", Value.string(kubeconfig.toString()))))).diagnostics();
     assertFalse(d.hasErrors(), d.toString());
