@@ -122,6 +122,27 @@ class ApplyInterruptedCreateTest {
     assertEquals(List.of(), openIntents(JdbcStateStore.defaultFile(dir)));
   }
 
+  @Test
+  void aFileCreatedAgainAfterItWasDeletedByHandIsAdoptedInPlaceOfTheStoredOne() throws Exception {
+    writeConfig(1);
+    CliRun first = CliRun.in(dir, "apply", "-auto-approve");
+    assertEquals(0, first.exitCode(), first.out() + first.err());
+    Files.delete(dir.resolve("out/f3.txt")); // the state still holds f[3]: the next apply's refresh finds it gone
+    try (ChildJvm apply = ChildJvm.start(Map.of("KPLAN_TEST_CRASH_AFTER_CREATE", "local_file.f[3]"), Main.class,
+        "-chdir=" + dir, "-no-color", "apply", "-auto-approve")) {
+      assertEquals(HALT_STATUS, apply.finish(), apply.output());
+      assertTrue(apply.output().contains("local_file.f[3] has been deleted"), apply.output());
+    }
+    CliRun plan = CliRun.in(dir, "plan", "-json");
+    assertEquals(0, plan.exitCode(), plan.err());
+    JsonNode doc = JSON.readTree(plan.out());
+    assertEquals("adopted", doc.get("interrupted_creates").get(0).get("outcome").asString(), plan.out());
+    for (JsonNode c : doc.get("resource_changes")) {
+      assertEquals("[\"no-op\"]", c.get("change").get("actions").toString(), c.toString());
+    }
+    assertEquals(List.of(), openIntents(JdbcStateStore.defaultFile(dir)));
+  }
+
   private void writeConfig(int round) throws IOException {
     Files.writeString(dir.resolve("main.kp.hcl"), """
         resource "local_file" "f" {

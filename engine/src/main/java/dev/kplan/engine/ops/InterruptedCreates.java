@@ -21,7 +21,6 @@ import dev.kplan.state.Intent;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateChange;
 import dev.kplan.state.StateException;
-import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,8 @@ import java.util.TreeSet;
 /**
  * Follows up the intents an interrupted apply left in the state's journal, before a plan: each
  * provider (configured by a first plan) looks its object up by the identity recorded; what is
- * found is adopted into the state (recorded as the intent's answer) and the intent closed; what is
+ * found is adopted into the state (recorded as the intent's answer, in place of whatever the state held
+ * at that address) and the intent closed; what is
  * not found is closed too, and the plan creates it as usual. A lookup that fails keeps its intent
  * and is an error, so that no apply creates the object a second time.
  */
@@ -46,17 +46,18 @@ final class InterruptedCreates {
    * {@code lock} opens a version on the first object adopted; {@code dependencies} are the
    * configuration's, stored with an adopted object as the applier would have.
    */
-  static Result followUp(List<Intent> intents, Map<ProviderAddress, Provider> providers, StateSnapshot state,
-      StateStore.Lock lock, Map<ResourceAddress, Set<ResourceAddress>> dependencies) throws StateException {
+  static Result followUp(List<Intent> intents, Map<ProviderAddress, Provider> providers, StateStore.Lock lock, Map<ResourceAddress, Set<ResourceAddress>> dependencies) throws StateException {
     List<InterruptedCreate> found = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     boolean adopted = false;
     for (Intent intent : intents) {
-      if (intent.answered() || state.resources().containsKey(intent.address())) {
-        // its answer was stored (the process died before closing it), or the address holds an object
+      if (intent.answered()) {
+        // its answer was stored; the process died before closing it
         lock.closeIntent(intent.id());
         continue;
       }
+      // An object stored at the address does not settle it: the create's plan may have found that object gone
+      // (deleted, or removed by a killed apply that could not record it) and made a new one, which replaces it.
       AddressParser.Result<ResourceAddress> ra = ResourceAddress.parse(intent.address());
       AddressParser.Result<ProviderAddress> pa = ProviderAddress.parse(intent.providerAddress());
       Provider provider = pa.ok() ? providers.get(pa.value()) : null;

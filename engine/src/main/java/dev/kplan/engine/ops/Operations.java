@@ -426,7 +426,7 @@ public final class Operations {
       LazyLock lazy = new LazyLock(lock, options.who(), "kplan " + operation + " (adopting objects of an interrupted apply)");
       InterruptedCreates.Result r;
       try {
-        r = InterruptedCreates.followUp(open, providers, state, lazy, dependencies(module, state));
+        r = InterruptedCreates.followUp(open, providers, lazy, dependencies(module, state));
         if (lazy.begun()) {
           state = lazy.commit();
         }
