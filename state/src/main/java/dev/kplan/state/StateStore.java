@@ -65,6 +65,14 @@ public interface StateStore extends AutoCloseable {
   }
 
   /**
+   * The moves recorded from version {@code from} to version {@code to} (either may be the later),
+   * composed across the versions in between; a store that does not record moves knows none.
+   */
+  default RecordedMoves moves(long from, long to) throws StateException {
+    return RecordedMoves.unknown();
+  }
+
+  /**
    * The open entries of the intent journal, oldest first: creates that were started and whose
    * intent was not closed (see {@link Lock#recordIntent}). A store without a journal has none.
    */

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rows of {@code intent_journal} (schema 6), inside the caller's transaction. */
+/** The rows of {@code intent_journal} (schema 7), inside the caller's transaction. */
 final class IntentRows {
   private IntentRows() {}
 

@@ -1,4 +1,4 @@
--- kplan state, schema 6: the intent journal. Before the applier asks a provider to create an object
+-- kplan state, schema 7: the intent journal. Before the applier asks a provider to create an object
 -- it writes a row here (its own transaction): the instance's address, the provider configuration and
 -- resource type, and the identity the provider says the object will have (a name, a namespace, a tag,
 -- a client token; JSON object of strings, never a sensitive value). The provider's answer is recorded
