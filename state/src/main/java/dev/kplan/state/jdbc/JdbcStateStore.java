@@ -384,6 +384,17 @@ public final class JdbcStateStore implements StateStore {
     return readAt(OptionalLong.empty(), false);
   }
 
+  @Override
+  public List<dev.kplan.state.Intent> intents() throws StateException {
+    try (Connection c = connection()) {
+      return IntentRows.open(c);
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the intent journal", e);
+    } catch (IllegalArgumentException e) {
+      throw new StateException("The intent journal of " + where + " is damaged: " + e.getMessage());
+    }
+  }
+
   /** What a sealed value reads as without the passphrase, in the display reads. */
   public static final String ENCRYPTED = SensitiveCipher.MASK;
 
