@@ -77,7 +77,7 @@ class AwsSampleIT {
   }
 
   @Test
-  void fiveDriftsMadeWithTheSdkAreShownAndRestoredAndAGroupMadeByHandIsUnmanaged() {
+  void fiveDriftsMadeWithTheSdkAreShownAndRestoredAndAGroupMadeByHandIsUnmanaged() throws IOException {
     CliRun apply = kplan("apply", "-auto-approve");
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
     assertTrue(apply.out().contains("Apply complete! Resources: 23 added, 0 changed, 0 destroyed."), apply.out());
@@ -88,11 +88,13 @@ class AwsSampleIT {
     String managedGroup;
     String debugGroup;
     String admin;
+    String vpc;
     try (Ec2Client ec2 = sandbox.ec2().build(); S3Client s3 = sandbox.s3().build(); IamClient iam = sandbox.iam().build();
         SqsClient sqs = sandbox.sqs().build()) {
       SecurityGroup web = ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("group-name")
           .values(name + "-web").build())).securityGroups().get(0);
       managedGroup = web.groupId();
+      vpc = web.vpcId();
       ec2.authorizeSecurityGroupIngress(b -> b.groupId(web.groupId()).ipPermissions(p -> p
           .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(x -> x.cidrIp("0.0.0.0/0"))));
       bucket = s3.listBuckets().buckets().stream().map(b -> b.name()).filter(n -> n.startsWith(name + "-data-"))
@@ -136,9 +138,13 @@ class AwsSampleIT {
     CliRun unmanaged = kplan("plan", "-unmanaged=" + sandbox.env().awsRegion());
     assertEquals(0, unmanaged.exitCode(), unmanaged.out() + unmanaged.err());
     String listed = unmanaged.out().substring(unmanaged.out().indexOf("Objects not managed by kplan"));
-    assertTrue(listed.contains("? aws_security_group " + debugGroup + " \u2014 security group " + name + "-debug"),
-        listed);
+    assertTrue(listed.contains("? aws_security_group " + debugGroup + " \u2014 security group " + name + "-debug in "
+        + vpc + " (1 ingress, 1 egress rules)"), listed);
     assertTrue(listed.contains("ingress tcp 22 from 0.0.0.0/0 on " + managedGroup), listed);
+    Files.writeString(dir.resolve(".kplanignore"), "# the debugging group is expected\naws_security_group." + debugGroup
+        + "\n");
+    CliRun ignored = kplan("plan", "-unmanaged=" + sandbox.env().awsRegion());
+    assertFalse(ignored.out().contains(debugGroup), ignored.out());
 
     CliRun fix = kplan("apply", "-auto-approve");
     assertEquals(0, fix.exitCode(), fix.out() + fix.err());
@@ -154,6 +160,12 @@ class AwsSampleIT {
       sqs.getQueueUrl(q -> q.queueName(name + "-events"));
     }
 
+    try (Ec2Client ec2 = sandbox.ec2().build(); IamClient iam = sandbox.iam().build()) {
+      ec2.deleteSecurityGroup(b -> b.groupId(debugGroup));
+      ec2.revokeSecurityGroupIngress(b -> b.groupId(managedGroup).ipPermissions(p -> p
+          .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(x -> x.cidrIp("0.0.0.0/0"))));
+      iam.deletePolicy(b -> b.policyArn(admin));
+    }
     CliRun destroy = kplan("destroy", "-auto-approve");
     assertEquals(0, destroy.exitCode(), destroy.out() + destroy.err());
   }
