@@ -70,7 +70,7 @@ final class JdbcLock implements StateStore.Lock {
       current = lineage;
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO state_version (serial, lineage, created, who, command,"
-        + " added, changed, removed, sealed, host) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?)")) {
+        + " added, changed, removed, sealed, host, moved) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?, 0)")) {
       s.setLong(1, next);
       s.setString(2, current);
       s.setObject(3, JdbcStateStore.now());
@@ -123,6 +123,34 @@ final class JdbcLock implements StateStore.Lock {
     });
   }
 
+  @Override
+  public void recordIntent(dev.kplan.state.Intent intent) throws StateException {
+    requireHeld();
+    write("record the intent to create " + intent.address(), c -> {
+      IntentRows.insert(c, intent);
+      return null;
+    });
+  }
+
+  @Override
+  public void recordResult(String intentId, StateChange change) throws StateException {
+    long serial = requireOpen();
+    write("record the change to " + subject(change), c -> {
+      apply(c, serial, change);
+      IntentRows.answer(c, intentId, serial);
+      return null;
+    });
+  }
+
+  @Override
+  public void closeIntent(String intentId) throws StateException {
+    requireHeld();
+    write("close the intent " + intentId, c -> {
+      IntentRows.delete(c, intentId);
+      return null;
+    });
+  }
+
   /** One change to version {@code serial}, inside the caller's transaction. */
   private void apply(Connection c, long serial, StateChange change) throws SQLException, StateException {
     // sensitive values are sealed on their way in (SensitiveCipher); rows moved by SQL keep theirs
@@ -130,6 +158,10 @@ final class JdbcLock implements StateStore.Lock {
       putResource(c, serial, store.cipher().seal(put.instance()));
     } else if (change instanceof StateChange.Remove remove) {
       removeRow(c, "resource_instance", "address", remove.address(), serial);
+    } else if (change instanceof StateChange.Move move) {
+      removeRow(c, "resource_instance", "address", move.from(), serial);
+      putResource(c, serial, store.cipher().seal(move.instance()));
+      MoveRows.insert(c, serial, move.from(), move.instance().address());
     } else if (change instanceof StateChange.Depose d) {
       ResourceInstance current = DeposedRows.current(c, d.address());
       if (current == null) {
@@ -332,6 +364,8 @@ final class JdbcLock implements StateStore.Lock {
       return put.instance().address();
     } else if (change instanceof StateChange.Remove remove) {
       return remove.address();
+    } else if (change instanceof StateChange.Move move) {
+      return move.instance().address();
     } else if (change instanceof StateChange.Depose d) {
       return d.address();
     } else if (change instanceof StateChange.Restore r) {
