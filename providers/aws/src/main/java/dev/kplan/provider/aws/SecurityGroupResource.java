@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
  * only configured rules open anything. The computed {@code unmanaged_ingress} / {@code unmanaged_egress} list the
  * group's rules that no kplan rule resource created (those carry the address tag): a rule added by hand to a managed
  * group is drift of the group, flagged security-sensitive when it opens more than the web ports to the internet.
+ * With {@code revoke_unmanaged_rules = true} the rules of the group are exclusive, as Terraform's inline blocks: the
+ * plan empties both lists (an update in place that names every rule id) and apply revokes those rules.
  */
 final class SecurityGroupResource implements ResourceType {
   static final String TYPE = "aws_security_group";
@@ -30,17 +32,18 @@ final class SecurityGroupResource implements ResourceType {
       "to_port", Type.NUMBER, "cidr_ipv4", Type.STRING, "cidr_ipv6", Type.STRING, "prefix_list_id", Type.STRING,
       "referenced_security_group_id", Type.STRING, "description", Type.STRING));
   private static final Type RULES = new dev.kplan.lang.types.ListType(RULE);
-  private static final ResourceSchema SCHEMA = ResourceSchema.of(BlockSchema.of(Map.of(
-      "unmanaged_ingress", AttributeSchema.computed(RULES),
-      "unmanaged_egress", AttributeSchema.computed(RULES),
-      "name", AttributeSchema.optionalComputed(Type.STRING).forcingNew(),
-      "description", AttributeSchema.optionalComputed(Type.STRING).forcingNew(),
-      "vpc_id", AttributeSchema.optionalComputed(Type.STRING).forcingNew(),
-      "tags", AttributeSchema.optional(Vals.STRING_MAP),
-      "tags_all", AttributeSchema.computed(Vals.STRING_MAP),
-      "id", AttributeSchema.computed(Type.STRING),
-      "arn", AttributeSchema.computed(Type.STRING),
-      "owner_id", AttributeSchema.computed(Type.STRING))));
+  private static final ResourceSchema SCHEMA = ResourceSchema.of(BlockSchema.of(Map.ofEntries(
+      Map.entry("unmanaged_ingress", AttributeSchema.computed(RULES)),
+      Map.entry("unmanaged_egress", AttributeSchema.computed(RULES)),
+      Map.entry("revoke_unmanaged_rules", AttributeSchema.optional(Type.BOOL)),
+      Map.entry("name", AttributeSchema.optionalComputed(Type.STRING).forcingNew()),
+      Map.entry("description", AttributeSchema.optionalComputed(Type.STRING).forcingNew()),
+      Map.entry("vpc_id", AttributeSchema.optionalComputed(Type.STRING).forcingNew()),
+      Map.entry("tags", AttributeSchema.optional(Vals.STRING_MAP)),
+      Map.entry("tags_all", AttributeSchema.computed(Vals.STRING_MAP)),
+      Map.entry("id", AttributeSchema.computed(Type.STRING)),
+      Map.entry("arn", AttributeSchema.computed(Type.STRING)),
+      Map.entry("owner_id", AttributeSchema.computed(Type.STRING)))));
 
   @Override
   public String name() {
@@ -131,6 +134,7 @@ final class SecurityGroupResource implements ResourceType {
     m.put("unmanaged_egress", unowned(rules, true, Vals.get(prior, "unmanaged_egress")));
     m.put("tags", Tags.own(visible, ctx.settings().defaultTags(), Vals.get(prior, "tags")));
     m.put("tags_all", Vals.map(visible));
+    m.put("revoke_unmanaged_rules", Vals.get(prior, "revoke_unmanaged_rules")); // kplan's setting, not AWS's
     return Vals.complete(SCHEMA.block(), m);
   }
 
@@ -162,11 +166,25 @@ final class SecurityGroupResource implements ResourceType {
     return id;
   }
 
+  /** With the exclusive mode on, the update removes every rule no kplan rule resource owns. */
+  @Override
+  public Map<String, Value> planUpdate(ObjectValue prior, Map<String, Value> planned) {
+    if (Boolean.TRUE.equals(Vals.bool(Value.object(planned), "revoke_unmanaged_rules"))) {
+      for (String list : List.of("unmanaged_ingress", "unmanaged_egress")) {
+        if (!Vals.elements(Vals.get(prior, list)).isEmpty()) {
+          planned.put(list, Value.list(RULE, List.of()));
+        }
+      }
+    }
+    return planned;
+  }
+
   @Override
   public void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
     String id = Vals.string(prior, "id");
     SecurityGroup g = ctx.clients().ec2().describeSecurityGroups(b -> b.groupIds(id)).securityGroups().get(0);
     Ec2Support.updateTags(ctx, id, Ec2Support.tags(g.tags()), Vals.get(planned, "tags_all"), address);
+    UnmanagedRules.revoke(id, planned, prior, ctx);
   }
 
   @Override
