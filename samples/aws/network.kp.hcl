@@ -38,6 +38,8 @@ resource "aws_security_group" "web" {
   name        = "${var.name}-web"
   description = "HTTPS from anywhere, nothing else"
   vpc_id      = aws_vpc.main.id
+  # only the rule resources below open anything: apply revokes rules added by hand
+  revoke_unmanaged_rules = true
 }
 
 resource "aws_vpc_security_group_ingress_rule" "https" {

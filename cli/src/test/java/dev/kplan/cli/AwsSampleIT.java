@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * apply, "No changes." in two separate runs, then five changes made with the AWS SDK to managed objects (port 22
  * opened to the world, a bucket tag, versioning suspended, a policy attached to the role, the queue deleted) shown
  * as exactly five drifted objects, security-sensitive ones flagged; a rule on a group nobody manages shown only by
- * {@code -unmanaged}; apply restores and plans "No changes.".
+ * {@code -unmanaged}; apply restores (the web group's {@code revoke_unmanaged_rules} closes port 22) and plans
+ * "No changes.".
  */
 @KplanSandbox(SandboxService.AWS)
 class AwsSampleIT {
@@ -89,14 +90,16 @@ class AwsSampleIT {
     String debugGroup;
     String admin;
     String vpc;
+    String sshRule;
     try (Ec2Client ec2 = sandbox.ec2().build(); S3Client s3 = sandbox.s3().build(); IamClient iam = sandbox.iam().build();
         SqsClient sqs = sandbox.sqs().build()) {
       SecurityGroup web = ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("group-name")
           .values(name + "-web").build())).securityGroups().get(0);
       managedGroup = web.groupId();
       vpc = web.vpcId();
-      ec2.authorizeSecurityGroupIngress(b -> b.groupId(web.groupId()).ipPermissions(p -> p
-          .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(x -> x.cidrIp("0.0.0.0/0"))));
+      sshRule = ec2.authorizeSecurityGroupIngress(b -> b.groupId(web.groupId()).ipPermissions(p -> p
+          .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(x -> x.cidrIp("0.0.0.0/0")))).securityGroupRules().get(0)
+          .securityGroupRuleId();
       bucket = s3.listBuckets().buckets().stream().map(b -> b.name()).filter(n -> n.startsWith(name + "-data-"))
           .findFirst().orElseThrow();
       String b0 = bucket;
@@ -132,8 +135,12 @@ class AwsSampleIT {
     assertTrue(outside.contains("# tags: {\"tier\":\"data\"} \u2192 {\"tier\":\"archive\"}"), outside);
     assertTrue(outside.contains("# managed_policy_arns: [] \u2192 [\"" + admin + "\"]"), outside);
     assertFalse(out.contains(debugGroup), "a group nobody manages is not drift:\n" + out);
-    // the queue comes back, and with it the subscription to it; tags, versioning and the role are put back in place
-    assertTrue(out.contains("Plan: 2 to add, 3 to change, 1 to destroy."), out);
+    // the queue comes back, and with it the subscription to it; tags, versioning, the role and the group's rules are
+    // put back in place, and the plan names the rule it revokes
+    assertTrue(out.contains("Plan: 2 to add, 4 to change, 1 to destroy."), out);
+    String changes = out.substring(out.indexOf("Unless you have made equivalent changes"));
+    assertTrue(changes.contains("aws_security_group.web will be updated in-place"), changes);
+    assertTrue(changes.contains(sshRule), "the plan names the rule id it revokes:\n" + changes);
 
     CliRun unmanaged = kplan("plan", "-unmanaged=" + sandbox.env().awsRegion());
     assertEquals(0, unmanaged.exitCode(), unmanaged.out() + unmanaged.err());
@@ -148,8 +155,13 @@ class AwsSampleIT {
 
     CliRun fix = kplan("apply", "-auto-approve");
     assertEquals(0, fix.exitCode(), fix.out() + fix.err());
-    assertTrue(fix.out().contains("Apply complete! Resources: 2 added, 3 changed, 1 destroyed."), fix.out());
+    assertTrue(fix.out().contains("Apply complete! Resources: 2 added, 4 changed, 1 destroyed."), fix.out());
     assertNoChanges();
+    try (Ec2Client ec2 = sandbox.ec2().build()) {
+      assertTrue(ec2.describeSecurityGroupRules(b -> b.filters(Filter.builder().name("group-id").values(managedGroup)
+          .build())).securityGroupRules().stream().noneMatch(r -> r.securityGroupRuleId().equals(sshRule)
+              || Integer.valueOf(22).equals(r.fromPort())), "apply closed port 22");
+    }
     try (S3Client s3 = sandbox.s3().build(); IamClient iam = sandbox.iam().build(); SqsClient sqs = sandbox.sqs().build()) {
       String b0 = bucket;
       assertEquals(BucketVersioningStatus.ENABLED, s3.getBucketVersioning(b -> b.bucket(b0)).status());
@@ -162,8 +174,6 @@ class AwsSampleIT {
 
     try (Ec2Client ec2 = sandbox.ec2().build(); IamClient iam = sandbox.iam().build()) {
       ec2.deleteSecurityGroup(b -> b.groupId(debugGroup));
-      ec2.revokeSecurityGroupIngress(b -> b.groupId(managedGroup).ipPermissions(p -> p
-          .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(x -> x.cidrIp("0.0.0.0/0"))));
       iam.deletePolicy(b -> b.policyArn(admin));
     }
     CliRun destroy = kplan("destroy", "-auto-approve");
