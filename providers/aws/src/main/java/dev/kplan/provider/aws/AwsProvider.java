@@ -169,7 +169,7 @@ final class AwsProvider implements Provider {
     String id = null;
     try {
       if (request.isCreate()) {
-        id = type.create(planned, request.address(), ctx);
+        id = type.create(planned, request.address(), request.identity(), ctx);
       } else {
         id = type.updateInPlace(Vals.object(request.priorState()), planned, request.address(), ctx);
       }
