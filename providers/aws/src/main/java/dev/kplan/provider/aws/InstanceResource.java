@@ -164,16 +164,20 @@ final class InstanceResource implements ResourceType {
     return JournaledNames.identity(planned, address, null, CLIENT_TOKEN, InstanceResource::newToken);
   }
 
-  /** The instances (not terminated) RunInstances made with the journaled client token. */
+  /**
+   * The instances (not terminated) RunInstances made with the journaled client token, among those carrying the
+   * address tag (RunInstances writes it with the instance; the tag filter is one every EC2 implementation has).
+   */
   @Override
   public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
     String token = identity.get(CLIENT_TOKEN);
-    if (token == null) {
+    String address = identity.get(Tags.ADDRESS);
+    if (token == null || address == null) {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    ctx.clients().ec2().describeInstancesPaginator(b -> b.filters(
-            software.amazon.awssdk.services.ec2.model.Filter.builder().name("client-token").values(token).build()))
+    ctx.clients().ec2().describeInstancesPaginator(b -> b.filters(software.amazon.awssdk.services.ec2.model.Filter
+            .builder().name("tag:" + Tags.ADDRESS).values(address).build()))
         .reservations().forEach(r -> r.instances().stream()
             .filter(i -> token.equals(i.clientToken()) && !"terminated".equals(i.state().nameAsString()))
             .forEach(i -> out.add(i.instanceId())));

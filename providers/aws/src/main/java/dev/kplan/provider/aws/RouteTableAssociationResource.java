@@ -129,7 +129,7 @@ final class RouteTableAssociationResource implements ResourceType {
     return id;
   }
 
-  /** The association of the journaled subnet (or gateway) with the journaled route table, if it is associated. */
+  /** The journaled route table's association with the journaled subnet (or gateway), if there is one. */
   @Override
   public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
     String table = identity.get("route_table_id");
@@ -138,8 +138,7 @@ final class RouteTableAssociationResource implements ResourceType {
     if (table == null || (subnet == null && gateway == null)) {
       return List.of();
     }
-    Filter f = Filter.builder().name(subnet != null ? "association.subnet-id" : "association.gateway-id")
-        .values(subnet != null ? subnet : gateway).build();
+    Filter f = Filter.builder().name("route-table-id").values(table).build();
     List<String> out = new ArrayList<>();
     ctx.clients().ec2().describeRouteTablesPaginator(b -> b.filters(f)).routeTables().forEach(t -> {
       for (RouteTableAssociation a : t.associations()) {
