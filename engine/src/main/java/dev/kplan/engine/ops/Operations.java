@@ -201,6 +201,27 @@ public final class Operations {
     });
   }
 
+  /**
+   * The interactive {@code kplan apply} (and {@code destroy}): plans, asks {@code approval}, and
+   * carries out that very plan in the same operation, under the same lock and with the providers
+   * the plan configured, as Terraform does. Nothing is planned twice: refreshing and planning
+   * thousands of objects is most of a no-change apply's time. A plan with errors is not offered
+   * for approval.
+   */
+  public ApprovedApply planThenApply(Path dir, OperationOptions options, Approval approval) {
+    OperationResult[] planned = new OperationResult[1];
+    OperationResult result = run(dir, options, "apply", null, ctx -> {
+      Plan plan = ctx.plan(options.plan());
+      planned[0] = new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+      if (plan.diagnostics().hasErrors() || !approval.approve(planned[0])) {
+        return null;
+      }
+      return ctx.apply(plan);
+    });
+    // no plan: the operation failed before planning (configuration, variables, lock, state)
+    return planned[0] == null ? new ApprovedApply(result, null) : new ApprovedApply(planned[0], result);
+  }
+
   /** {@code kplan destroy}: plan in destroy mode and carry it out. */
   public OperationResult destroy(Path dir, OperationOptions options) {
     return apply(dir, options.withPlan(options.plan().withMode(PlanMode.DESTROY)));
