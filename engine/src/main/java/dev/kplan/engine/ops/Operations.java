@@ -4,6 +4,7 @@ import dev.kplan.engine.addrs.AddressParser;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.apply.Applier;
+import dev.kplan.engine.apply.GroupCommit;
 import dev.kplan.engine.apply.Replanner;
 import dev.kplan.engine.config.ConfigLoader;
 import dev.kplan.engine.config.ImportBlock;
@@ -490,7 +491,9 @@ public final class Operations {
     }
 
     OperationResult apply(Plan plan) {
-      LazyLock lazy = new LazyLock(lock, options.who(), command != null ? command : commandLine(plan.mode()));
+      // changes finishing together share a commit; each is still durable before its record returns
+      LazyLock lazy = new LazyLock(new GroupCommit(lock), options.who(),
+          command != null ? command : commandLine(plan.mode()));
       List<Diagnostic> all = new ArrayList<>(plan.diagnostics().items());
       StateSnapshot refreshed;
       try {

@@ -123,6 +123,22 @@ final class JdbcLock implements StateStore.Lock {
     });
   }
 
+  @Override
+  public void recordAll(java.util.List<StateChange> changes) throws StateException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    long serial = requireOpen();
+    String doing = changes.size() == 1 ? "record the change to " + subject(changes.get(0))
+        : "record the changes to " + changes.size() + " objects";
+    write(doing, c -> {
+      for (StateChange change : changes) {
+        apply(c, serial, change);
+      }
+      return null;
+    });
+  }
+
   /** One change to version {@code serial}, inside the caller's transaction. */
   private void apply(Connection c, long serial, StateChange change) throws SQLException, StateException {
     // sensitive values are sealed on their way in (SensitiveCipher); rows moved by SQL keep theirs
