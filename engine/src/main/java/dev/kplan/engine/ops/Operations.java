@@ -659,7 +659,9 @@ public final class Operations {
     private void storeOutputs(PlanMode mode, StateSnapshot applied, LazyLock lazy, List<Diagnostic> all)
         throws StateException {
       Map<String, Value> outputs = Map.of();
-      if (mode != PlanMode.DESTROY) {
+      // with no outputs declared or stored there is nothing to settle: planning again (thousands of
+      // objects, the providers configured anew) would only be thrown away
+      if (mode != PlanMode.DESTROY && (!module.outputs().isEmpty() || !state.outputs().isEmpty())) {
         // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
             PlanOptions.DEFAULT.withRefresh(false).withMode(mode), workspace));
