@@ -77,10 +77,20 @@ public final class PlanRenderer {
     boolean refreshOnly = plan.mode() == PlanMode.REFRESH_ONLY;
 
     boolean nothingToDo = actions.isEmpty() && outputLines.isEmpty();
+    if (!plan.interrupted().isEmpty()) {
+      out.append('\n').append(style.bold(style.cyan("Note:")))
+          .append(style.bold(" Objects of an interrupted apply")).append("\n\n");
+      for (dev.kplan.engine.plan.InterruptedCreate i : plan.interrupted()) {
+        out.append("  - ").append(i.note()).append('\n');
+      }
+    }
     // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
     List<Drift> drifted = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
-    // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes
-    if (!drifted.isEmpty() && (refreshOnly || !nothingToDo)) {
+    // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes; and,
+    // unlike Terraform, always when it touches security (a port opened to the world by hand plans no action)
+    boolean securitySensitive = drifted.stream()
+        .anyMatch(d -> d.attribution().stream().anyMatch(dev.kplan.provider.Attribution::securitySensitive));
+    if (!drifted.isEmpty() && (refreshOnly || !nothingToDo || securitySensitive)) {
       out.append('\n').append(style.bold(style.cyan("Note:"))).append(style.bold(" Objects have changed outside of kplan"))
           .append("\n\n");
       out.append(wrap("kplan detected the following changes made outside of kplan since the last \"kplan apply\""

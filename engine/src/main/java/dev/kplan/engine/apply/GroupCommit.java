@@ -1,5 +1,6 @@
 package dev.kplan.engine.apply;
 
+import dev.kplan.state.Intent;
 import dev.kplan.state.LockInfo;
 import dev.kplan.state.StateChange;
 import dev.kplan.state.StateException;
@@ -115,6 +116,22 @@ public final class GroupCommit implements StateStore.Lock {
   @Override
   public void recordAll(List<StateChange> changes) throws StateException {
     lock.recordAll(changes); // already one transaction
+  }
+
+  /** Intents and their answers are not batched: each keeps its own transaction, as the journal needs. */
+  @Override
+  public void recordIntent(Intent intent) throws StateException {
+    lock.recordIntent(intent);
+  }
+
+  @Override
+  public void recordResult(String intentId, StateChange change) throws StateException {
+    lock.recordResult(intentId, change);
+  }
+
+  @Override
+  public void closeIntent(String intentId) throws StateException {
+    lock.closeIntent(intentId);
   }
 
   @Override

@@ -101,6 +101,18 @@ final class SecurityGroupRuleResource implements ResourceType {
     return out;
   }
 
+  private static final List<String> REACH = List.of("ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6",
+      "prefix_list_id", "referenced_security_group_id");
+
+  /**
+   * A change of who can reach what (protocol, ports, source) touches security when the ingress rule now lets the whole
+   * internet in beyond ports 80/443.
+   */
+  @Override
+  public boolean securitySensitiveChange(String attribute, ObjectValue stored, ObjectValue live) {
+    return !egress && REACH.contains(attribute) && SecurityDrift.worldOpenBeyondWeb(live);
+  }
+
   private static Value state(SecurityGroupRule r, ObjectValue prior, AwsContext ctx) {
     Map<String, String> visible = Tags.visible(Ec2Support.tags(r.tags()));
     String protocol = Normal.keepEquivalent(Vals.string(prior, "ip_protocol"), r.ipProtocol(), Normal::protocol);
@@ -142,6 +154,14 @@ final class SecurityGroupRuleResource implements ResourceType {
           .description(description).build());
     }
     return p.build();
+  }
+
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity,
+        f -> ctx.clients().ec2().describeSecurityGroupRulesPaginator(b -> b.filters(f)).securityGroupRules().stream()
+            .toList(),
+        SecurityGroupRule::securityGroupRuleId);
   }
 
   @Override
