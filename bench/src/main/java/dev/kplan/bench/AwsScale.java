@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *       by default) and applies it once.</li>
  *   <li>Measures a no-change {@code kplan plan -detailed-exitcode} (exit 0 required) with the provider's batched
  *       refresh and with its per-resource baseline (system property {@code kplan.aws.refresh=per-resource}),
- *       alternating, {@code repetitions} times each: wall time, CPU time, API requests by operation (the
+ *       alternating, {@code repetitions} times each: wall time, CPU time of kplan and of moto (from /proc: the
+ *       emulator is one Python process and often what the plan waits for), API requests by operation (the
  *       provider's debug line).</li>
  * </ol>
  *
@@ -104,10 +105,11 @@ public final class AwsScale {
     }
     for (String mode : byMode.keySet()) {
       List<Result> rs = byMode.get(mode);
-      System.out.printf(Locale.ROOT, "no-change plan, %-12s: median %,d ms (min %,d, max %,d), CPU %,d ms, %d API"
-          + " requests: %s%n", mode, median(rs.stream().map(Result::wallMs).toList()),
+      System.out.printf(Locale.ROOT, "no-change plan, %-12s: median %,d ms (min %,d, max %,d), CPU %,d ms, moto CPU"
+          + " %,d ms, %d API requests: %s%n", mode, median(rs.stream().map(Result::wallMs).toList()),
           rs.stream().mapToLong(Result::wallMs).min().orElseThrow(), rs.stream().mapToLong(Result::wallMs).max()
               .orElseThrow(), median(rs.stream().map(Result::cpuMs).toList()),
+          median(rs.stream().map(Result::motoCpuMs).toList()),
           median(rs.stream().map(Result::requests).toList()), rs.get(0).byOperation());
     }
     List<Result> batched = byMode.get("batched");
@@ -201,9 +203,11 @@ public final class AwsScale {
     Path out = Files.createTempFile(work, "out", ".txt");
     Path err = Files.createTempFile(work, "err", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    long moto0 = motoCpuMs();
     long t0 = System.nanoTime();
     int exit = pb.start().waitFor();
     long wall = (System.nanoTime() - t0) / 1_000_000;
+    long motoCpu = moto0 < 0 ? -1 : motoCpuMs() - moto0;
     String stdout = Files.readString(out);
     String stderr = Files.readString(err);
     Files.delete(out);
@@ -222,7 +226,19 @@ public final class AwsScale {
         ops.add(m.group(2));
       }
     }
-    return new Result(exit, stdout, stderr, wall, requests, cpu, String.join("; ", ops));
+    return new Result(exit, stdout, stderr, wall, requests, cpu, motoCpu, String.join("; ", ops));
+  }
+
+  /** The CPU time moto has used so far (user + system, from /proc), or -1: what the emulator spends per plan. */
+  private long motoCpuMs() {
+    try {
+      String pid = Files.readString(root.resolve(".kplan-sandbox/pids/moto.pid")).strip();
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in clock ticks of 10 ms
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   private static Map<String, String> env(Path file) throws IOException {
@@ -253,9 +269,10 @@ public final class AwsScale {
   }
 
   private record Result(int exit, String stdout, String stderr, long wallMs, long requests, long cpuMs,
-      String byOperation) {
+      long motoCpuMs, String byOperation) {
     String line() {
-      return String.format(Locale.ROOT, "%,d ms (CPU %,d ms), %d API requests, exit %d", wallMs, cpuMs, requests, exit);
+      return String.format(Locale.ROOT, "%,d ms (CPU %,d ms; moto CPU %,d ms), %d API requests, exit %d", wallMs, cpuMs,
+          motoCpuMs, requests, exit);
     }
 
     String tail() {
