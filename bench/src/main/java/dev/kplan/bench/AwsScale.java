@@ -232,7 +232,7 @@ public final class AwsScale {
   /** The CPU time moto has used so far (user + system, from /proc), or -1: what the emulator spends per plan. */
   private long motoCpuMs() {
     try {
-      String pid = Files.readString(root.resolve(".kplan-sandbox/pids/moto.pid")).strip();
+      String pid = Files.readString(root.resolve(".kplan-sandbox/pids/moto.pid")).strip().split("\\s+")[0]; // the file holds "PID NAME"
       String stat = Files.readString(Path.of("/proc", pid, "stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in clock ticks of 10 ms
