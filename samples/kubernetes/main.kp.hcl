@@ -1,9 +1,16 @@
 # A small shop on Kubernetes: a web Deployment behind a Service and an Ingress, scaled by an HPA, a PostgreSQL
-# StatefulSet with its own storage, a nightly CronJob, network policies, and a ServiceAccount with a Role.
+# StatefulSet with its own storage, a nightly CronJob, network policies, a ServiceAccount with a Role, and
+# cache policies of the shop's own kind (a CustomResourceDefinition with schema defaults).
 
 variable "namespace" {
   type    = string
   default = "shop"
+}
+
+variable "api_group" {
+  type        = string
+  default     = "shop.example.com"
+  description = "The API group of the CachePolicy kind (cache.kp.hcl); a CRD is cluster-wide, so each copy of the shop needs its own."
 }
 
 variable "kubeconfig" {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +49,12 @@ public final class DriftCommand implements Callable<Integer> {
     }
     Plan plan = r.plan();
     boolean drifted = plan.drift().stream().anyMatch(d -> d.deposedKey() == null);
-    String report = DriftReport.render(plan.drift(), r.diagnostics().items(), VersionCommand.version(), Instant.now());
+    Map<String, String> providers = new HashMap<>();
+    if (r.state() != null) {
+      r.state().resources().forEach((address, instance) -> providers.put(address, instance.providerAddress()));
+    }
+    String report = DriftReport.render(plan.drift(), providers, r.diagnostics().items(), VersionCommand.version(),
+        Instant.now());
     if (out != null) {
       Path file = root.workDir().resolve(out);
       Path parent = file.toAbsolutePath().getParent();

@@ -1,16 +1,14 @@
 package dev.kplan.cli;
 
 import dev.kplan.engine.config.ConfigLoader;
-import dev.kplan.engine.ops.Operations;
+import dev.kplan.engine.ops.StateBackends;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.state.LockInfo;
 import dev.kplan.state.StateException;
 import dev.kplan.state.StateStore;
-import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,12 +40,20 @@ public final class ForceUnlockCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = root.workDir();
-    Path file = Operations.stateFile(dir, ConfigLoader.load(dir).settings());
-    if (!Files.exists(file)) {
-      fail(err, "No state", "There is no state at " + dir.relativize(file) + ", so there is no lock to remove.");
+    String location;
+    try {
+      location = StateBackends.location(dir, ConfigLoader.load(dir).settings(), root.environment());
+    } catch (StateException e) {
+      fail(err, "Failed to use the state", e.getMessage());
       return 1;
     }
-    try (StateStore store = JdbcStateStore.h2(file)) {
+    if (StateBackends.isMissingFile(location, dir)) {
+      fail(err, "No state", "There is no state at " + dir.relativize(dir.resolve(location))
+          + ", so there is no lock to remove.");
+      return 1;
+    }
+    // the backend the configuration or KPLAN_STATE_URL names, and the selected workspace (each has its own lock)
+    try (StateStore store = StateBackends.openWorkspace(location, dir, root.environment(), null)) {
       Optional<LockInfo> holder = store.lockHolder();
       if (holder.isEmpty() || !holder.get().id().equals(lockId)) {
         store.forceUnlock(lockId); // names the lock that is there, if any

@@ -45,8 +45,8 @@ public final class PlanCommand implements Callable<Integer> {
   String generateConfigOut;
 
   @Option(names = "-unmanaged", paramLabel = "NAMESPACES", split = ",",
-      description = "Also list live objects in these scopes (Kubernetes namespaces, comma-separated) that kplan"
-          + " does not manage.")
+      description = "Also list live objects in these scopes (Kubernetes namespaces, AWS regions; comma-separated)"
+          + " that kplan does not manage; .kplanignore lists expected ones.")
   java.util.List<String> unmanaged;
 
   @Option(names = "-detailed-exitcode",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kplan state diff A [B]}: what changed from version A to version B (default: the latest),
- * per object and attribute; objects that only changed address are shown as moves. Sensitive
+ * per object and attribute; moved objects are shown as moves (with what else changed). Sensitive
  * values are shown as {@code (sensitive value)}.
  */
 @Command(name = "diff", description = "Show what changed between two versions of the state.")
@@ -27,7 +27,7 @@ final class StateDiffCommand extends StateSubcommand {
     try (StateStore store = openExisting()) {
       StateSnapshot a = store.readVersion(from);
       StateSnapshot b = to == null ? store.read() : store.readVersion(to);
-      List<StateDiff.Entry> entries = StateDiff.between(a, b);
+      List<StateDiff.Entry> entries = StateDiff.between(a, b, store.moves(a.serial(), b.serial()));
       if (entries.isEmpty()) {
         out.println("No differences between version " + a.serial() + " and version " + b.serial() + ".");
       } else {
@@ -50,16 +50,10 @@ final class StateDiffCommand extends StateSubcommand {
         sb.append("  - ").append(x.address()).append('\n');
       } else if (e instanceof StateDiff.Moved x) {
         sb.append("  > ").append(x.from()).append(" moved to ").append(x.to()).append('\n');
+        attributes(sb, x.attributes());
       } else if (e instanceof StateDiff.Changed x) {
         sb.append("  ~ ").append(x.address()).append('\n');
-        for (StateDiff.AttributeChange c : x.attributes()) {
-          sb.append("      ").append(c.name());
-          if (c.before() != null || c.after() != null) {
-            sb.append(": ").append(c.before() == null ? "(absent)" : c.before()).append(" -> ")
-                .append(c.after() == null ? "(absent)" : c.after());
-          }
-          sb.append('\n');
-        }
+        attributes(sb, x.attributes());
       } else if (e instanceof StateDiff.OutputChanged x) {
         sb.append(x.before() == null ? "  + " : x.after() == null ? "  - " : "  ~ ").append("output ").append(x.name());
         if (x.before() != null && x.after() != null) {
@@ -69,5 +63,16 @@ final class StateDiffCommand extends StateSubcommand {
       }
     }
     return sb.toString();
+  }
+
+  private static void attributes(StringBuilder sb, List<StateDiff.AttributeChange> changes) {
+    for (StateDiff.AttributeChange c : changes) {
+      sb.append("      ").append(c.name());
+      if (c.before() != null || c.after() != null) {
+        sb.append(": ").append(c.before() == null ? "(absent)" : c.before()).append(" -> ")
+            .append(c.after() == null ? "(absent)" : c.after());
+      }
+      sb.append('\n');
+    }
   }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code kplan state history [-n N]}: the versions, newest first, one a line: serial, time (UTC),
- * who (user@host), command, and the change counts ({@code +added ~changed -removed}).
+ * who (user@host), command, and the change counts ({@code +added ~changed -removed}, then
+ * {@code >moved} when the version moved objects: a recorded move counts neither as added nor removed).
  */
 @Command(name = "history", description = "List the versions of the state, newest first.")
 final class StateHistoryCommand extends StateSubcommand {
@@ -28,12 +29,13 @@ final class StateHistoryCommand extends StateSubcommand {
     if (limit != null && limit < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Invalid -n: must be at least 1, got " + limit);
     }
-    if (!stateExists()) {
+    StateStore any = openIfAny();
+    if (any == null) {
       out.println("No state versions: nothing was applied in this configuration yet.");
       out.flush();
       return 0;
     }
-    try (StateStore store = openExisting()) {
+    try (StateStore store = any) {
       List<StateVersion> versions = limit == null ? store.history() : store.history(limit);
       if (versions.isEmpty()) {
         out.println("No state versions: nothing was applied in this configuration yet.");
@@ -53,7 +55,7 @@ final class StateHistoryCommand extends StateSubcommand {
       for (StateVersion v : versions) {
         out.println(pad(String.valueOf(v.serial()), serialWidth) + "  " + TIME.format(v.created()) + "  "
             + pad(who(v), whoWidth) + "  " + pad(v.command(), commandWidth) + "  +" + v.added() + " ~" + v.changed()
-            + " -" + v.removed());
+            + " -" + v.removed() + (v.moved() > 0 ? " >" + v.moved() : ""));
       }
     }
     out.flush();

@@ -45,10 +45,11 @@ final class StateListCommand extends StateSubcommand {
       }
       patterns.add(p.value());
     }
-    if (!stateExists()) {
+    StateStore any = openIfAny();
+    if (any == null) {
       return 0; // nothing stored: nothing to list
     }
-    try (StateStore store = openExisting()) {
+    try (StateStore store = any) {
       OptionalLong version = serial == null ? OptionalLong.empty() : OptionalLong.of(serial);
       // without -id only the addresses are read, not every object's attributes
       StateSnapshot state = id == null ? null : serial == null ? store.read() : store.readVersion(serial);

@@ -19,10 +19,11 @@ final class StatePullCommand extends StateSubcommand {
 
   @Override
   int run(PrintWriter out) throws Failed, StateException {
-    if (!stateExists() && serial == null) {
+    StateStore any = serial == null ? openIfAny() : openExisting();
+    if (any == null) {
       return 0; // no state: nothing to print, as Terraform
     }
-    try (StateStore store = openExisting()) {
+    try (StateStore store = any) {
       out.println(StateJson.write(serial == null ? store.read() : store.readVersion(serial)));
     }
     out.flush();

@@ -35,7 +35,7 @@ final class StateRollbackCommand extends StateSubcommand {
     try (StateStore store = openExisting(); StateStore.Lock lock = lock(store, "state rollback", lockTimeout)) {
       StateSnapshot current = store.read();
       StateSnapshot target = store.readVersion(serial);
-      List<StateDiff.Entry> differ = StateDiff.between(current, target);
+      List<StateDiff.Entry> differ = StateDiff.between(current, target, store.moves(current.serial(), target.serial()));
       String lineage = target.lineage().equals(current.lineage()) ? null : target.lineage();
       if (differ.isEmpty() && lineage == null) {
         out.println("Version " + serial + " holds what the latest version " + current.serial()
@@ -55,10 +55,21 @@ final class StateRollbackCommand extends StateSubcommand {
         return 1;
       }
       StateSnapshot written = lock.writeVersion(who(), "kplan state rollback " + serial,
-          StateChanges.between(current, target), lineage);
+          StateChanges.between(current, target, moves(differ)), lineage);
       out.println("State rolled back to version " + serial + " as new version " + written.serial() + ".");
     }
     out.flush();
     return 0;
+  }
+
+  /** The moves the preview showed: the rollback records them as moves too. */
+  private static java.util.Map<String, String> moves(List<StateDiff.Entry> entries) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (StateDiff.Entry e : entries) {
+      if (e instanceof StateDiff.Moved m) {
+        out.put(m.from(), m.to());
+      }
+    }
+    return out;
   }
 }

@@ -1,7 +1,6 @@
 package dev.kplan.cli;
 
 import dev.kplan.engine.config.ConfigLoader;
-import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.ops.Operations;
 import dev.kplan.engine.ops.StateBackends;
 import dev.kplan.lang.diag.Diagnostic;
@@ -10,9 +9,9 @@ import dev.kplan.state.LockInfo;
 import dev.kplan.state.StateException;
 import dev.kplan.state.StateLockedException;
 import dev.kplan.state.StateStore;
+import dev.kplan.state.jdbc.JdbcStateStore;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -78,20 +77,38 @@ abstract class StateSubcommand implements Callable<Integer> {
     return Operations.stateFile(dir, ConfigLoader.load(dir).settings());
   }
 
-  boolean stateExists() {
-    return Files.exists(stateFile());
+  /**
+   * Opens the state if there is one, else null: no state is an H2 file that does not exist (it is
+   * not created by looking) or a database whose state has no version yet. Follows {@code
+   * KPLAN_STATE_URL} and the {@code kplan} block as every command does.
+   */
+  StateStore openIfAny() throws StateException {
+    Path dir = root().workDir();
+    String location = StateBackends.location(dir, ConfigLoader.load(dir).settings(), root().environment());
+    if (StateBackends.isMissingFile(location, dir)) {
+      return null;
+    }
+    StateStore store = openOrCreate();
+    if (location.startsWith("jdbc:postgresql:") && store.history(1).isEmpty()) {
+      store.close();
+      return null;
+    }
+    return store;
   }
 
   /** Opens the state, which must exist already (nothing is created by looking at it). */
   StateStore openExisting() throws Failed, StateException {
-    Path dir = root().workDir();
-    LoadResult loaded = ConfigLoader.load(dir);
-    String location = StateBackends.location(dir, loaded.settings(), root().environment());
-    if (StateBackends.isMissingFile(location, dir)) {
-      throw new Failed("No state", "There is no state at " + root().workDir().relativize(stateFile())
-          + ": nothing was applied in this configuration yet.");
+    StateStore store = openIfAny();
+    if (store == null) {
+      Path dir = root().workDir();
+      String location = StateBackends.location(dir, ConfigLoader.load(dir).settings(), root().environment());
+      String path = location.startsWith("jdbc:h2:file:")
+          ? location.substring("jdbc:h2:file:".length()).replaceAll(";.*", "") : location;
+      String where = location.startsWith("jdbc:postgresql:") ? JdbcStateStore.redact(location)
+          : dir.relativize(dir.resolve(path)).toString();
+      throw new Failed("No state", "There is no state at " + where + ": nothing was applied in this configuration yet.");
     }
-    return openOrCreate();
+    return store;
   }
 
   /**

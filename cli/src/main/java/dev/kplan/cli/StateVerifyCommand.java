@@ -64,7 +64,7 @@ public final class StateVerifyCommand implements Callable<Integer> {
       }
     }
     if (failures.isEmpty()) {
-      out.println(checks.isEmpty() ? "The state at " + where + " has no versions yet."
+      out.println(checks.isEmpty() ? "No state at " + where + ": nothing to verify (no version was written yet)."
           : "All " + checks.size() + " state versions at " + where + " match their checksums.");
       out.flush();
       return 0;

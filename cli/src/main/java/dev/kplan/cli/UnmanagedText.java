@@ -21,6 +21,10 @@ final class UnmanagedText {
     for (UnmanagedScan.Finding f : scan.findings()) {
       out.append("  ? ").append(f.object().resourceType()).append(' ').append(f.object().id());
       if (!f.provider().equals("provider.kubernetes") && !f.provider().equals("kubernetes")) {
+        // a Kubernetes id names the object; a cloud id (sg-0c1d…) needs its description
+        if (!f.object().description().isEmpty()) {
+          out.append(" \u2014 ").append(f.object().description());
+        }
         out.append("  (").append(f.provider()).append(')');
       }
       out.append('\n');

@@ -267,4 +267,69 @@ class KubernetesOrderingAndImportIT {
     assertEquals(0, plan.exitCode(), plan.out() + plan.err());
     assertTrue(plan.out().contains("No changes."), plan.out());
   }
+
+  @Test
+  void anImportedSecretsValuesStayOutOfTheGeneratedFileThePlansTheStateAndJson(KubernetesClient client)
+      throws IOException {
+    String secret = "imported-Pa55-" + UUID.randomUUID().toString().substring(0, 6);
+    String b64 = java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    client.secrets().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+        .withName("creds").endMetadata().addToData("password", b64).build()).create();
+    Files.writeString(dir.resolve("main.kp.hcl"), """
+        provider "kubernetes" {
+          config_path = "%s"
+        }
+        import {
+          to = kubernetes_manifest.creds
+          id = "v1/Secret/%s/creds"
+        }
+        """.formatted(sandbox.env().kubeconfig(), ns));
+    java.util.function.Function<String[], CliRun> run = args -> {
+      CliRun r = kplan(args);
+      assertFalse((r.out() + r.err()).contains(secret) || (r.out() + r.err()).contains(b64),
+          "a secret was printed by " + String.join(" ", args) + ":\n" + r.out() + r.err());
+      return r;
+    };
+
+    CliRun plan = run.apply(new String[] {"plan", "-generate-config-out=generated.kp.hcl"});
+    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+    assertTrue(plan.out().contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy."), plan.out());
+    assertTrue(plan.err().contains("Sensitive values kept out of generated configuration"), plan.err());
+    String generated = Files.readString(dir.resolve("generated.kp.hcl"));
+    assertFalse(generated.contains(secret) || generated.contains(b64), generated);
+    String flat = generated.replaceAll(" +=", " =");
+    assertTrue(flat.contains("variable \"creds_manifest_data\" {\n  type = any\n  sensitive = true\n"), flat);
+    assertTrue(flat.contains("data = var.creds_manifest_data\n"), flat);
+
+    CliRun unset = run.apply(new String[] {"plan"});
+    assertEquals(1, unset.exitCode(), "later runs need the value:\n" + unset.out() + unset.err());
+    assertTrue(unset.err().contains("No value for required variable"), unset.err());
+    String value = "creds_manifest_data={ password = \"" + b64 + "\" }";
+    CliRun apply = run.apply(new String[] {"apply", "-auto-approve", "-var", value});
+    assertEquals(0, apply.exitCode(), apply.out() + apply.err());
+    assertTrue(apply.out().contains("1 imported, 0 added, 0 changed, 0 destroyed"), apply.out());
+    CliRun clean = run.apply(new String[] {"plan", "-detailed-exitcode", "-var", value});
+    assertEquals(0, clean.exitCode(), clean.out() + clean.err());
+    assertTrue(clean.out().contains("No changes."), clean.out());
+
+    CliRun stateShow = run.apply(new String[] {"state", "show", "kubernetes_manifest.creds"});
+    assertEquals(0, stateShow.exitCode(), stateShow.out() + stateShow.err());
+    assertTrue(stateShow.out().contains("(sensitive value)"), stateShow.out());
+    CliRun showJson = run.apply(new String[] {"show", "-json"});
+    assertEquals(0, showJson.exitCode(), showJson.out() + showJson.err());
+
+    client.secrets().inNamespace(ns).withName("creds").patch(new PatchContext.Builder()
+        .withPatchType(PatchType.JSON_MERGE).withFieldManager("kubectl-edit").build(),
+        "{\"data\":{\"password\":\"" + java.util.Base64.getEncoder().encodeToString("changed".getBytes()) + "\"}}");
+    CliRun drift = run.apply(new String[] {"drift", "-json", "-var", value});
+    assertEquals(2, drift.exitCode(), drift.out() + drift.err());
+    assertTrue(drift.out().contains("\"sensitive\" : true"), drift.out());
+    CliRun planJson = run.apply(new String[] {"plan", "-json", "-var", value});
+    assertEquals(0, planJson.exitCode(), planJson.out() + planJson.err());
+    assertFalse(planJson.out().contains("Y2hhbmdlZA=="), "the drifted value is sensitive too:\n" + planJson.out());
+    CliRun restore = run.apply(new String[] {"apply", "-auto-approve", "-var", value});
+    assertEquals(0, restore.exitCode(), restore.out() + restore.err());
+    assertEquals(b64, client.secrets().inNamespace(ns).withName("creds").get().getData().get("password"));
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kplan.testkit.AuditLog;
 import dev.kplan.testkit.KplanSandbox;
 import dev.kplan.testkit.Sandbox;
 import dev.kplan.testkit.SandboxService;
@@ -31,9 +32,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code samples/kubernetes} against the sandbox, as its README tells: apply, "No changes.", six changes made by
- * other field managers each reported with who and when (security-sensitive ones flagged), apply restores them, and
- * "No changes." again; objects made by hand show up as unmanaged.
+ * {@code samples/kubernetes} against the sandbox, as its README tells: apply (a CRD and its custom resources among
+ * the rest), "No changes.", a second apply that sends no write to the API server (counted in its audit log), six
+ * changes made by other field managers each reported with who and when (security-sensitive ones flagged), apply
+ * restores them, and "No changes." again; objects made by hand show up as unmanaged.
  */
 @KplanSandbox(SandboxService.KUBERNETES)
 class KubernetesSampleIT {
@@ -42,12 +44,14 @@ class KubernetesSampleIT {
   static final String STOLEN = "hunter2-changed-by-hand";
   @TempDir Path dir;
   String ns;
+  String group;
   Sandbox sandbox;
 
   @BeforeEach
   void copySample(Sandbox sandbox) throws IOException {
     this.sandbox = sandbox;
     ns = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+    group = ns + ".example.com"; // the CRD is cluster-wide: one group per copy of the shop
     try (Stream<Path> files = Files.list(SAMPLE)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".kp.hcl")).toList()) {
         Files.copy(f, dir.resolve(f.getFileName()));
@@ -58,6 +62,7 @@ class KubernetesSampleIT {
   @AfterEach
   void cleanUp(KubernetesClient client) {
     client.namespaces().withName(ns).delete();
+    client.apiextensions().v1().customResourceDefinitions().withName("cachepolicies." + group).delete();
   }
 
   CliRun kplan(String... args) {
@@ -65,7 +70,7 @@ class KubernetesSampleIT {
     all.addAll(List.of(args));
     if (!args[0].equals("show")) {
       all.addAll(List.of("-var", "namespace=" + ns, "-var", "kubeconfig=" + sandbox.env().kubeconfig(),
-          "-var", "db_password=" + PASSWORD));
+          "-var", "db_password=" + PASSWORD, "-var", "api_group=" + group));
     }
     CliRun r = CliRun.run(Map.of(), "", all.toArray(String[]::new));
     for (String secret : List.of(PASSWORD, STOLEN, b64(PASSWORD), b64(STOLEN))) {
@@ -86,11 +91,21 @@ class KubernetesSampleIT {
   void sixChangesByOtherManagersAreReportedWithWhoAndWhenThenRestored(KubernetesClient client) throws IOException {
     CliRun apply = kplan("apply", "-auto-approve");
     assertEquals(0, apply.exitCode(), apply.out() + apply.err());
-    assertTrue(apply.out().contains("Apply complete! Resources: 15 added, 0 changed, 0 destroyed."), apply.out());
+    assertTrue(apply.out().contains("Apply complete! Resources: 18 added, 0 changed, 0 destroyed."), apply.out());
+    var sessions = client.genericKubernetesResources(group + "/v1", "CachePolicy").inNamespace(ns).withName("sessions");
+    assertEquals(Map.of("target", "sessions", "ttlSeconds", 300, "eviction", "lru", "warmUp", false),
+        sessions.get().getAdditionalProperties().get("spec"), "the CRD's schema defaults are filled in");
     CliRun clean = kplan("plan", "-detailed-exitcode");
     assertEquals(0, clean.exitCode(), clean.out() + clean.err());
     assertTrue(clean.out().contains("No changes."), clean.out());
     assertEquals(0, kplan("drift").exitCode());
+
+    AuditLog audit = sandbox.auditLog();
+    long mark = audit.mark();
+    CliRun idle = kplan("apply", "-auto-approve");
+    assertEquals(0, idle.exitCode(), idle.out() + idle.err());
+    assertTrue(idle.out().contains("No changes."), idle.out());
+    assertEquals(List.of(), audit.writesSince(mark), "an apply without changes writes nothing, not even a dry run");
 
     var web = client.apps().deployments().inNamespace(ns).withName("web");
     web.patch(patch(PatchType.JSON_MERGE, "kubectl-scale"), "{\"spec\":{\"replicas\":5}}");
@@ -146,6 +161,16 @@ class KubernetesSampleIT {
         out);
     assertTrue(out.contains("  # kubernetes_manifest.settings has been deleted"), out);
     assertTrue(out.contains("Plan: 1 to add, 4 to change, 0 to destroy."), out);
+    String outside = out.substring(out.indexOf("Objects have changed outside of kplan"),
+        out.indexOf("Unless you have made equivalent changes"));
+    assertEquals(List.of("kubernetes_manifest.db_credentials has changed", "kubernetes_manifest.settings has been deleted",
+            "kubernetes_manifest.web has changed", "kubernetes_manifest.web_ingress has changed",
+            "kubernetes_manifest.web_service has changed"),
+        outside.lines().filter(l -> l.startsWith("  # kubernetes_manifest."))
+            .map(l -> l.substring(4).replaceAll(" \\[.*", "")).sorted().toList(),
+        "exactly five objects drifted:\n" + out);
+    assertEquals(5, outside.lines().filter(l -> l.startsWith("  # object.")).count(),
+        "exactly five changed fields (and the deleted ConfigMap):\n" + out);
 
     CliRun fix = kplan("apply", "-auto-approve");
     assertEquals(0, fix.exitCode(), fix.out() + fix.err());

@@ -62,7 +62,7 @@ class StatePostgresIT {
 
   private void writeConfig(boolean postgresBlock) throws Exception {
     String block = postgresBlock ? "kplan {\n  state \"postgres\" {\n    url = \"" + url + "\"\n  }\n}\n" : "";
-    Files.writeString(dir.resolve("main.kp.hcl"), block + StateIntegrityCommandTest.CONFIG);
+    Files.writeString(dir.resolve("main.kp.hcl"), block + StateIntegrityCommandContract.CONFIG);
   }
 
   @Test

@@ -104,7 +104,7 @@ class WorkspaceEncryptionPostgresIT {
 
   private Map<String, String> env(String... pairs) {
     Map<String, String> m = new HashMap<>(Map.of("KPLAN_STATE_URL", url, "HOME", dir.toString(),
-        "KPLAN_VAR_db_password", StateEncryptionCommandTest.SECRET));
+        "KPLAN_VAR_db_password", StateEncryptionCommandContract.SECRET));
     for (int i = 0; i < pairs.length; i += 2) {
       m.put(pairs[i], pairs[i + 1]);
     }
@@ -113,7 +113,7 @@ class WorkspaceEncryptionPostgresIT {
 
   @Test
   void twoWorkspacesInOneDatabaseAndNoSecretInAnyTable() throws Exception {
-    Files.writeString(dir.resolve("main.kp.hcl"), StateEncryptionCommandTest.CONFIG
+    Files.writeString(dir.resolve("main.kp.hcl"), StateEncryptionCommandContract.CONFIG
         + "resource \"local_file\" \"env\" {\n  filename = \"out/${kplan.workspace}.txt\"\n  content = \"x\"\n}\n");
     CliRun first = kplan(env("KPLAN_STATE_PASSPHRASE", "pg pass"), "apply", "-auto-approve");
     assertEquals(0, first.exitCode(), first.err());
@@ -125,7 +125,7 @@ class WorkspaceEncryptionPostgresIT {
 
     String dump = dump();
     assertTrue(dump.contains("kplan_data.creds") && dump.contains("visible"), dump);
-    assertFalse(dump.contains(StateEncryptionCommandTest.SECRET), "the secret is in clear in a PostgreSQL table");
+    assertFalse(dump.contains(StateEncryptionCommandContract.SECRET), "the secret is in clear in a PostgreSQL table");
 
     CliRun noKey = kplan(env(), "plan");
     assertEquals(1, noKey.exitCode());

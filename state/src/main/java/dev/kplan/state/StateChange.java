@@ -21,6 +21,23 @@ public sealed interface StateChange {
   }
 
   /**
+   * The object at {@code from} now lives at {@code instance.address()} as {@code instance} (the
+   * same object, possibly re-keyed or with its values sealed anew for its new address): in one
+   * transaction the old address is emptied, the new one written, and the move recorded in the
+   * version's history, so that {@code state diff} shows it as a move and a crash never leaves the
+   * object at neither address.
+   */
+  record Move(String from, ResourceInstance instance) implements StateChange {
+    public Move {
+      Objects.requireNonNull(from, "from is null");
+      Objects.requireNonNull(instance, "instance is null");
+      if (from.equals(instance.address())) {
+        throw new IllegalArgumentException("a move needs two addresses, got " + from + " twice");
+      }
+    }
+  }
+
+  /**
    * The current object at {@code address} becomes deposed object {@code deposedKey}, in one
    * transaction (so a crash never leaves it recorded twice, or not at all).
    */

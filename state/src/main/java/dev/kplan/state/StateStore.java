@@ -64,6 +64,14 @@ public interface StateStore extends AutoCloseable {
     return java.util.Optional.ofNullable(s.resources().get(address));
   }
 
+  /**
+   * The moves recorded from version {@code from} to version {@code to} (either may be the later),
+   * composed across the versions in between; a store that does not record moves knows none.
+   */
+  default RecordedMoves moves(long from, long to) throws StateException {
+    return RecordedMoves.unknown();
+  }
+
   @Override
   void close() throws StateException;
 

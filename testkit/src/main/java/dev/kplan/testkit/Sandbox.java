@@ -39,6 +39,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxLocation location;
     private final SandboxEnv env;
     private KubernetesClient kubernetes;
+    private KubernetesClient secondKubernetes;
 
     public Sandbox(SandboxLocation location, SandboxEnv env) {
         this.location = requireNonNull(location, "location is null");
@@ -63,12 +64,38 @@ public final class Sandbox implements AutoCloseable {
 
     /** A new client of its own (for example to watch on a separate connection); the caller closes it. */
     public KubernetesClient newKubernetesClient() {
+        return clientOf(env.kubeconfig());
+    }
+
+    private static KubernetesClient clientOf(java.nio.file.Path kubeconfig) {
         try {
-            Config config = Config.fromKubeconfig(Files.readString(env.kubeconfig()));
+            Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the sandbox kubeconfig " + env.kubeconfig(), e);
+            throw new IllegalStateException("cannot read the sandbox kubeconfig " + kubeconfig, e);
         }
+    }
+
+    /**
+     * A client for the second cluster's kube-apiserver ({@code ./kplan sandbox up --clusters 2}, required with
+     * {@link SandboxService#SECOND_KUBERNETES}), shared by the test class. That cluster has no controllers: a
+     * namespace deleted there stays Terminating, and nothing makes pods or ServiceAccounts.
+     */
+    public synchronized KubernetesClient secondKubernetesClient() {
+        if (secondKubernetes == null) {
+            secondKubernetes = clientOf(env.secondKubeconfig());
+        }
+        return secondKubernetes;
+    }
+
+    /** The audit log of the first cluster, to count the writes a command sends. */
+    public AuditLog auditLog() {
+        return new AuditLog(env.auditLog(), kubernetesClient());
+    }
+
+    /** The audit log of the second cluster. */
+    public AuditLog secondAuditLog() {
+        return new AuditLog(env.secondAuditLog(), secondKubernetesClient());
     }
 
     /**
@@ -135,6 +162,10 @@ public final class Sandbox implements AutoCloseable {
         if (kubernetes != null) {
             kubernetes.close();
             kubernetes = null;
+        }
+        if (secondKubernetes != null) {
+            secondKubernetes.close();
+            secondKubernetes = null;
         }
     }
 }

@@ -21,6 +21,10 @@ public record SandboxEnv(Map<String, String> values) {
     public static final String AWS_REGION = "AWS_REGION";
     public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+    public static final String AUDIT_LOG = "KPLAN_SANDBOX_AUDIT_LOG";
+    public static final String KUBECONFIG_2 = "KPLAN_SANDBOX_KUBECONFIG_2";
+    public static final String CONTEXT_2 = "KPLAN_SANDBOX_CONTEXT_2";
+    public static final String AUDIT_LOG_2 = "KPLAN_SANDBOX_AUDIT_LOG_2";
     public static final String PG_URL = "KPLAN_TEST_PG_URL";
     public static final String PG_USER = "KPLAN_TEST_PG_USER";
     public static final String PG_PASSWORD = "KPLAN_TEST_PG_PASSWORD";
@@ -71,6 +75,25 @@ public record SandboxEnv(Map<String, String> values) {
 
     public Path kubeconfig() {
         return Path.of(require(KUBECONFIG));
+    }
+
+    /** The second cluster's own kubeconfig (started with {@code --clusters 2}); its only context is {@link #secondContext()}. */
+    public Path secondKubeconfig() {
+        return Path.of(require(KUBECONFIG_2));
+    }
+
+    /** The second cluster's context, also present in {@link #kubeconfig()} beside the first cluster's. */
+    public String secondContext() {
+        return require(CONTEXT_2);
+    }
+
+    /** The audit log of the first cluster's kube-apiserver: the admin user's writes. */
+    public Path auditLog() {
+        return Path.of(require(AUDIT_LOG));
+    }
+
+    public Path secondAuditLog() {
+        return Path.of(require(AUDIT_LOG_2));
     }
 
     public URI awsEndpoint() {

@@ -45,14 +45,13 @@ public record SandboxLocation(Path dir) {
     /** Why these services cannot be used now, or empty when they all run. */
     public Optional<String> whyUnavailable(Collection<SandboxService> needed) {
         if (!Files.isRegularFile(envFile())) {
-            String start = needed.contains(SandboxService.POSTGRES)
-                    ? SandboxService.POSTGRES.startCommand() : SandboxService.KUBERNETES.startCommand();
+            String start = SandboxService.startCommand(needed);
             return Optional.of("the kplan sandbox is not running (no " + envFile() + "): start it with `" + start + "`");
         }
         for (SandboxService service : needed) {
             if (!running(service)) {
                 return Optional.of("the kplan sandbox has no running " + service.process() + " (see "
-                        + dir.resolve("logs") + "): start it with `" + service.startCommand() + "`");
+                        + dir.resolve("logs") + "): start it with `" + SandboxService.startCommand(needed) + "`");
             }
         }
         return Optional.empty();

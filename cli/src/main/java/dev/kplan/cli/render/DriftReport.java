@@ -11,6 +11,7 @@ import dev.kplan.provider.Attribution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -23,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The JSON drift report of {@code kplan drift}: each drifted object with its classes and, per field, the old and
  * new value, who changed it, how and when; then the warnings of the refresh (unhealthy workloads, deprecated APIs).
  * A sensitive value is written as {@code null} with {@code "sensitive": true}: the report never carries a secret.
+ * Each object names the provider configuration that manages it ({@code provider.kubernetes.staging}), so with many
+ * clusters or accounts in one configuration the report says where the drift is.
  */
 public final class DriftReport {
   public static final String FORMAT_VERSION = "1.0";
@@ -32,10 +35,17 @@ public final class DriftReport {
   private DriftReport() {}
 
   public static String render(List<Drift> drift, List<Diagnostic> diagnostics, String kplanVersion, Instant at) {
-    return JSON.writeValueAsString(tree(drift, diagnostics, kplanVersion, at));
+    return render(drift, Map.of(), diagnostics, kplanVersion, at);
   }
 
-  public static ObjectNode tree(List<Drift> drift, List<Diagnostic> diagnostics, String kplanVersion, Instant at) {
+  /** {@code providers}: the provider address of each resource instance address, as the state records it. */
+  public static String render(List<Drift> drift, Map<String, String> providers, List<Diagnostic> diagnostics,
+      String kplanVersion, Instant at) {
+    return JSON.writeValueAsString(tree(drift, providers, diagnostics, kplanVersion, at));
+  }
+
+  public static ObjectNode tree(List<Drift> drift, Map<String, String> providers, List<Diagnostic> diagnostics,
+      String kplanVersion, Instant at) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode root = f.objectNode();
     root.put("format_version", FORMAT_VERSION);
@@ -47,6 +57,10 @@ public final class DriftReport {
     for (Drift d : current) {
       ObjectNode o = objects.addObject();
       o.put("address", d.address().toString());
+      String provider = providers.get(d.address().toString());
+      if (provider != null) {
+        o.put("provider", provider);
+      }
       o.put("cause", d.cause() == DriftCause.DELETED || d.live().isNull() ? "deleted" : "updated");
       ArrayNode classes = o.putArray("classification");
       DriftFields.classes(d).forEach(classes::add);

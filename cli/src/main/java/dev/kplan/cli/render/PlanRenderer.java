@@ -79,8 +79,11 @@ public final class PlanRenderer {
     boolean nothingToDo = actions.isEmpty() && outputLines.isEmpty();
     // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
     List<Drift> drifted = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
-    // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes
-    if (!drifted.isEmpty() && (refreshOnly || !nothingToDo)) {
+    // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes; and,
+    // unlike Terraform, always when it touches security (a port opened to the world by hand plans no action)
+    boolean securitySensitive = drifted.stream()
+        .anyMatch(d -> d.attribution().stream().anyMatch(dev.kplan.provider.Attribution::securitySensitive));
+    if (!drifted.isEmpty() && (refreshOnly || !nothingToDo || securitySensitive)) {
       out.append('\n').append(style.bold(style.cyan("Note:"))).append(style.bold(" Objects have changed outside of kplan"))
           .append("\n\n");
       out.append(wrap("kplan detected the following changes made outside of kplan since the last \"kplan apply\""

@@ -87,4 +87,14 @@ class DriftReportTest {
     assertEquals("[\"deleted\"]", root.get("drift").get(2).get("classification").toString());
     assertEquals("Unhealthy workload", root.get("warnings").get(0).get("summary").asString());
   }
+
+  @Test
+  void jsonReportNamesTheProviderConfigurationOfEachObjectWhereTheStateRecordsIt() {
+    JsonNode root = JsonMapper.builder().build().readTree(DriftReport.render(drift(),
+        Map.of("kubernetes_manifest.web", "provider.kubernetes.staging", "kubernetes_manifest.creds",
+            "provider.kubernetes"), List.of(), "0.1.0", T));
+    assertEquals("provider.kubernetes.staging", root.get("drift").get(0).get("provider").asString());
+    assertEquals("provider.kubernetes", root.get("drift").get(1).get("provider").asString());
+    assertFalse(root.get("drift").get(2).has("provider"));
+  }
 }

@@ -195,8 +195,9 @@ public final class Applier {
     }
 
     /**
-     * Re-keys a stored object that moved (an implicit {@code a} ↔ {@code a[0]} move), before
-     * anything runs: the change, if any, then applies to it at its new address.
+     * Re-keys a stored object that moved (a {@code moved} block, or an implicit {@code a} ↔
+     * {@code a[0]} move), before anything runs: the change, if any, then applies to it at its new
+     * address. One recorded move, so the history shows a move rather than a removal and an addition.
      */
     private void move(ResourceChange c) {
       ResourceInstance stored = current.get(c.previousAddress().toString());
@@ -206,8 +207,7 @@ public final class Applier {
       ResourceInstance moved = new ResourceInstance(c.address().toString(), stored.providerAddress(),
           stored.schemaVersion(), stored.attributesJson(), stored.sensitivePathsJson(), stored.dependencies(),
           stored.tainted(), stored.privateData());
-      record(new StateChange.Remove(c.previousAddress().toString()), c.address());
-      record(new StateChange.Put(moved), c.address());
+      record(new StateChange.Move(c.previousAddress().toString(), moved), c.address());
       current.remove(c.previousAddress().toString());
       current.put(c.address().toString(), moved);
     }

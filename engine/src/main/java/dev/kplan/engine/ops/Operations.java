@@ -11,6 +11,7 @@ import dev.kplan.engine.config.KplanSettings;
 import dev.kplan.engine.config.LoadResult;
 import dev.kplan.engine.config.Module;
 import dev.kplan.engine.config.ModuleTree;
+import dev.kplan.engine.config.VariableInput;
 import dev.kplan.engine.config.VariableInputs;
 import dev.kplan.engine.config.VariableResolver;
 import dev.kplan.engine.graph.Graph;
@@ -132,6 +133,8 @@ public final class Operations {
     }
     LoadResult withoutMissing = new LoadResult(ConfigGeneration.without(loaded.module(), missing),
         Diagnostics.of(others), loaded.settings());
+    SensitiveVariables secrets = new SensitiveVariables(
+        loaded.module().variables().stream().map(v -> v.name()).toList());
     OperationResult generated = run(dir, withoutMissing, options, "plan", null, m -> m, ctx -> {
       Plan plan = ctx.plan(options.plan());
       if (plan.diagnostics().hasErrors()) {
@@ -141,7 +144,7 @@ public final class Operations {
       StringBuilder text = new StringBuilder();
       EvalContext idScope = EvalContext.root(ctx.functions, Map.of("var", Value.object(ctx.variables)));
       for (ImportBlock ib : missing) {
-        String block = ConfigGeneration.block(ib, ctx.providers, idScope, diags);
+        String block = ConfigGeneration.block(ib, ctx.providers, idScope, diags, secrets, out.toString());
         if (block != null) {
           text.append(text.length() == 0 ? "" : "\n").append(block);
         }
@@ -160,9 +163,23 @@ public final class Operations {
     if (generated.diagnostics().hasErrors()) {
       return new UnmanagedPlan(generated, UnmanagedScan.EMPTY);
     }
-    UnmanagedPlan up = planMaybeUnmanaged(dir, options, scopes);
-    OperationResult planned = up.result();
     List<Diagnostic> all = new ArrayList<>(generated.diagnostics().items());
+    OperationOptions withSecrets = options;
+    if (!secrets.entries().isEmpty()) {
+      // this plan uses the values just imported; later runs get them from the user
+      List<VariableInput> inputs = new ArrayList<>();
+      SensitiveVariables.valuesAsHcl(secrets.entries()).forEach((name, text) ->
+          inputs.add(new VariableInput.Raw(name, text, VariableInput.Origin.COMMAND_LINE)));
+      inputs.addAll(options.variables());
+      withSecrets = options.withVariables(inputs);
+      all.add(Diagnostic.warning("Sensitive values kept out of generated configuration", out + " refers to "
+          + String.join(", ", secrets.entries().stream().map(e -> "var." + e.name()).toList())
+          + " (declared sensitive) instead of writing the imported values. This plan uses the imported values;"
+          + " set the variables with -var, a *.kpvars.hcl file or KPLAN_VAR_<name> for later plans and apply.",
+          null));
+    }
+    UnmanagedPlan up = planMaybeUnmanaged(dir, withSecrets, scopes);
+    OperationResult planned = up.result();
     all.addAll(planned.diagnostics().items());
     return new UnmanagedPlan(
         new OperationResult(planned.plan(), planned.state(), Diagnostics.of(all), planned.planFile()), up.unmanaged());
@@ -183,7 +200,7 @@ public final class Operations {
     OperationResult result = run(dir, options, "plan", null, (ctx) -> {
       Plan plan = ctx.plan(options.plan());
       if (!plan.diagnostics().hasErrors()) {
-        scan[0] = UnmanagedScan.run(ctx.providers, plan, scopes);
+        scan[0] = UnmanagedIgnore.load(dir).filter(UnmanagedScan.run(ctx.providers, plan, scopes));
       }
       return new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()), ctx.planFile(plan));
     });

@@ -58,6 +58,11 @@ public record ResourceChange(
   }
 
   /** This change, importing the object {@code id} first. */
+  public ResourceChange withBefore(Value b) {
+    return new ResourceChange(address, action, b, after, replacePaths, reason, provider, config, plannedPrivate,
+        dependencies, previousAddress, importing, deposedKey);
+  }
+
   public ResourceChange withImporting(String id) {
     return new ResourceChange(address, action, before, after, replacePaths, reason, provider, config, plannedPrivate,
         dependencies, previousAddress, id, deposedKey);

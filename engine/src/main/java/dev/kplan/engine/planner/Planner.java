@@ -827,7 +827,10 @@ public final class Planner {
             : planManaged(ia, rb, schema, provider, config, p);
         if (importing != null) {
           String id = importing.id();
-          changes.computeIfPresent(ia, (k, c) -> c.withImporting(id));
+          // the imported object is as sensitive as the provider plans it (a Secret's data): in the plan, the
+          // state it is adopted into, and every output made from them
+          changes.computeIfPresent(ia, (k, c) -> c.withImporting(id)
+              .withBefore(SensitivePaths.mark(c.before(), SensitivePaths.of(c.after()))));
         }
         if (after != null) {
           // an unknown outcome is decided by the check after apply, which plans against the applied state

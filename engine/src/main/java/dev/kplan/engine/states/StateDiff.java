@@ -3,22 +3,27 @@ package dev.kplan.engine.states;
 import dev.kplan.engine.addrs.AddressParser;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.state.OutputValue;
+import dev.kplan.state.RecordedMoves;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What changed from one state version to another, per object and top-level attribute. An object
- * that left one address and appeared at another with the same type, provider and attributes was
- * moved ({@code state mv}, a {@code moved} block), and is shown as a move, not as delete + create.
- * Values of sensitive attributes are never shown.
+ * that moved ({@code state mv}, a {@code moved} block) is shown as a move, with whatever else
+ * changed about it, not as delete + create. Moves come from what the store recorded when they
+ * happened; only where the range includes versions written before kplan recorded moves is an
+ * object that left one address and appeared at another with the same type, provider and
+ * attributes taken for a move. Values of sensitive attributes are never shown.
  */
 public final class StateDiff {
   /** Shown instead of a sensitive value. */
@@ -35,7 +40,16 @@ public final class StateDiff {
 
   public record Removed(String address) implements Entry {}
 
-  public record Moved(String from, String to) implements Entry {}
+  /** An object now at another address; {@code attributes} what else changed about it (empty: nothing). */
+  public record Moved(String from, String to, List<AttributeChange> attributes) implements Entry {
+    public Moved {
+      attributes = List.copyOf(attributes);
+    }
+
+    public Moved(String from, String to) {
+      this(from, to, List.of());
+    }
+  }
 
   public record Changed(String address, List<AttributeChange> attributes) implements Entry {}
 
@@ -45,8 +59,23 @@ public final class StateDiff {
   /** A top-level attribute (or {@code (tainted)}, {@code (provider)}) before and after; null where absent. */
   public record AttributeChange(String name, String before, String after) {}
 
-  /** The differences from {@code a} to {@code b}, objects in address order, then outputs. */
+  /** The differences from {@code a} to {@code b}, moves inferred from equal objects (no recorded moves known). */
   public static List<Entry> between(StateSnapshot a, StateSnapshot b) {
+    return between(a, b, RecordedMoves.unknown());
+  }
+
+  /**
+   * The differences from {@code a} to {@code b}, objects in address order, then outputs, with the
+   * moves the store recorded between them ({@link dev.kplan.state.StateStore#moves}).
+   */
+  public static List<Entry> between(StateSnapshot a, StateSnapshot b, RecordedMoves recorded) {
+    Map<String, String> moves = new TreeMap<>(StateDiff::compareAddresses);
+    recorded.moves().forEach((from, to) -> {
+      if (a.resources().containsKey(from) && b.resources().containsKey(to)) {
+        moves.put(from, to);
+      }
+    });
+    Set<String> movedTo = new HashSet<>(moves.values());
     List<String> removed = new ArrayList<>();
     List<String> added = new ArrayList<>();
     List<Entry> out = new ArrayList<>();
@@ -54,9 +83,11 @@ public final class StateDiff {
     all.addAll(a.resources().keySet());
     all.addAll(b.resources().keySet());
     for (String address : all) {
-      ResourceInstance before = a.resources().get(address);
-      ResourceInstance after = b.resources().get(address);
-      if (before == null) {
+      ResourceInstance before = moves.containsKey(address) ? null : a.resources().get(address);
+      ResourceInstance after = movedTo.contains(address) ? null : b.resources().get(address);
+      if (before == null && after == null) {
+        continue;
+      } else if (before == null) {
         added.add(address);
       } else if (after == null) {
         removed.add(address);
@@ -64,17 +95,24 @@ public final class StateDiff {
         out.add(new Changed(address, attributes(before, after)));
       }
     }
+    moves.forEach((from, to) -> {
+      ResourceInstance before = a.resources().get(from);
+      ResourceInstance after = b.resources().get(to);
+      out.add(new Moved(from, to, sameContent(before, after) ? List.of() : attributes(before, after)));
+    });
     Set<String> paired = new HashSet<>();
-    for (String r : removed) {
-      ResourceInstance gone = a.resources().get(r);
-      for (Iterator<String> it = added.iterator(); it.hasNext();) {
-        String candidate = it.next();
-        ResourceInstance appeared = b.resources().get(candidate);
-        if (sameObject(gone, appeared)) {
-          out.add(new Moved(r, candidate));
-          paired.add(r);
-          it.remove();
-          break;
+    if (!recorded.complete()) {
+      for (String r : removed) {
+        ResourceInstance gone = a.resources().get(r);
+        for (Iterator<String> it = added.iterator(); it.hasNext();) {
+          String candidate = it.next();
+          ResourceInstance appeared = b.resources().get(candidate);
+          if (sameObject(gone, appeared)) {
+            out.add(new Moved(r, candidate));
+            paired.add(r);
+            it.remove();
+            break;
+          }
         }
       }
     }
@@ -95,6 +133,14 @@ public final class StateDiff {
       }
     }
     return out;
+  }
+
+  /** Everything but the address equal. */
+  private static boolean sameContent(ResourceInstance x, ResourceInstance y) {
+    return x.providerAddress().equals(y.providerAddress()) && x.schemaVersion() == y.schemaVersion()
+        && x.attributesJson().equals(y.attributesJson()) && x.sensitivePathsJson().equals(y.sensitivePathsJson())
+        && x.dependencies().equals(y.dependencies()) && x.tainted() == y.tainted()
+        && java.util.Objects.equals(x.privateData(), y.privateData());
   }
 
   private static String subject(Entry e) {

@@ -32,16 +32,17 @@ public final class StateMoves {
 
   /** The moves, or the errors that prevent them. */
   public record Result(List<Move> moves, Diagnostics diagnostics) {
-    /** The changes that carry the moves out in one version: each object removed and put at its new address. */
+    /**
+     * The changes that carry the moves out in one version, each a recorded move (so that the
+     * history shows it as one). No destination is another move's source: destinations are free.
+     */
     public List<StateChange> changes(StateSnapshot state) {
       List<StateChange> out = new ArrayList<>();
       for (Move m : moves) {
-        out.add(new StateChange.Remove(m.from().toString()));
-      }
-      for (Move m : moves) { // after every removal, so that no put lands where a removal follows
         ResourceInstance r = state.resources().get(m.from().toString());
-        out.add(new StateChange.Put(new ResourceInstance(m.to().toString(), r.providerAddress(), r.schemaVersion(),
-            r.attributesJson(), r.sensitivePathsJson(), r.dependencies(), r.tainted(), r.privateData())));
+        out.add(new StateChange.Move(m.from().toString(), new ResourceInstance(m.to().toString(), r.providerAddress(),
+            r.schemaVersion(), r.attributesJson(), r.sensitivePathsJson(), r.dependencies(), r.tainted(),
+            r.privateData())));
       }
       return out;
     }

@@ -451,4 +451,39 @@ class OperationsEndToEndTest {
     // local_file cannot list unmanaged objects: the scan ran and says so
     assertEquals("Unmanaged objects not listed", up.unmanaged().diagnostics().items().get(0).summary());
   }
+
+  @Test
+  void generateConfigOutWritesASensitiveVariableInsteadOfASensitiveValueAndPlansWithTheImportedOne()
+      throws IOException {
+    String secret = "pa55word-from-the-file";
+    Files.writeString(dir.resolve("secret.txt"), secret);
+    write("""
+        import {
+          to = local_sensitive_file.creds
+          id = "secret.txt"
+        }
+        """);
+    OperationResult r = ops.planGeneratingConfig(dir, options, Path.of("generated.kp.hcl"));
+    ok(r);
+    String generated = Files.readString(dir.resolve("generated.kp.hcl"));
+    assertFalse(generated.contains(secret), generated);
+    String flat = generated.replaceAll(" +=", " =");
+    assertTrue(flat.contains("variable \"creds_content\" {\n  type = string\n  sensitive = true\n"), flat);
+    assertTrue(flat.contains("content = var.creds_content\n"), flat);
+    assertTrue(r.diagnostics().items().stream().anyMatch(
+        d -> d.summary().equals("Sensitive values kept out of generated configuration")), r.diagnostics().toString());
+    ResourceChange c = r.plan().change(addr("local_sensitive_file.creds"));
+    assertEquals("secret.txt", c.importing());
+    assertEquals(Action.NO_OP, c.action(), "the plan of the same run uses the imported value");
+
+    OperationResult withoutValue = ops.plan(dir, options);
+    assertTrue(withoutValue.hasErrors());
+    assertEquals("No value for required variable", withoutValue.diagnostics().items().get(0).summary());
+    OperationOptions withValue = options.withVariables(List.of(new dev.kplan.engine.config.VariableInput.Raw(
+        "creds_content", secret, dev.kplan.engine.config.VariableInput.Origin.COMMAND_LINE)));
+    ok(ops.apply(dir, withValue));
+    OperationResult again = ops.plan(dir, withValue);
+    ok(again);
+    assertFalse(again.plan().hasChanges(), "the adopted object plans no changes");
+  }
 }

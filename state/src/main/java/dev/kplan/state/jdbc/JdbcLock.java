@@ -70,7 +70,7 @@ final class JdbcLock implements StateStore.Lock {
       current = lineage;
     }
     try (PreparedStatement s = c.prepareStatement("INSERT INTO state_version (serial, lineage, created, who, command,"
-        + " added, changed, removed, sealed, host) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?)")) {
+        + " added, changed, removed, sealed, host, moved) VALUES (?, ?, ?, ?, ?, 0, 0, 0, FALSE, ?, 0)")) {
       s.setLong(1, next);
       s.setString(2, current);
       s.setObject(3, JdbcStateStore.now());
@@ -130,6 +130,10 @@ final class JdbcLock implements StateStore.Lock {
       putResource(c, serial, store.cipher().seal(put.instance()));
     } else if (change instanceof StateChange.Remove remove) {
       removeRow(c, "resource_instance", "address", remove.address(), serial);
+    } else if (change instanceof StateChange.Move move) {
+      removeRow(c, "resource_instance", "address", move.from(), serial);
+      putResource(c, serial, store.cipher().seal(move.instance()));
+      MoveRows.insert(c, serial, move.from(), move.instance().address());
     } else if (change instanceof StateChange.Depose d) {
       ResourceInstance current = DeposedRows.current(c, d.address());
       if (current == null) {
@@ -332,6 +336,8 @@ final class JdbcLock implements StateStore.Lock {
       return put.instance().address();
     } else if (change instanceof StateChange.Remove remove) {
       return remove.address();
+    } else if (change instanceof StateChange.Move move) {
+      return move.instance().address();
     } else if (change instanceof StateChange.Depose d) {
       return d.address();
     } else if (change instanceof StateChange.Restore r) {

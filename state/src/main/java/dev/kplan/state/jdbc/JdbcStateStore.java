@@ -10,6 +10,7 @@ import dev.kplan.state.StateException;
 import dev.kplan.state.StateLockedException;
 import dev.kplan.state.StateSnapshot;
 import dev.kplan.state.StateStore;
+import dev.kplan.state.RecordedMoves;
 import dev.kplan.state.StateVersion;
 import dev.kplan.state.VersionCheck;
 import java.io.IOException;
@@ -827,13 +828,16 @@ public final class JdbcStateStore implements StateStore {
       List<StateVersion> versions = new ArrayList<>();
       List<Long> unsealed = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("SELECT serial, created, who, command, added, changed, removed,"
-          + " sealed, host FROM state_version ORDER BY serial DESC")) {
+          + " sealed, host, moved FROM state_version ORDER BY serial DESC")) {
         s.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             long serial = rs.getLong(1);
+            int moved = rs.getInt(10);
+            moved = rs.wasNull() ? StateVersion.MOVES_UNKNOWN : moved;
             versions.add(new StateVersion(serial, rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
-                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(9)));
+                rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getString(9),
+                moved));
             if (!rs.getBoolean(8)) {
               unsealed.add(serial);
             }
@@ -846,7 +850,7 @@ public final class JdbcStateStore implements StateStore {
         if (unsealed.contains(v.serial())) {
           Counts n = Counts.of(c, v.serial());
           counted.add(new StateVersion(v.serial(), v.created(), v.who(), v.command(), n.added(), n.changed(),
-              n.removed(), v.host()));
+              n.removed(), v.host(), v.moved() == StateVersion.MOVES_UNKNOWN ? v.moved() : n.moved()));
         } else {
           counted.add(v);
         }
@@ -854,6 +858,15 @@ public final class JdbcStateStore implements StateStore {
       return List.copyOf(counted);
     } catch (SQLException e) {
       throw Failures.of(where, "read the state history", e);
+    }
+  }
+
+  @Override
+  public RecordedMoves moves(long from, long to) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      return MoveRows.between(c, from, to);
+    } catch (SQLException e) {
+      throw Failures.of(where, "read the moves recorded between state versions " + from + " and " + to, e);
     }
   }
 

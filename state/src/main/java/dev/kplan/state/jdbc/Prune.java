@@ -34,6 +34,10 @@ final class Prune {
         s.executeUpdate();
       }
     }
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM state_move WHERE serial < ?")) {
+      s.setLong(1, first);
+      s.executeUpdate();
+    }
     try (PreparedStatement s = c.prepareStatement("DELETE FROM state_version WHERE serial < ?")) {
       s.setLong(1, first);
       return s.executeUpdate();

@@ -84,12 +84,15 @@ final class VersionRows {
     Counts n = Counts.of(c, serial);
     String checksum = computeChecksum(c, meta, latest);
     try (PreparedStatement s = c.prepareStatement(
-        "UPDATE state_version SET added = ?, changed = ?, removed = ?, sealed = TRUE, checksum = ? WHERE serial = ?")) {
+        "UPDATE state_version SET added = ?, changed = ?, removed = ?, sealed = TRUE, checksum = ?,"
+        // a version opened before moves were recorded (moved NULL) stays "moves unknown"
+        + " moved = CASE WHEN moved IS NULL THEN NULL ELSE CAST(? AS INTEGER) END WHERE serial = ?")) {
       s.setInt(1, n.added());
       s.setInt(2, n.changed());
       s.setInt(3, n.removed());
       s.setString(4, checksum);
-      s.setLong(5, serial);
+      s.setInt(5, n.moved());
+      s.setLong(6, serial);
       s.executeUpdate();
     }
   }

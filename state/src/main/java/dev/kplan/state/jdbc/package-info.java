@@ -13,7 +13,11 @@
  * {@code read} returns it and the next {@code begin} continues from it; its counts are derived from
  * its rows. Deposed objects (create_before_destroy's old objects not destroyed yet) are rows of
  * {@code resource_deposed}, keyed by address and deposed key, versioned the same way; deposing and
- * restoring move one row between the two tables in one transaction.
+ * restoring move one row between the two tables in one transaction. A move ({@code moved} block,
+ * {@code state mv}) ends the object's row at its old address, starts one at the new address and
+ * writes a {@code state_move} row (version, from, to) in one transaction ({@code MoveRows}), so
+ * history shows it as a move; {@code state_version.moved} counts them (NULL: written before moves
+ * were recorded).
  *
  * <h2>Several processes, one H2 file</h2>
  * Embedded H2 locks its file per process, so a second kplan could not even open the state to see

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplan.state.MigrationReport;
 import dev.kplan.state.OutputValue;
+import dev.kplan.state.RecordedMoves;
 import dev.kplan.state.ResourceInstance;
 import dev.kplan.state.StateChange;
 import dev.kplan.state.StateException;
@@ -20,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -345,5 +347,85 @@ abstract class StateStoreContract {
         return rs.getString(1);
       }
     }
+  }
+
+  /** One version by {@code command} of {@code changes}, written as an apply writes (change by change). */
+  static void apply(StateStore store, String command, StateChange... changes) throws StateException {
+    try (StateStore.Lock lock = store.lock("dana@desk", command, NO_WAIT)) {
+      lock.begin("dana", command);
+      for (StateChange change : changes) {
+        lock.record(change);
+      }
+      lock.commit();
+    }
+  }
+
+  @Test
+  void aRecordedMoveCountsAsAMoveAndComposesAcrossVersionsInEitherDirection() throws Exception {
+    JdbcStateStore store = track(newStore());
+    apply(store, "apply", new StateChange.Put(instance("local_file.a", "{\"n\":1}")),
+        new StateChange.Put(instance("local_file.keep", "{}")));
+    apply(store, "apply", new StateChange.Move("local_file.a", instance("local_file.b", "{\"n\":1}")));
+    apply(store, "apply", new StateChange.Put(instance("local_file.b", "{\"n\":2}")));
+    try (StateStore.Lock lock = store.lock("erin", "state mv", NO_WAIT)) {
+      lock.writeVersion("erin", "kplan state mv local_file.b module.m.local_file.b",
+          List.of(new StateChange.Move("local_file.b", instance("module.m.local_file.b", "{\"n\":2}"))), null);
+    }
+
+    StateVersion moved = store.history().get(2);
+    assertEquals(2, moved.serial());
+    assertEquals(List.of(0, 0, 0, 1), List.of(moved.added(), moved.changed(), moved.removed(), moved.moved()));
+    assertEquals(1, store.history().get(0).moved());
+    assertEquals(0, store.history().get(3).moved());
+
+    assertEquals(new RecordedMoves(Map.of("local_file.a", "local_file.b"), true), store.moves(1, 2));
+    assertEquals(new RecordedMoves(Map.of("local_file.a", "module.m.local_file.b"), true), store.moves(1, 4));
+    assertEquals(new RecordedMoves(Map.of("module.m.local_file.b", "local_file.a"), true), store.moves(4, 1));
+    assertEquals(new RecordedMoves(Map.of("local_file.b", "module.m.local_file.b"), true), store.moves(2, 4));
+    assertEquals(new RecordedMoves(Map.of(), true), store.moves(2, 3));
+    assertEquals(List.of("local_file.keep", "module.m.local_file.b"), List.copyOf(store.read().resources().keySet()));
+    assertTrue(store.verify().stream().allMatch(v -> v.outcome() == VersionCheck.Outcome.OK));
+  }
+
+  @Test
+  void aMovedObjectRemovedLaterIsNoMoveEvenWhenAnotherTakesItsAddress() throws Exception {
+    JdbcStateStore store = track(newStore());
+    apply(store, "apply", new StateChange.Put(instance("local_file.a", "{}")));
+    apply(store, "apply", new StateChange.Move("local_file.a", instance("local_file.b", "{}")));
+    apply(store, "destroy", new StateChange.Remove("local_file.b"));
+    apply(store, "apply", new StateChange.Put(instance("local_file.b", "{}")));
+    assertEquals(Map.of(), store.moves(1, 4).moves(), "the object at b in 4 is not the one moved there in 2");
+    assertEquals(Map.of("local_file.a", "local_file.b"), store.moves(1, 2).moves());
+    // moved away, then a new object at the old address: the old address's object is the moved one's successor only by name
+    apply(store, "apply", new StateChange.Move("local_file.b", instance("local_file.c", "{}")),
+        new StateChange.Put(instance("local_file.b", "{\"new\":true}")));
+    assertEquals(Map.of("local_file.b", "local_file.c"), store.moves(4, 5).moves());
+    StateVersion v5 = store.history().get(0);
+    assertEquals(List.of(0, 1, 0, 1), List.of(v5.added(), v5.changed(), v5.removed(), v5.moved()));
+  }
+
+  @Test
+  void movesOfVersionsWrittenBeforeMovesWereRecordedAreUnknownAndPruneAndCopyKeepTheRest() throws Exception {
+    JdbcStateStore store = track(newStore());
+    apply(store, "apply", new StateChange.Put(instance("local_file.a", "{}")));
+    apply(store, "apply", new StateChange.Move("local_file.a", instance("local_file.b", "{}")));
+    apply(store, "apply", new StateChange.Move("local_file.b", instance("local_file.c", "{}")));
+    try (Connection c = store.connection(); PreparedStatement s = c.prepareStatement(
+        "UPDATE state_version SET moved = NULL WHERE serial = 1")) {
+      s.executeUpdate();
+    }
+    assertEquals(StateVersion.MOVES_UNKNOWN, store.history().get(2).moved());
+    assertEquals(new RecordedMoves(Map.of("local_file.a", "local_file.c"), true), store.moves(1, 3),
+        "version 1 is where the range starts: its own moves do not matter");
+    assertEquals(false, store.moves(0, 3).complete());
+
+    JdbcStateStore copy = track(newStore());
+    store.copyTo(copy, false, "migrate", NO_WAIT);
+    assertEquals(store.moves(1, 3), copy.moves(1, 3));
+    try (StateStore.Lock lock = store.lock("frank", "state prune", NO_WAIT)) {
+      assertEquals(1, lock.prune(2));
+    }
+    assertEquals(new RecordedMoves(Map.of("local_file.b", "local_file.c"), true), store.moves(2, 3));
+    assertTrue(store.verify().stream().allMatch(v -> v.outcome() == VersionCheck.Outcome.OK));
   }
 }

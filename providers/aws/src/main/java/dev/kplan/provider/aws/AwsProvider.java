@@ -10,6 +10,8 @@ import dev.kplan.provider.ConfigureRequest;
 import dev.kplan.provider.ConfigureResult;
 import dev.kplan.provider.GenerateConfigRequest;
 import dev.kplan.provider.GenerateConfigResult;
+import dev.kplan.provider.UnmanagedRequest;
+import dev.kplan.provider.UnmanagedResult;
 import dev.kplan.provider.ImportRequest;
 import dev.kplan.provider.ImportResult;
 import dev.kplan.provider.PlanRequest;
@@ -66,14 +68,18 @@ final class AwsProvider implements Provider {
         new S3BucketPublicAccessBlockResource(), new S3BucketPolicyResource(), new S3BucketEncryptionResource(),
         new IamRoleResource(), new IamPolicyResource(), new IamRolePolicyResource(), new IamRolePolicyAttachmentResource(),
         new SnsTopicResource(), new SnsTopicSubscriptionResource(), new DynamoDbTableResource(),
-        new Route53ZoneResource(), new Route53RecordResource())) {
+        new Route53ZoneResource(), new Route53RecordResource(),
+        new InternetGatewayResource(), new RouteTableResource(), new RouteTableAssociationResource(),
+        new InstanceResource())) {
       types.put(t.name(), t);
     }
     Map<String, ResourceSchema> resources = new LinkedHashMap<>();
     types.forEach((name, t) -> resources.put(name, t.schema()));
     this.schema = new ProviderSchema(ProviderConfigSchema.schema(), resources, Map.of(
         "aws_caller_identity", DataSources.CALLER_IDENTITY, "aws_region", DataSources.REGION,
-        PolicyDocumentDataSource.NAME, PolicyDocumentDataSource.SCHEMA));
+        PolicyDocumentDataSource.NAME, PolicyDocumentDataSource.SCHEMA,
+        Ec2DataSources.AVAILABILITY_ZONES, Ec2DataSources.AVAILABILITY_ZONES_SCHEMA,
+        Ec2DataSources.VPC, Ec2DataSources.VPC_SCHEMA));
   }
 
   @Override
@@ -179,8 +185,7 @@ final class AwsProvider implements Provider {
       if (request.isCreate()) {
         id = type.create(planned, request.address(), ctx);
       } else {
-        id = Vals.string(request.priorState(), "id");
-        type.update(Vals.object(request.priorState()), planned, request.address(), ctx);
+        id = type.updateInPlace(Vals.object(request.priorState()), planned, request.address(), ctx);
       }
       Value state = readBack(type, planned, id, ctx);
       if (state.isNull()) {
@@ -256,6 +261,10 @@ final class AwsProvider implements Provider {
           return new ReadDataResult(DataSources.callerIdentity(ctx), Diagnostics.NONE);
         case "aws_region":
           return new ReadDataResult(DataSources.region(ctx, request.config()), Diagnostics.NONE);
+        case Ec2DataSources.AVAILABILITY_ZONES:
+          return Ec2DataSources.availabilityZones(ctx, request.config());
+        case Ec2DataSources.VPC:
+          return Ec2DataSources.vpc(ctx, request.config());
         default:
           throw new ProviderException(ProviderException.Code.UNKNOWN_TYPE,
               "provider \"aws\" has no data source \"" + request.typeName() + "\"");
@@ -263,6 +272,32 @@ final class AwsProvider implements Provider {
     } catch (SdkException e) {
       return new ReadDataResult(null, Diagnostics.of(AwsErrors.diagnostic("reading data." + request.typeName(), e,
           AwsClients.endpointOf(ctx.settings(), "sts", ctx.clients().region()))));
+    }
+  }
+
+  /**
+   * The EC2 objects, buckets and queues of this provider's region that none of the managed instances is, when the
+   * scopes name the region (see {@link UnmanagedEc2}, {@link UnmanagedStorage}); nothing for other scopes
+   * (Kubernetes namespaces, other regions).
+   */
+  @Override
+  public UnmanagedResult listUnmanaged(UnmanagedRequest request) {
+    AwsContext ctx = context;
+    if (ctx == null || !request.scopes().contains(ctx.region())) {
+      return new UnmanagedResult(true, List.of(), Diagnostics.NONE);
+    }
+    try {
+      List<dev.kplan.provider.UnmanagedObject> found = new ArrayList<>(UnmanagedEc2.list(ctx, request.managed()));
+      try {
+        found.addAll(UnmanagedStorage.list(ctx, request.managed()));
+      } catch (SdkException e) {
+        return new UnmanagedResult(true, found, Diagnostics.of(AwsErrors.diagnostic("listing the buckets and queues of "
+            + ctx.region(), e, AwsClients.endpointOf(ctx.settings(), "s3", ctx.clients().region()))));
+      }
+      return new UnmanagedResult(true, found, Diagnostics.NONE);
+    } catch (SdkException e) {
+      return new UnmanagedResult(true, List.of(), Diagnostics.of(AwsErrors.diagnostic(
+          "listing the EC2 objects of " + ctx.region(), e, AwsClients.endpointOf(ctx.settings(), "ec2", ctx.clients().region()))));
     }
   }
 

@@ -46,7 +46,7 @@ final class DriftAttributions {
       out.add(attribution(Path.ROOT, who, type.securitySensitiveWhenGone()));
     }
     for (String name : changed) {
-      boolean sensitive = type.securitySensitive(name, Vals.get(prior, name), Vals.get(live, name));
+      boolean sensitive = type.securitySensitiveChange(name, prior, Vals.object(live));
       out.add(attribution(Path.ROOT.attr(name), who, sensitive));
     }
     return out;

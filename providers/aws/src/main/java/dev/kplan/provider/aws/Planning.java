@@ -48,6 +48,7 @@ final class Planning {
       planned.put("tags_all", Tags.planAll(defaultTags, Vals.get(proposed, "tags")));
     }
     List<Path> replace = new ArrayList<>();
+    Map<String, Value> result = planned;
     if (!create) {
       ObjectValue prior = Vals.object(request.priorState());
       attributes.forEach((name, a) -> {
@@ -60,8 +61,11 @@ final class Planning {
           replace.add(Path.ROOT.attr(name));
         }
       }
+      if (replace.isEmpty()) {
+        result = type.planUpdate(prior, planned);
+      }
     }
-    return new PlanResult(Vals.complete(type.schema().block(), planned), replace, null, Diagnostics.NONE);
+    return new PlanResult(Vals.complete(type.schema().block(), result), replace, null, Diagnostics.NONE);
   }
 
   private static boolean same(Value a, Value b) {

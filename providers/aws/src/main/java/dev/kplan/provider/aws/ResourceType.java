@@ -50,6 +50,20 @@ interface ResourceType {
    */
   void update(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx);
 
+  /** {@link #update}, returning the object's id afterwards: a few types get a new id (route table associations). */
+  default String updateInPlace(ObjectValue prior, ObjectValue planned, String address, AwsContext ctx) {
+    update(prior, planned, address, ctx);
+    return Vals.string(prior, "id");
+  }
+
+  /**
+   * Adjusts an in-place update's planned state (attributes kept from the prior that the update will change, such
+   * as the public IP of an instance that is stopped and started); the default changes nothing.
+   */
+  default Map<String, Value> planUpdate(ObjectValue prior, Map<String, Value> planned) {
+    return planned;
+  }
+
   void delete(ObjectValue prior, AwsContext ctx);
 
   /**
@@ -58,6 +72,14 @@ interface ResourceType {
    */
   default boolean securitySensitive(String attribute, Value prior, Value live) {
     return false;
+  }
+
+  /**
+   * As {@link #securitySensitive(String, Value, Value)}, with both whole objects, for types where one attribute
+   * cannot tell (a rule's source matters only with its ports); the default asks about the attribute alone.
+   */
+  default boolean securitySensitiveChange(String attribute, ObjectValue stored, ObjectValue live) {
+    return securitySensitive(attribute, Vals.get(stored, attribute), Vals.get(live, attribute));
   }
 
   /** Whether the object's deletion outside kplan touches security (a public access block removed…). */

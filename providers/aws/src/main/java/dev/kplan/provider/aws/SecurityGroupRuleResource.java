@@ -116,6 +116,18 @@ final class SecurityGroupRuleResource implements ResourceType {
     return (ids.size() + Ec2Support.FILTER_CHUNK - 1) / Ec2Support.FILTER_CHUNK;
   }
 
+  private static final List<String> REACH = List.of("ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6",
+      "prefix_list_id", "referenced_security_group_id");
+
+  /**
+   * A change of who can reach what (protocol, ports, source) touches security when the ingress rule now lets the whole
+   * internet in beyond ports 80/443.
+   */
+  @Override
+  public boolean securitySensitiveChange(String attribute, ObjectValue stored, ObjectValue live) {
+    return !egress && REACH.contains(attribute) && SecurityDrift.worldOpenBeyondWeb(live);
+  }
+
   private static Value state(SecurityGroupRule r, ObjectValue prior, AwsContext ctx) {
     Map<String, String> visible = Tags.visible(Ec2Support.tags(r.tags()));
     String protocol = Normal.keepEquivalent(Vals.string(prior, "ip_protocol"), r.ipProtocol(), Normal::protocol);

@@ -69,6 +69,12 @@ final class Vals {
     return out;
   }
 
+  /** The elements of a list, set or tuple (none for anything else). */
+  static List<Value> elements(Value v) {
+    return v instanceof ListValue l ? l.elements()
+        : v instanceof TupleValue t ? t.elements() : v instanceof SetValue s ? s.elements() : List.of();
+  }
+
   static List<String> strings(Value v) {
     List<Value> elements = v instanceof ListValue l ? l.elements()
         : v instanceof TupleValue t ? t.elements() : v instanceof SetValue s ? s.elements() : List.of();

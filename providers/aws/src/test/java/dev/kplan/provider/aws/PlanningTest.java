@@ -91,6 +91,40 @@ class PlanningTest {
   }
 
   @Test
+  void internetGatewayRouteTableAndAssociation() {
+    Map<String, Value> g = Map.of("vpc_id", s("vpc-1"));
+    assertUpdates("aws_internet_gateway", g, ids("igw-1"), "vpc_id", s("vpc-2"));
+    assertUpdates("aws_internet_gateway", g, ids("igw-1"), "tags", Vals.map(Map.of("a", "b")));
+    Value route = Vals.complete(RouteTableResource.ROUTE, Map.of("cidr_block", s("0.0.0.0/0"), "gateway_id", s("igw-1")));
+    Map<String, Value> t = Map.of("vpc_id", s("vpc-1"), "route", Value.set(RouteTableResource.ROUTE.impliedType(), List.of()));
+    assertReplaces("aws_route_table", t, ids("rtb-1"), "vpc_id", s("vpc-2"));
+    assertUpdates("aws_route_table", t, ids("rtb-1"), "route", Value.set(RouteTableResource.ROUTE.impliedType(),
+        List.of(route)));
+    Map<String, Value> a = Map.of("subnet_id", s("subnet-1"), "route_table_id", s("rtb-1"));
+    assertReplaces("aws_route_table_association", a, Map.of("id", s("rtbassoc-1")), "subnet_id", s("subnet-2"));
+    assertUpdates("aws_route_table_association", a, Map.of("id", s("rtbassoc-1")), "route_table_id", s("rtb-2"));
+  }
+
+  @Test
+  void instanceTypeAndGroupsChangeInPlaceWhileWhatIsChosenAtLaunchReplaces() {
+    Map<String, Value> i = Map.of("ami", s("ami-1"), "instance_type", s("t3.micro"), "subnet_id", s("subnet-1"),
+        "associate_public_ip_address", Value.bool(false),
+        "vpc_security_group_ids", Value.set(dev.kplan.lang.types.Type.STRING, List.of(s("sg-1"))));
+    Map<String, Value> computed = new LinkedHashMap<>(ids("i-1"));
+    computed.put("public_ip", s("203.0.113.7"));
+    assertReplaces("aws_instance", i, computed, "ami", s("ami-2"));
+    assertReplaces("aws_instance", i, computed, "subnet_id", s("subnet-2"));
+    assertReplaces("aws_instance", i, computed, "associate_public_ip_address", Value.bool(true));
+    assertUpdates("aws_instance", i, computed, "vpc_security_group_ids",
+        Value.set(dev.kplan.lang.types.Type.STRING, List.of(s("sg-2"))));
+    PlanResult resized = change("aws_instance", i, computed, "instance_type", s("t3.large"));
+    assertTrue(resized.requiresReplace().isEmpty(), "stop, modify, start");
+    assertFalse(Vals.get(resized.plannedState(), "public_ip").isKnown(), "a restart may change the public IP");
+    PlanResult tagged = change("aws_instance", i, computed, "tags", Vals.map(Map.of("a", "b")));
+    assertEquals(s("203.0.113.7"), Vals.get(tagged.plannedState(), "public_ip"), "no restart, same IP");
+  }
+
+  @Test
   void aCreatePlansAwsDefaultsAndLeavesWhatOnlyAwsKnowsUnknown() {
     PlanResult pr = aws.plan("aws_sqs_queue", aws.none("aws_sqs_queue"), aws.config("aws_sqs_queue", Map.of()));
     Value planned = pr.plannedState();

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The batched refresh and the per-resource baseline ({@code kplan.aws.refresh=per-resource}) read the same live
  * state, drift and deletions included; the baseline sends one read per object, the batched refresh one Describe
- * per EC2 type and one ListBuckets.
+ * per EC2 type (groups also read their rules, once for all groups) and one ListBuckets.
  */
 @KplanSandbox(value = SandboxService.AWS, resetAws = true)
 class RefreshModesIT {
@@ -128,12 +128,12 @@ class RefreshModesIT {
     Map<String, Integer> each = perResourceCount.snapshot();
     assertEquals(3, each.get("DescribeSubnets"), "one Describe per subnet");
     assertEquals(2, each.get("DescribeSecurityGroups"), "one Describe per group");
-    assertEquals(4, each.get("DescribeSecurityGroupRules"), "one Describe per rule");
+    assertEquals(4 + 2, each.get("DescribeSecurityGroupRules"), "one Describe per rule, and per group for its rules");
     assertEquals(3, each.get("HeadBucket"), "one HeadBucket per bucket");
     assertEquals(2, each.get("GetBucketTagging"), "tags of the buckets that exist");
     assertEquals(3, each.get("GetQueueAttributes"), "one GetQueueAttributes per queue");
     assertEquals(null, each.get("ListBuckets"));
-    assertEquals(Map.of("DescribeSubnets", 1, "DescribeSecurityGroups", 1, "DescribeSecurityGroupRules", 1,
+    assertEquals(Map.of("DescribeSubnets", 1, "DescribeSecurityGroups", 1, "DescribeSecurityGroupRules", 2,
         "ListBuckets", 1, "HeadBucket", 1, "GetBucketTagging", 2, "GetQueueAttributes", 3, "ListQueueTags", 2),
         batchedCount.snapshot(), "EC2 types in one Describe each, buckets' existence from one ListBuckets (a bucket"
             + " it does not list is headed: another account's, or gone)");

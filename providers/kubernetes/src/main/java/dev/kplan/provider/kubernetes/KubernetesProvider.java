@@ -3,6 +3,7 @@ package dev.kplan.provider.kubernetes;
 import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import dev.kplan.lang.value.ObjectValue;
+import dev.kplan.lang.value.Marks;
 import dev.kplan.lang.value.Value;
 import dev.kplan.provider.ApplyRequest;
 import dev.kplan.provider.ApplyResult;
@@ -339,12 +340,25 @@ public final class KubernetesProvider implements Provider {
     }
   }
 
-  /** Only the manifest: the rest of the resource's arguments keep their defaults. */
+  /**
+   * Only the manifest: the rest of the resource's arguments keep their defaults. A Secret's values come marked
+   * sensitive, so that the engine keeps them out of the generated file.
+   */
   @Override
   public GenerateConfigResult generateConfig(GenerateConfigRequest request) {
     checkType(request.typeName());
-    return new GenerateConfigResult(Value.object(Map.of("manifest", Values.at(request.state(), "manifest"))),
-        Diagnostics.NONE);
+    Value manifest = Values.at(request.state(), "manifest");
+    if (!ManifestResource.sensitivePaths(manifest, Values.NULL).isEmpty() && manifest instanceof ObjectValue o) {
+      Map<String, Value> marked = new LinkedHashMap<>(o.attributes());
+      for (String field : List.of("data", "stringData")) {
+        Value v = marked.get(field);
+        if (v != null && !v.isNull()) {
+          marked.put(field, v.mark(Marks.SENSITIVE));
+        }
+      }
+      manifest = new ObjectValue(marked, o.marks());
+    }
+    return new GenerateConfigResult(Value.object(Map.of("manifest", manifest)), Diagnostics.NONE);
   }
 
   @Override
