@@ -72,6 +72,14 @@ public interface StateStore extends AutoCloseable {
     return RecordedMoves.unknown();
   }
 
+  /**
+   * The open entries of the intent journal, oldest first: creates that were started and whose
+   * intent was not closed (see {@link Lock#recordIntent}). A store without a journal has none.
+   */
+  default List<Intent> intents() throws StateException {
+    return List.of();
+  }
+
   @Override
   void close() throws StateException;
 
@@ -88,6 +96,25 @@ public interface StateStore extends AutoCloseable {
 
     /** Commits one change to the open version at once. */
     void record(StateChange change) throws StateException;
+
+    /**
+     * Writes {@code intent} to the journal in its own transaction, before the provider is asked to
+     * create the object: a crash after the create then leaves a trace that the next plan follows.
+     * A store without a journal ignores it.
+     */
+    default void recordIntent(Intent intent) throws StateException {}
+
+    /**
+     * Commits {@code change} (what the provider answered for intent {@code intentId}) to the open
+     * version and marks the intent answered, in one transaction, so that the object and the
+     * answer are stored together or not at all.
+     */
+    default void recordResult(String intentId, StateChange change) throws StateException {
+      record(change);
+    }
+
+    /** Removes intent {@code intentId} from the journal (its own transaction): nothing is left to follow. */
+    default void closeIntent(String intentId) throws StateException {}
 
     /** Closes the open version with its change counts; it becomes what {@link StateStore#read()} returns. */
     StateSnapshot commit() throws StateException;

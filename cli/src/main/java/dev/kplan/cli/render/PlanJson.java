@@ -102,6 +102,19 @@ public final class PlanJson {
         drift.add(drift(d, plan));
       }
     }
+    if (!plan.interrupted().isEmpty()) {
+      // kplan's own: creates an interrupted apply started, followed up before this plan was made
+      ArrayNode found = root.putArray("interrupted_creates");
+      for (dev.kplan.engine.plan.InterruptedCreate i : plan.interrupted()) {
+        ObjectNode n = found.addObject();
+        n.put("address", i.address().toString());
+        n.put("outcome", i.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        if (i.id() != null) {
+          n.put("id", i.id());
+        }
+        n.put("note", i.note());
+      }
+    }
     ArrayNode changes = root.putArray("resource_changes");
     for (ResourceChange c : plan.changes()) {
       if (c.address().mode() == ResourceMode.DATA && c.action() == Action.DELETE) {

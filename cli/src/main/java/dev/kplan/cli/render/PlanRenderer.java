@@ -77,6 +77,13 @@ public final class PlanRenderer {
     boolean refreshOnly = plan.mode() == PlanMode.REFRESH_ONLY;
 
     boolean nothingToDo = actions.isEmpty() && outputLines.isEmpty();
+    if (!plan.interrupted().isEmpty()) {
+      out.append('\n').append(style.bold(style.cyan("Note:")))
+          .append(style.bold(" Objects of an interrupted apply")).append("\n\n");
+      for (dev.kplan.engine.plan.InterruptedCreate i : plan.interrupted()) {
+        out.append("  - ").append(i.note()).append('\n');
+      }
+    }
     // as Terraform, only current objects are reported as drift (a deposed one is about to go anyway)
     List<Drift> drifted = plan.drift().stream().filter(d -> d.deposedKey() == null).toList();
     // as Terraform, drift is news only when it may matter: in a refresh-only plan, or next to changes; and,

@@ -417,6 +417,26 @@ public final class Applier {
       }
       Provider provider = in.providers().get(c.provider());
       boolean replacing = c.action().isReplace();
+      Value prior = replacing ? Value.nullOf(c.after().type()) : ValueMarks.unmarkDeep(c.before());
+      // a create is journaled first, so that a crash before its result is stored leaves a trace to follow
+      IntentJournal.Opened journal = null;
+      if (prior.isNull()) {
+        try {
+          journal = IntentJournal.open(in.lock(), provider, c.provider(), addr, ValueMarks.unmarkDeep(c.after()),
+              ValueMarks.unmarkDeep(c.config()));
+        } catch (StateException e) {
+          fail(addr, kind, Diagnostic.error("Failed to save state", "kplan did not create " + addr
+              + ", because the intent to create it could not be recorded first: " + e.getMessage(), null));
+          return false;
+        }
+        diags.addAll(journal.diagnostics().items());
+        if (journal.diagnostics().hasErrors()) {
+          failed.add(addr);
+          in.listener().onEvent(new ApplyEvent.Failed(addr, kind, firstSummary(journal.diagnostics())));
+          return false;
+        }
+      }
+      dev.kplan.state.Intent intent = journal == null ? null : journal.intent();
       String deposedKey = null;
       if (c.action() == Action.CREATE_THEN_DELETE && current.containsKey(addr.toString())) {
         // the old object stays in the state, deposed, until it is destroyed: a failure in between keeps both
@@ -431,7 +451,6 @@ public final class Applier {
         deposed.put(d.id(), d);
         deposedBy.put(addr, deposedKey);
       }
-      Value prior = replacing ? Value.nullOf(c.after().type()) : ValueMarks.unmarkDeep(c.before());
       String startId = replacing ? null : idOf(c.before());
       in.listener().onEvent(new ApplyEvent.Started(addr, kind, startId));
       long t0 = System.nanoTime();
@@ -439,9 +458,13 @@ public final class Applier {
       ApplyResult ar;
       try {
         ar = provider.apply(new ApplyRequest(addr.type(), prior, ValueMarks.unmarkDeep(c.after()),
-            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate(), SensitivePaths.of(c.after()), addr.toString()));
+            ValueMarks.unmarkDeep(c.config()), c.plannedPrivate(), SensitivePaths.of(c.after()), addr.toString(),
+            journal == null ? Map.of() : journal.identity()));
       } finally {
         still.cancel(false);
+      }
+      if (prior.isNull() && !ar.newState().isNull()) {
+        CrashAfterCreate.created(addr);
       }
       diags.addAll(ar.diagnostics().items());
       Value newState = ar.newState();
@@ -450,7 +473,8 @@ public final class Applier {
         Value marked = SensitivePaths.afterApply(c.after(), newState, ar.sensitivePaths());
         boolean tainted = ar.diagnostics().hasErrors() && kind == ApplyEvent.Kind.CREATE;
         ResourceInstance ri = instance(c, marked, ar.privateData(), tainted);
-        stored = recorded(new StateChange.Put(ri), addr);
+        stored = intent == null ? recorded(new StateChange.Put(ri), addr)
+            : recordedResult(intent.id(), new StateChange.Put(ri), addr);
         current.put(addr.toString(), ri);
       } else if (kind == ApplyEvent.Kind.UPDATE) {
         stored = recorded(new StateChange.Remove(addr.toString()), addr);
@@ -461,6 +485,10 @@ public final class Applier {
         record(new StateChange.Restore(addr.toString(), deposedKey), addr);
         current.put(addr.toString(), d.instance());
         deposedBy.remove(addr);
+      }
+      if (intent != null && stored) {
+        // the answer is stored (or there was nothing to store): nothing is left to follow up
+        closeIntent(intent.id());
       }
       if (ar.diagnostics().hasErrors()) {
         failed.add(addr);
@@ -609,6 +637,30 @@ public final class Applier {
         diags.add(Diagnostic.error("Failed to save state",
             "The change to " + addr + " was made but could not be recorded: " + e.getMessage(), null));
         return false;
+      }
+    }
+
+    /** Records the object a journaled create made, marking its intent answered in the same transaction. */
+    private boolean recordedResult(String intentId, StateChange change, ResourceAddress addr) {
+      try {
+        in.lock().recordResult(intentId, change);
+        return true;
+      } catch (StateException e) {
+        failed.add(addr);
+        diags.add(Diagnostic.error("Failed to save state",
+            "The change to " + addr + " was made but could not be recorded: " + e.getMessage()
+                + "\n\nIts intent stays in the state's journal: the next plan looks the object up and adopts it.", null));
+        return false;
+      }
+    }
+
+    /** An intent whose answer is stored; left open on failure, the next plan finds it answered and closes it. */
+    private void closeIntent(String intentId) {
+      try {
+        in.lock().closeIntent(intentId);
+      } catch (StateException e) {
+        diags.add(Diagnostic.warning("Intent not closed", "An entry of the state's intent journal (" + intentId
+            + ") could not be removed: " + e.getMessage() + " The next plan removes it.", null));
       }
     }
 

@@ -106,6 +106,16 @@ final class BaseDirDefault implements Provider {
   }
 
   @Override
+  public dev.kplan.provider.IdentityResult plannedIdentity(dev.kplan.provider.IdentityRequest request) {
+    return delegate.plannedIdentity(request);
+  }
+
+  @Override
+  public dev.kplan.provider.LookupResult lookup(dev.kplan.provider.LookupRequest request) {
+    return delegate.lookup(request);
+  }
+
+  @Override
   public UpgradeStateResult upgradeState(UpgradeStateRequest request) {
     return delegate.upgradeState(request);
   }

@@ -355,6 +355,8 @@ public final class Operations {
         StateSnapshot state = store.read();
         Context ctx = new Context(dir, module, variables, functions, state, lock, options, diags);
         ctx.workspace = workspace;
+        ctx.operation = operation;
+        ctx.intents = store.intents();
         try {
           return body.run(ctx);
         } finally {
@@ -393,8 +395,10 @@ public final class Operations {
     final Module module;
     final Map<String, Value> variables;
     final FunctionTable functions;
-    final StateSnapshot state;
+    StateSnapshot state; // replaced once when objects of an interrupted apply are adopted
     final StateStore.Lock lock;
+    String operation = "plan";
+    List<dev.kplan.state.Intent> intents = List.of(); // the journal's open intents, followed up by the first plan
     final OperationOptions options;
     final List<Diagnostic> diags;
     String workspace = WorkspaceSelection.DEFAULT; // kplan.workspace in the configuration
@@ -422,11 +426,36 @@ public final class Operations {
       return Diagnostics.of(all);
     }
 
-    /** Plans with the operation's providers (configuring them). */
+    /**
+     * Plans with the operation's providers (configuring them). Intents an interrupted apply left
+     * are followed up first ({@link InterruptedCreates}): the first plan configures the providers
+     * that look the objects up, and when some were adopted the plan is made again on that state.
+     */
     Plan plan(PlanOptions planOptions) {
       targeted = !planOptions.targets().isEmpty();
       providers = openProviders(state);
-      return Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions, workspace));
+      Plan p = Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions, workspace));
+      if (intents.isEmpty()) {
+        return p;
+      }
+      List<dev.kplan.state.Intent> open = intents;
+      intents = List.of();
+      LazyLock lazy = new LazyLock(lock, options.who(), "kplan " + operation + " (adopting objects of an interrupted apply)");
+      InterruptedCreates.Result r;
+      try {
+        r = InterruptedCreates.followUp(open, providers, lazy, dependencies(module, state));
+        if (lazy.begun()) {
+          state = lazy.commit();
+        }
+      } catch (StateException e) {
+        return p.withInterrupted(List.of(), Diagnostics.of(Diagnostic.error("Failed to save state",
+            "kplan could not follow up what an interrupted apply left: " + e.getMessage(), null)));
+      }
+      if (r.adopted()) {
+        providers = openProviders(state);
+        p = Planner.plan(new Planner.Input(module, variables, state, providers, functions, planOptions, workspace));
+      }
+      return p.withInterrupted(r.found(), r.diagnostics());
     }
 
     /** A saved plan carried out, unless it failed or the state moved on since it was made. */
@@ -442,9 +471,17 @@ public final class Operations {
                 + (saved.lineage().equals(state.lineage()) ? "" : ", another lineage") + ").", null))));
       }
       // planning again configures the providers; the saved plan is what gets applied
+      long serial = state.serial();
       Plan configuring = plan(options.plan().withMode(saved.mode()).withRefresh(false));
       if (configuring.diagnostics().hasErrors()) {
         return new OperationResult(saved, state, diags(configuring.diagnostics()));
+      }
+      if (state.serial() != serial) {
+        return new OperationResult(saved, state, diags(Diagnostics.of(Diagnostic.error("Saved plan is stale",
+            "Objects created by an interrupted apply were found and adopted into the state ("
+                + configuring.interrupted().stream().map(i -> i.address().toString())
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + "), so the plan may create them a second time. Create a new plan and apply that.", null))));
       }
       return apply(saved);
     }
@@ -816,6 +853,22 @@ public final class Operations {
     public void record(StateChange change) throws StateException {
       begin(who, command);
       lock.record(change);
+    }
+
+    @Override
+    public void recordIntent(dev.kplan.state.Intent intent) throws StateException {
+      lock.recordIntent(intent);
+    }
+
+    @Override
+    public void recordResult(String intentId, StateChange change) throws StateException {
+      begin(who, command);
+      lock.recordResult(intentId, change);
+    }
+
+    @Override
+    public void closeIntent(String intentId) throws StateException {
+      lock.closeIntent(intentId);
     }
 
     synchronized boolean begun() {

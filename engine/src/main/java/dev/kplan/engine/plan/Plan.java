@@ -14,7 +14,8 @@ import java.util.Objects;
  * deposed objects), the drift found by
  * refreshing, the root outputs' planned values (unknown where known only after apply, marked
  * where sensitive), what went wrong, and the serial and lineage of the state it was made against
- * (a saved plan applies only to exactly that state).
+ * (a saved plan applies only to exactly that state). {@code interrupted}: what the plan found of
+ * creates an interrupted apply had started, adopted into the state before planning.
  */
 public record Plan(
     PlanMode mode,
@@ -23,8 +24,21 @@ public record Plan(
     Map<String, Value> outputs,
     Diagnostics diagnostics,
     long priorSerial,
-    String lineage) {
+    String lineage,
+    List<InterruptedCreate> interrupted) {
+  /** A plan that found no interrupted creates. */
+  public Plan(PlanMode mode, List<ResourceChange> changes, List<Drift> drift, Map<String, Value> outputs,
+      Diagnostics diagnostics, long priorSerial, String lineage) {
+    this(mode, changes, drift, outputs, diagnostics, priorSerial, lineage, List.of());
+  }
+
+  /** This plan with the interrupted creates found before it was made, and their diagnostics. */
+  public Plan withInterrupted(List<InterruptedCreate> found, Diagnostics more) {
+    return new Plan(mode, changes, drift, outputs, more.plus(diagnostics), priorSerial, lineage, found);
+  }
+
   public Plan {
+    interrupted = List.copyOf(interrupted);
     Objects.requireNonNull(mode, "mode is null");
     changes = List.copyOf(changes);
     drift = List.copyOf(drift);

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Schema-driven value operations: marking sensitive attributes. */
-final class Schemas {
+public final class Schemas {
   private Schemas() {}
 
   /** {@code v} with every attribute the schema calls sensitive marked so, in nested blocks too. */
-  static Value markSensitive(BlockSchema schema, Value v) {
+  public static Value markSensitive(BlockSchema schema, Value v) {
     if (!(v instanceof ObjectValue o)) {
       return v;
     }

@@ -56,7 +56,7 @@ class ApplierTest {
   static final Type TYPE = THING.block().impliedType();
 
   /** Creates objects with id "id-NAME"; {@code during} runs inside every apply; {@code result} may spoil what it returns. */
-  static final class ThingProvider implements Provider {
+  static class ThingProvider implements Provider {
     Runnable during = () -> {};
     UnaryOperator<Value> result = v -> v;
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());

@@ -43,6 +43,24 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * Optional capability: what will identify the object a create is about to make (a name, a
+   * namespace, a tag, a client token), recorded in the engine's intent journal before the create.
+   * The default says the provider cannot tell.
+   */
+  default IdentityResult plannedIdentity(IdentityRequest request) {
+    return IdentityResult.UNSUPPORTED;
+  }
+
+  /**
+   * Optional capability: finds the object a create made, by the identity {@link #plannedIdentity}
+   * gave, after an apply died before storing it; the engine adopts what is found into the state.
+   * Must not create or change anything. The default says the provider cannot.
+   */
+  default LookupResult lookup(LookupRequest request) {
+    return LookupResult.UNSUPPORTED;
+  }
+
+  /**
    * Orderings between instances that the remote system needs but the configuration does not say
    * (a Kubernetes namespace before the objects in it). The applier adds them to the order it
    * derives from references; the default adds none.

@@ -123,6 +123,34 @@ final class JdbcLock implements StateStore.Lock {
     });
   }
 
+  @Override
+  public void recordIntent(dev.kplan.state.Intent intent) throws StateException {
+    requireHeld();
+    write("record the intent to create " + intent.address(), c -> {
+      IntentRows.insert(c, intent);
+      return null;
+    });
+  }
+
+  @Override
+  public void recordResult(String intentId, StateChange change) throws StateException {
+    long serial = requireOpen();
+    write("record the change to " + subject(change), c -> {
+      apply(c, serial, change);
+      IntentRows.answer(c, intentId, serial);
+      return null;
+    });
+  }
+
+  @Override
+  public void closeIntent(String intentId) throws StateException {
+    requireHeld();
+    write("close the intent " + intentId, c -> {
+      IntentRows.delete(c, intentId);
+      return null;
+    });
+  }
+
   /** One change to version {@code serial}, inside the caller's transaction. */
   private void apply(Connection c, long serial, StateChange change) throws SQLException, StateException {
     // sensitive values are sealed on their way in (SensitiveCipher); rows moved by SQL keep theirs
@@ -292,6 +320,16 @@ final class JdbcLock implements StateStore.Lock {
 
   /** Runs {@code work} in one transaction after checking that this lock still holds the state. */
   private <T> T write(String doing, Work<T> work) throws StateException {
+    Object writes = store.writeGuard();
+    if (writes == null) {
+      return writeNow(doing, work);
+    }
+    synchronized (writes) {
+      return writeNow(doing, work);
+    }
+  }
+
+  private <T> T writeNow(String doing, Work<T> work) throws StateException {
     try (Connection c = store.connection()) {
       c.setAutoCommit(false);
       try {

@@ -19,6 +19,11 @@
  * history shows it as a move; {@code state_version.moved} counts them (NULL: written before moves
  * were recorded).
  *
+ * <p>The intent journal ({@code intent_journal}, {@code IntentRows}) is outside the versions: a row
+ * is written before each create, marked with the serial that holds the provider's answer in the
+ * same transaction as the object's row, and deleted afterwards. A row that is left is a create a
+ * crash interrupted, which the engine follows up on the next plan.
+ *
  * <h2>Several processes, one H2 file</h2>
  * Embedded H2 locks its file per process, so a second kplan could not even open the state to see
  * who holds the lock. The file is opened in H2's automatic mixed mode ({@code AUTO_SERVER=TRUE}):

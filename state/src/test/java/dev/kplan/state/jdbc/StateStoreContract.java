@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kplan.state.Intent;
 import dev.kplan.state.MigrationReport;
 import dev.kplan.state.OutputValue;
 import dev.kplan.state.RecordedMoves;
@@ -153,6 +154,57 @@ abstract class StateStoreContract {
       assertEquals(2, lock.commit().resources().size());
     }
     assertTrue(store.verify().stream().allMatch(c -> c.outcome() == VersionCheck.Outcome.OK));
+  }
+
+  @Test
+  void anIntentIsKeptAcrossACrashUntilClosedAndItsAnswerIsStoredWithTheObject() throws Exception {
+    JdbcStateStore store = track(newStore());
+    Intent first = Intent.open("kubernetes_manifest.web", "provider.kubernetes", "kubernetes_manifest",
+        java.util.Map.of("kind", "ConfigMap", "namespace", "default", "name", "web"), "alice@laptop");
+    Intent second = Intent.open("local_file.b", "provider.local", "local_file",
+        java.util.Map.of("filename", "/tmp/b"), "alice@laptop");
+    StateStore.Lock crashed = store.lock("alice@laptop", "apply", NO_WAIT);
+    crashed.begin("alice", "apply");
+    crashed.recordIntent(first);
+    crashed.recordIntent(second);
+    crashed.recordResult(second.id(), new StateChange.Put(instance("local_file.b", "{}")));
+    crashed.close(); // the process "died": neither intent was closed
+
+    JdbcStateStore other = track(reopen());
+    List<Intent> open = other.intents();
+    assertEquals(List.of(first.id(), second.id()), open.stream().map(Intent::id).toList());
+    assertEquals(first.identity(), open.get(0).identity());
+    assertEquals("kubernetes_manifest", open.get(0).resourceType());
+    assertEquals("provider.kubernetes", open.get(0).providerAddress());
+    assertEquals(first.created(), open.get(0).created());
+    assertEquals(List.of(false, true), open.stream().map(Intent::answered).toList());
+    assertEquals(List.of("local_file.b"), List.copyOf(other.read().resources().keySet()));
+
+    try (StateStore.Lock lock = other.lock("bob@desk", "plan", NO_WAIT)) {
+      lock.closeIntent(first.id());
+      lock.closeIntent(second.id());
+    }
+    assertEquals(List.of(), store.intents());
+    assertTrue(store.verify().stream().allMatch(c -> c.outcome() != VersionCheck.Outcome.FAILED));
+  }
+
+  @Test
+  void anIntentIsNotWrittenByAProcessThatLostTheLockAndAFailedResultLeavesItUnanswered() throws Exception {
+    JdbcStateStore store = track(newStore());
+    StateStore.Lock held = store.lock("alice@laptop", "apply", NO_WAIT);
+    held.begin("alice", "apply");
+    Intent kept = Intent.open("local_file.a", "provider.local", "local_file", java.util.Map.of(), "alice@laptop");
+    held.recordIntent(kept);
+    store.forceUnlock(held.info().id());
+    assertThrows(StateException.class, () -> held.recordIntent(
+        Intent.open("local_file.z", "provider.local", "local_file", java.util.Map.of(), "alice@laptop")));
+    assertThrows(StateException.class,
+        () -> held.recordResult(kept.id(), new StateChange.Put(instance("local_file.a", "{}"))));
+    held.close();
+    List<Intent> open = store.intents();
+    assertEquals(List.of(kept.id()), open.stream().map(Intent::id).toList());
+    assertEquals(false, open.get(0).answered());
+    assertEquals(java.util.Map.of(), store.read().resources());
   }
 
   @Test

@@ -217,6 +217,44 @@ final class AwsProvider implements Provider {
   }
 
   @Override
+  public dev.kplan.provider.IdentityResult plannedIdentity(dev.kplan.provider.IdentityRequest request) {
+    ResourceType type = type(request.typeName());
+    return type.remote() ? dev.kplan.provider.IdentityResult.remote(type.identity(Vals.object(request.plannedState()),
+        request.address())) : dev.kplan.provider.IdentityResult.NO_REMOTE_OBJECT;
+  }
+
+  /** The type finds the ids; one is read as an import would, several are for a person to sort out. */
+  @Override
+  public dev.kplan.provider.LookupResult lookup(dev.kplan.provider.LookupRequest request) {
+    ResourceType type = type(request.typeName());
+    if (!type.remote()) {
+      return dev.kplan.provider.LookupResult.NO_REMOTE_OBJECT;
+    }
+    AwsContext ctx = context();
+    try {
+      List<String> ids = type.lookup(request.identity(), ctx);
+      if (ids == null) {
+        return dev.kplan.provider.LookupResult.UNSUPPORTED;
+      }
+      if (ids.isEmpty()) {
+        return dev.kplan.provider.LookupResult.NOT_FOUND;
+      }
+      if (ids.size() > 1) {
+        return dev.kplan.provider.LookupResult.failed(Diagnostics.of(Diagnostic.error("Several objects found",
+            "In " + ctx.region() + ", " + String.join(", ", ids) + " all match " + request.identity() + " of "
+                + request.address() + ". Delete the ones that are not wanted, or import one of them with"
+                + " \"kplan import " + request.address() + " ID\".", null)));
+      }
+      Value live = type.read(List.of(type.importPrior(ids.get(0))), ctx).get(0);
+      return live.isNull() ? dev.kplan.provider.LookupResult.NOT_FOUND
+          : dev.kplan.provider.LookupResult.found(live, null);
+    } catch (SdkException e) {
+      return dev.kplan.provider.LookupResult.failed(Diagnostics.of(
+          AwsErrors.diagnostic("looking up " + request.address(), e, endpoint(type, ctx))));
+    }
+  }
+
+  @Override
   public ImportResult importResource(ImportRequest request) {
     ResourceType type = type(request.typeName());
     AwsContext ctx = context();

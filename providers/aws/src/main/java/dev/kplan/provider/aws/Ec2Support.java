@@ -63,4 +63,18 @@ final class Ec2Support {
     }
     return out;
   }
+
+  /**
+   * The ids of the objects that carry kplan's address tag {@code identity} names (all pages): what a create by
+   * kplan made, found after an interrupted apply.
+   */
+  static <T> List<String> tagged(Map<String, String> identity, Function<Filter, List<T>> describe,
+      Function<T, String> idOf) {
+    String address = identity.get(Tags.ADDRESS);
+    if (address == null) {
+      return List.of();
+    }
+    Filter f = Filter.builder().name("tag:" + Tags.ADDRESS).values(address).build();
+    return describe.apply(f).stream().map(idOf).distinct().sorted().toList();
+  }
 }

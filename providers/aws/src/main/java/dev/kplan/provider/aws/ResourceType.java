@@ -87,6 +87,34 @@ interface ResourceType {
     return false;
   }
 
+  /**
+   * Whether a create makes an object of its own in AWS (false for a setting of another object, such as a bucket's
+   * versioning: applying it again is all an interrupted create needs, so kplan journals nothing for it).
+   */
+  default boolean remote() {
+    return true;
+  }
+
+  /**
+   * What identifies the object {@link #create} makes for {@code planned} at {@code address}: kplan records it in its
+   * intent journal before the create, and hands it to {@link #lookup} if it dies before storing the object. The
+   * default is kplan's address tag, which every create of a taggable type writes; add what else narrows the search
+   * (a name). Never a sensitive value.
+   */
+  default Map<String, String> identity(ObjectValue planned, String address) {
+    return Map.of(Tags.ADDRESS, address);
+  }
+
+  /**
+   * The ids of the objects of this type that a create identified by {@code identity} made (normally one; none when
+   * the create never reached AWS), for kplan to adopt after an apply died between the create and the state write.
+   * Must only read. Null: this type cannot look its objects up (the default), and kplan warns that an object may
+   * have been left behind; implement it with each new type.
+   */
+  default List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return null;
+  }
+
   /** A prior state that holds only the id, for {@link #read} to fill in at import. */
   default ObjectValue importPrior(String id) {
     return Value.object(Map.of("id", Value.string(id)));

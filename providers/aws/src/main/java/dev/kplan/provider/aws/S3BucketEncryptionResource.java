@@ -126,6 +126,12 @@ final class S3BucketEncryptionResource implements ResourceType {
         .serverSideEncryptionConfiguration(c -> c.rules(r.build())));
   }
 
+  /** A setting of its bucket: applying it again is all an interrupted create needs. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String bucket = Vals.string(planned, "bucket");

@@ -70,6 +70,12 @@ final class S3BucketPolicyResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /** A setting of its bucket: applying it again is all an interrupted create needs. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String bucket = Vals.string(planned, "bucket");

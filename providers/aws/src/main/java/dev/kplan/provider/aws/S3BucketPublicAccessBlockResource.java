@@ -101,6 +101,12 @@ final class S3BucketPublicAccessBlockResource implements ResourceType {
     return Boolean.TRUE.equals(Vals.bool(planned, name));
   }
 
+  /** A setting of its bucket: applying it again is all an interrupted create needs. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String bucket = Vals.string(planned, "bucket");

@@ -115,6 +115,47 @@ final class S3BucketResource implements ResourceType {
     s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(list)));
   }
 
+  /** The bucket's name when the configuration gives one (names are global), and the address tag. */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = new TreeMap<>(Map.of(Tags.ADDRESS, address));
+    String given = Vals.string(planned, "bucket");
+    if (given != null) {
+      id.put("bucket", given);
+    }
+    return id;
+  }
+
+  /**
+   * A named bucket by HeadBucket (the create tags it only right after CreateBucket, so a bucket of that name in
+   * this account counts as the one kplan made); a generated name ({@code kplan-…}) by listing the buckets of that
+   * prefix and reading their address tag.
+   */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    S3Client s3 = ctx.clients().s3();
+    String bucket = identity.get("bucket");
+    if (bucket != null) {
+      try {
+        s3.headBucket(b -> b.bucket(bucket));
+        return List.of(bucket);
+      } catch (SdkException e) {
+        if (AwsErrors.notFound(e)) {
+          return List.of();
+        }
+        throw e;
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (software.amazon.awssdk.services.s3.model.Bucket b : s3.listBuckets().buckets()) {
+      if (b.name().startsWith("kplan-")
+          && identity.get(Tags.ADDRESS).equals(liveTags(s3, b.name()).get(Tags.ADDRESS))) {
+        out.add(b.name());
+      }
+    }
+    return out;
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String given = Vals.string(planned, "bucket");

@@ -85,6 +85,12 @@ final class S3BucketVersioningResource implements ResourceType {
         .versioningConfiguration(v -> v.status(BucketVersioningStatus.fromValue(status))));
   }
 
+  /** A setting of its bucket: applying it again is all an interrupted create needs. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String bucket = Vals.string(planned, "bucket");

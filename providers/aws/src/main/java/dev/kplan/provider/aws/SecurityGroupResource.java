@@ -135,6 +135,13 @@ final class SecurityGroupResource implements ResourceType {
   }
 
   @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity,
+        f -> ctx.clients().ec2().describeSecurityGroupsPaginator(b -> b.filters(f)).securityGroups().stream().toList(),
+        SecurityGroup::groupId);
+  }
+
+  @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String name = Vals.string(planned, "name");
     String groupName = name != null ? name : "kplan-" + UUID.randomUUID().toString().substring(0, 13);

@@ -172,6 +172,14 @@ final class SecurityGroupRuleResource implements ResourceType {
   }
 
   @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity,
+        f -> ctx.clients().ec2().describeSecurityGroupRulesPaginator(b -> b.filters(f)).securityGroupRules().stream()
+            .toList(),
+        SecurityGroupRule::securityGroupRuleId);
+  }
+
+  @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String group = Vals.string(planned, "security_group_id");
     var tags = Ec2Support.tagSpecification(software.amazon.awssdk.services.ec2.model.ResourceType.SECURITY_GROUP_RULE,

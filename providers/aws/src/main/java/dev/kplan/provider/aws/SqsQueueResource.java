@@ -6,6 +6,7 @@ import dev.kplan.lang.value.Value;
 import dev.kplan.provider.AttributeSchema;
 import dev.kplan.provider.BlockSchema;
 import dev.kplan.provider.ResourceSchema;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,42 @@ final class SqsQueueResource implements ResourceType {
         out.put(attr.toString(), String.valueOf(v));
       }
     });
+    return out;
+  }
+
+  /** The queue's name when the configuration gives one, and the address tag (which CreateQueue writes). */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = new java.util.TreeMap<>(Map.of(Tags.ADDRESS, address));
+    String given = Vals.string(planned, "name");
+    if (given != null) {
+      id.put("name", given);
+    }
+    return id;
+  }
+
+  /** By name (GetQueueUrl), else among the {@code kplan-…} queues; either way only one carrying the address tag. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    SqsClient sqs = ctx.clients().sqs();
+    String address = identity.get(Tags.ADDRESS);
+    List<String> urls = new ArrayList<>();
+    String name = identity.get("name");
+    if (name != null) {
+      try {
+        urls.add(sqs.getQueueUrl(b -> b.queueName(name)).queueUrl());
+      } catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException e) {
+        return List.of();
+      }
+    } else {
+      sqs.listQueuesPaginator(b -> b.queueNamePrefix("kplan-")).queueUrls().forEach(urls::add);
+    }
+    List<String> out = new ArrayList<>();
+    for (String url : urls) {
+      if (address != null && address.equals(sqs.listQueueTags(b -> b.queueUrl(url)).tags().get(Tags.ADDRESS))) {
+        out.add(url);
+      }
+    }
     return out;
   }
 

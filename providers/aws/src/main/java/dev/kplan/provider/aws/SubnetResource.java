@@ -71,6 +71,13 @@ final class SubnetResource implements ResourceType {
   }
 
   @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity,
+        f -> ctx.clients().ec2().describeSubnetsPaginator(b -> b.filters(f)).subnets().stream().toList(),
+        Subnet::subnetId);
+  }
+
+  @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String id = ctx.clients().ec2().createSubnet(b -> b
         .vpcId(Vals.string(planned, "vpc_id"))

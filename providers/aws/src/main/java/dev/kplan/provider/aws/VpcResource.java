@@ -64,6 +64,12 @@ final class VpcResource implements ResourceType {
   }
 
   @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity,
+        f -> ctx.clients().ec2().describeVpcsPaginator(b -> b.filters(f)).vpcs().stream().toList(), Vpc::vpcId);
+  }
+
+  @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     return ctx.clients().ec2().createVpc(b -> b
         .cidrBlock(Vals.string(planned, "cidr_block"))

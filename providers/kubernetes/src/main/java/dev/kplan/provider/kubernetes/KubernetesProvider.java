@@ -380,6 +380,18 @@ public final class KubernetesProvider implements Provider {
     }
   }
 
+  @Override
+  public dev.kplan.provider.IdentityResult plannedIdentity(dev.kplan.provider.IdentityRequest request) {
+    checkType(request.typeName());
+    return Lookups.identity(request.plannedState());
+  }
+
+  @Override
+  public dev.kplan.provider.LookupResult lookup(dev.kplan.provider.LookupRequest request) {
+    checkType(request.typeName());
+    return Lookups.lookup(request.identity(), cluster());
+  }
+
   private Cluster cluster() {
     Cluster c = cluster;
     if (c == null) {

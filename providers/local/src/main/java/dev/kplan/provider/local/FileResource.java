@@ -224,6 +224,66 @@ final class FileResource implements ManagedType {
     return new ImportResult(List.of(Attrs.complete(schema.block(), state)), Diagnostics.NONE);
   }
 
+  /**
+   * The file's absolute path (where a lookup finds it), and what the adopted state needs besides its
+   * bytes: the filename as configured, which content argument is used (a source's path with it) and
+   * the permissions. Never the content itself, which may be sensitive.
+   */
+  @Override
+  public dev.kplan.provider.IdentityResult identity(ObjectValue planned, Workspace workspace) {
+    Map<String, Value> args = Attrs.copy(planned);
+    String filename = Attrs.string(planned, "filename");
+    if (filename == null) {
+      return dev.kplan.provider.IdentityResult.UNSUPPORTED;
+    }
+    Map<String, String> id = new LinkedHashMap<>();
+    id.put("path", workspace.resolve(filename).toString());
+    id.put("filename", filename);
+    String arg = contentArgument(args);
+    id.put("content_argument", arg);
+    if ("source".equals(arg) && Attrs.string(planned, "source") != null) {
+      id.put("source", Attrs.string(planned, "source"));
+    }
+    for (String mode : List.of("file_permission", "directory_permission")) {
+      String m = Attrs.string(planned, mode);
+      id.put(mode, m == null ? defaultMode : m);
+    }
+    return dev.kplan.provider.IdentityResult.remote(id);
+  }
+
+  /** The file at the identity's path, as the state would hold it had the create been recorded. */
+  @Override
+  public dev.kplan.provider.LookupResult lookup(Map<String, String> identity, Workspace workspace) {
+    String path = identity.get("path");
+    if (path == null || identity.get("filename") == null) {
+      return dev.kplan.provider.LookupResult.failed(Diagnostics.of(Diagnostic.error("Invalid identity",
+          "The identity of a " + name + " needs its path and filename; it holds " + identity.keySet() + ".", null)));
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(path);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return dev.kplan.provider.LookupResult.NOT_FOUND;
+    } catch (IOException e) {
+      return dev.kplan.provider.LookupResult.failed(ioError("read", file, e));
+    }
+    Map<String, Value> state = new LinkedHashMap<>();
+    state.put("filename", Value.string(identity.get("filename")));
+    String arg = identity.getOrDefault("content_argument", "content");
+    if ("content_base64".equals(arg)) {
+      state.put("content_base64", Value.string(Base64.getEncoder().encodeToString(bytes)));
+    } else if ("source".equals(arg) && identity.get("source") != null) {
+      state.put("source", Value.string(identity.get("source")));
+    } else {
+      state.put("content", Value.string(new String(bytes, StandardCharsets.UTF_8)));
+    }
+    state.put("file_permission", Value.string(identity.getOrDefault("file_permission", defaultMode)));
+    state.put("directory_permission", Value.string(identity.getOrDefault("directory_permission", defaultMode)));
+    state.putAll(Checksums.of(bytes));
+    return dev.kplan.provider.LookupResult.found(Attrs.complete(schema.block(), state), null);
+  }
+
   /** The bytes to write, or null while an argument is unknown or the source file does not exist yet. */
   private static byte[] contentIfKnown(Map<String, Value> args, Workspace workspace) {
     for (String arg : CONTENT_ARGUMENTS) {

@@ -131,6 +131,16 @@ public final class LocalProvider implements Provider {
   }
 
   @Override
+  public dev.kplan.provider.IdentityResult plannedIdentity(dev.kplan.provider.IdentityRequest request) {
+    return type(request.typeName()).identity(Attrs.plain(request.plannedState()), workspace);
+  }
+
+  @Override
+  public dev.kplan.provider.LookupResult lookup(dev.kplan.provider.LookupRequest request) {
+    return type(request.typeName()).lookup(request.identity(), workspace);
+  }
+
+  @Override
   public ReadDataResult readData(ReadDataRequest request) {
     FileDataSource source = dataSources.get(request.typeName());
     if (source == null) {

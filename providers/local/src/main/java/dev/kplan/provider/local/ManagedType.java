@@ -30,4 +30,17 @@ interface ManagedType {
   Value read(ObjectValue prior, Workspace workspace, List<Diagnostic> diagnostics);
 
   ImportResult importResource(String id, Workspace workspace);
+
+  /**
+   * What identifies the object a create of {@code planned} makes (see {@link
+   * dev.kplan.provider.Provider#plannedIdentity}); by default nothing: the object lives in the state only.
+   */
+  default dev.kplan.provider.IdentityResult identity(ObjectValue planned, Workspace workspace) {
+    return dev.kplan.provider.IdentityResult.NO_REMOTE_OBJECT;
+  }
+
+  /** Finds what a create identified by {@code identity} made; by default there is nothing outside the state. */
+  default dev.kplan.provider.LookupResult lookup(java.util.Map<String, String> identity, Workspace workspace) {
+    return dev.kplan.provider.LookupResult.NO_REMOTE_OBJECT;
+  }
 }
