@@ -28,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Command(name = "output", description = "Show the output values stored in the state.")
 public final class OutputCommand implements Callable<Integer> {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Built on first use: picocli creates every command when kplan starts, and most runs never need JSON here. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   @CommandLine.ParentCommand KplanCommand root;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -99,15 +102,15 @@ public final class OutputCommand implements Callable<Integer> {
       return 0;
     }
     if (json) {
-      ObjectNode all = JSON.createObjectNode();
+      ObjectNode all = Json.MAPPER.createObjectNode();
       for (OutputValue o : outputs.values()) {
         ObjectNode entry = all.putObject(o.name());
         entry.put("sensitive", o.sensitive());
         Value v = OperationOutput.value(o);
-        entry.set("type", JSON.readTree(JsonCodec.encodeType(v.type())));
-        entry.set("value", JSON.readTree(JsonCodec.encode(v)));
+        entry.set("type", Json.MAPPER.readTree(JsonCodec.encodeType(v.type())));
+        entry.set("value", Json.MAPPER.readTree(JsonCodec.encode(v)));
       }
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all));
+      out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(all));
       out.flush();
       return 0;
     }

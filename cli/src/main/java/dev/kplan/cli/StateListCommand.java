@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "list", description = "List the objects in the state.")
 final class StateListCommand extends StateSubcommand {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Built on first use: picocli creates every command when kplan starts, and most runs never need JSON here. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
 
   @Option(names = "-id", paramLabel = "ID", description = "Only objects whose id attribute is ID.")
   String id;
@@ -55,6 +58,8 @@ final class StateListCommand extends StateSubcommand {
       StateSnapshot state = id == null ? null : serial == null ? store.read() : store.readVersion(serial);
       List<ResourceAddress> all = state != null ? StateAddresses.all(state)
           : StateAddresses.parseAll(store.addresses(version));
+      // one write: the command line's writer flushes at every line, a system call each
+      StringBuilder text = new StringBuilder(all.size() * 32);
       for (ResourceAddress a : all) {
         if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.contains(a))) {
           continue;
@@ -62,15 +67,16 @@ final class StateListCommand extends StateSubcommand {
         if (state != null && !id.equals(idOf(state.resources().get(a.toString()).attributesJson()))) {
           continue;
         }
-        out.println(a);
+        text.append(a).append(System.lineSeparator());
       }
+      out.print(text);
     }
     out.flush();
     return 0;
   }
 
   private static String idOf(String attributesJson) {
-    JsonNode id = JSON.readTree(attributesJson).get("id");
+    JsonNode id = Json.MAPPER.readTree(attributesJson).get("id");
     return id == null || id.isNull() ? null : id.asString();
   }
 }

@@ -3,6 +3,7 @@ package dev.kplan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kplan.engine.ops.OperationOptions;
@@ -32,8 +33,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -56,7 +59,11 @@ class ApplyCrashTest {
   private static final int ROUNDS = 20;
   private static final Pattern COMPLETE = Pattern.compile("^(local_file\\.f\\[\\d+]): (Creation|Destruction) complete");
 
+  /** One killed round with its checks takes seconds; the final apply and plan about as long as a round. */
+  private static final Duration STEP = Duration.ofMinutes(3);
+
   @TempDir Path dir;
+  private ChildJvm child;
   private int idempotentCreates;
   private int adoptingCreates;
   private int refreshed;
@@ -67,41 +74,20 @@ class ApplyCrashTest {
     Path stateFile = JdbcStateStore.defaultFile(dir);
     long started = System.nanoTime();
     for (int round = 1; round <= ROUNDS; round++) {
-      writeConfig(round);
+      int r = round;
       // every round replaces or creates all 200 files: at least 200 "complete" lines, so N always falls inside the apply
       int killAfter = 1 + random.nextInt(FILES);
-      Set<String> createdBeforeKill = new HashSet<>();
-      try (ChildJvm apply = ChildJvm.start(Map.of(), Main.class, "-chdir=" + dir, "-no-color", "apply",
-          "-auto-approve")) {
-        int completed = 0;
-        while (completed < killAfter) {
-          Matcher m = COMPLETE.matcher(apply.expect(" complete after "));
-          if (m.find()) {
-            completed++;
-            if (m.group(2).equals("Creation")) {
-              createdBeforeKill.add(m.group(1));
-            }
-          }
-        }
-        apply.kill();
-        apply.finish();
-        // lines it wrote before dying but that were not read yet report changes it recorded too
-        Matcher more = COMPLETE.matcher("");
-        for (String line : apply.output().split("\n")) {
-          if (more.reset(line).find() && more.group(2).equals("Creation")) {
-            createdBeforeKill.add(more.group(1));
-          }
-        }
-      }
-      checkConsistent(round, stateFile, createdBeforeKill);
+      bounded("the killed apply of round " + r + " and the checks after it", () -> killedRound(r, killAfter, stateFile));
     }
     long killedRounds = System.nanoTime() - started;
 
-    CliRun converge = CliRun.run("", "-chdir=" + dir, "-no-color", "apply", "-auto-approve");
-    assertEquals(0, converge.exitCode(), converge.err());
-    CliRun plan = CliRun.run("", "-chdir=" + dir, "-no-color", "plan", "-detailed-exitcode");
-    assertEquals(0, plan.exitCode(), plan.out() + plan.err());
-    assertTrue(plan.out().contains("No changes."), plan.out());
+    bounded("the final apply and plan", () -> {
+      CliRun converge = CliRun.run("", "-chdir=" + dir, "-no-color", "apply", "-auto-approve");
+      assertEquals(0, converge.exitCode(), converge.err());
+      CliRun plan = CliRun.run("", "-chdir=" + dir, "-no-color", "plan", "-detailed-exitcode");
+      assertEquals(0, plan.exitCode(), plan.out() + plan.err());
+      assertTrue(plan.out().contains("No changes."), plan.out());
+    });
     for (int i = 0; i < FILES; i++) {
       assertEquals(content(i, ROUNDS), Files.readString(dir.resolve("out/f" + i + ".txt")));
     }
@@ -111,6 +97,51 @@ class ApplyCrashTest {
     System.out.printf("ApplyCrashTest: %d killed applies and their checks in %d s; unrecorded files: %d to be"
         + " written again with the same content, %d with this round's; %d recorded files rewritten unrecorded%n",
         ROUNDS, TimeUnit.NANOSECONDS.toSeconds(killedRounds), idempotentCreates, adoptingCreates, refreshed);
+  }
+
+  private void killedRound(int round, int killAfter, Path stateFile) throws Exception {
+    writeConfig(round);
+    Set<String> createdBeforeKill = new HashSet<>();
+    try (ChildJvm apply = ChildJvm.start(Map.of(), Main.class, "-chdir=" + dir, "-no-color", "apply",
+        "-auto-approve")) {
+      child = apply;
+      int completed = 0;
+      while (completed < killAfter) {
+        Matcher m = COMPLETE.matcher(apply.expect(" complete after "));
+        if (m.find()) {
+          completed++;
+          if (m.group(2).equals("Creation")) {
+            createdBeforeKill.add(m.group(1));
+          }
+        }
+      }
+      apply.kill();
+      apply.finish();
+      // lines it wrote before dying but that were not read yet report changes it recorded too
+      Matcher more = COMPLETE.matcher("");
+      for (String line : apply.output().split("\n")) {
+        if (more.reset(line).find() && more.group(2).equals("Creation")) {
+          createdBeforeKill.add(more.group(1));
+        }
+      }
+    }
+    checkConsistent(round, stateFile, createdBeforeKill);
+  }
+
+  /**
+   * Runs one step within {@link #STEP}, so that a hang (a kplan that never finishes on a state left
+   * by a killed one) fails the test with the step's name instead of holding CI until its limit.
+   */
+  private void bounded(String step, Executable body) {
+    assertTimeoutPreemptively(STEP, body, () -> step + " did not finish within " + STEP.toSeconds() + " s: kplan hangs"
+        + " on the state left by the killed apply (a thread dump of the test JVM shows where)");
+  }
+
+  @AfterEach
+  void stopChild() {
+    if (child != null) {
+      child.close(); // a child still running after a failed step must not outlive the test
+    }
   }
 
   private void writeConfig(int round) throws IOException {

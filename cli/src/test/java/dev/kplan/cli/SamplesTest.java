@@ -16,10 +16,10 @@ class SamplesTest {
 
   /**
    * The samples this class runs; a new sample needs its test here. Those that need a cluster are run end to end
-   * by an integration test against the sandbox ({@code kubernetes}: {@link KubernetesSampleIT}); here they are
-   * only checked offline.
+   * by an integration test against the sandbox ({@code kubernetes}: {@link KubernetesSampleIT}, {@code aws}:
+   * {@link AwsSampleIT}, {@code platform}: {@link PlatformSampleIT}); here they are only checked offline.
    */
-  private static final java.util.Set<String> RUN_HERE = java.util.Set.of("quickstart", "kubernetes");
+  private static final java.util.Set<String> RUN_HERE = java.util.Set.of("quickstart", "kubernetes", "aws", "platform");
 
   @Test
   void everySampleHasAReadmeAndIsRunByThisTest() throws IOException {
@@ -58,6 +58,14 @@ class SamplesTest {
   void kubernetesIsFormattedAndValid() {
     assertEquals(0, CliRun.run("", "-chdir=" + SAMPLES.resolve("kubernetes"), "fmt", "-check").exitCode());
     CliRun valid = CliRun.run("", "-chdir=" + SAMPLES.resolve("kubernetes"), "-no-color", "validate");
+    assertEquals(0, valid.exitCode(), valid.out() + valid.err());
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"aws", "platform"})
+  void cloudSamplesAreFormattedAndValid(String sample) {
+    assertEquals(0, CliRun.run("", "-chdir=" + SAMPLES.resolve(sample), "fmt", "-check").exitCode());
+    CliRun valid = CliRun.run("", "-chdir=" + SAMPLES.resolve(sample), "-no-color", "validate");
     assertEquals(0, valid.exitCode(), valid.out() + valid.err());
   }
 

@@ -77,9 +77,13 @@ public final class StateBackends {
    */
   public static JdbcStateStore openSelected(Path dir, dev.kplan.engine.config.LoadResult loaded,
       Map<String, String> env) throws StateException {
+    // the function library (hundreds of classes) only when a passphrase expression needs evaluating:
+    // reading commands such as state list start faster without it
     dev.kplan.lang.functions.FunctionTable[] table = new dev.kplan.lang.functions.FunctionTable[1];
-    table[0] = dev.kplan.lang.functions.FunctionTable.standard(new dev.kplan.lang.functions.FunctionContext(
-        dir.toAbsolutePath(), java.time.Clock.systemUTC(), new dev.kplan.lang.eval.TemplateFileRenderer(() -> table[0])));
+    if (loaded.settings().passphrase() != null) {
+      table[0] = dev.kplan.lang.functions.FunctionTable.standard(new dev.kplan.lang.functions.FunctionContext(
+          dir.toAbsolutePath(), java.time.Clock.systemUTC(), new dev.kplan.lang.eval.TemplateFileRenderer(() -> table[0])));
+    }
     char[] passphrase = StatePassphrase.of(dir, loaded, table[0], env);
     return openWorkspace(location(dir, loaded.settings(), env), dir, env, passphrase);
   }

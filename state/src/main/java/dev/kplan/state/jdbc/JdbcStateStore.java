@@ -58,6 +58,8 @@ public final class JdbcStateStore implements StateStore {
 
   private static final String H2_FILE_SUFFIX = ".mv.db";
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+  /** See {@link #writeGuard}: one for the process, whichever store objects it has open on which files. */
+  private static final Object H2_WRITES = new Object();
 
   private final HikariDataSource pool;
   private final String where;
@@ -119,7 +121,10 @@ public final class JdbcStateStore implements StateStore {
     // it exits another takes over, and AUTO_RECONNECT lets the others' connections follow it
     // instead of failing with "session closed". WRITE_DELAY=0: every commit reaches the file
     // before commit returns, so a process killed right after record() has lost nothing.
-    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0";
+    // DATABASE_EVENT_LISTENER: H2Reconnects repairs what H2's recovery leaves when a reconnect
+    // makes this process open a file whose server was killed (see H2Recovery).
+    String url = "jdbc:h2:file:" + absolute.resolveSibling(base) + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0"
+        + ";DATABASE_EVENT_LISTENER='" + H2Reconnects.class.getName() + "'";
     // (H2 replays the session's state, its schema included, on reconnecting: a workspace stays a workspace.)
     return open(new Connect(url, "sa", "", dbFile.toString(), null), Workspaces.DEFAULT);
   }
@@ -202,6 +207,10 @@ public final class JdbcStateStore implements StateStore {
       throw Failures.of(where, "open it", e);
     }
     try {
+      if (dialect == Dialect.H2) {
+        H2Reconnects.opened(url);
+        finishLeftoverCommits(pool, where);
+      }
       Migrations.migrate(pool, where, schema);
       String lineage = lineageOf(pool, where);
       backfillChecksums(pool, where);
@@ -209,8 +218,20 @@ public final class JdbcStateStore implements StateStore {
           connect.where(), currentSchema(pool, where));
       return new JdbcStateStore(pool, where, lineage, dialect, known, workspace);
     } catch (StateException | RuntimeException e) {
+      if (dialect == Dialect.H2) {
+        H2Reconnects.closed(url);
+      }
       pool.close();
       throw e;
+    }
+  }
+
+  /** Before anything reads or writes: a commit that H2's recovery left half done would hide rows and hang writers. */
+  private static void finishLeftoverCommits(HikariDataSource pool, String where) throws StateException {
+    try (Connection c = pool.getConnection()) {
+      H2Recovery.finishLeftoverCommits(c);
+    } catch (SQLException e) {
+      throw Failures.of(where, "finish the commits an interrupted kplan had begun", e);
     }
   }
 
@@ -893,11 +914,26 @@ public final class JdbcStateStore implements StateStore {
 
   @Override
   public void close() throws StateException {
+    if (dialect == Dialect.H2) {
+      H2Reconnects.closed(connect.url());
+    }
     pool.close();
   }
 
   Connection connection() throws SQLException {
     return pool.getConnection();
+  }
+
+  /**
+   * What a write transaction holds while it runs, so that this process writes one at a time; null
+   * on PostgreSQL. On H2, a commit applies a transaction to each table and index in turn, and the
+   * file can be stored (by another connection's commit, or H2's memory threshold) in the middle:
+   * the file then holds half a commit, which a process killed at that moment leaves behind (see
+   * {@link H2Recovery}). With one writer at a time, only the committing transaction's own store can
+   * fall in its commit, and H2's recovery then has its whole undo log to finish it from.
+   */
+  Object writeGuard() {
+    return dialect == Dialect.H2 ? H2_WRITES : null;
   }
 
   String lineage() {
