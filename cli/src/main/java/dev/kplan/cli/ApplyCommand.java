@@ -1,6 +1,7 @@
 package dev.kplan.cli;
 
 import dev.kplan.cli.render.PlanRenderer;
+import dev.kplan.engine.ops.ApprovedApply;
 import dev.kplan.engine.ops.OperationOptions;
 import dev.kplan.engine.ops.OperationResult;
 import dev.kplan.engine.ops.Operations;
@@ -11,6 +12,7 @@ import dev.kplan.lang.diag.Diagnostic;
 import dev.kplan.lang.diag.Diagnostics;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kplan apply}: plans, shows the plan, asks for approval (unless {@code -auto-approve}),
- * then carries out exactly the plan shown: it is applied as a saved plan, so a state changed by
- * someone else in between is refused rather than silently re-planned.
+ * then carries out exactly the plan shown, in the same operation: the state lock is held from
+ * planning to the end of the apply, so nobody else can change the state in between.
  */
 @Command(name = "apply", description = "Create or update infrastructure to match the configuration.")
 public final class ApplyCommand implements Callable<Integer> {
@@ -93,45 +95,59 @@ public final class ApplyCommand implements Callable<Integer> {
     return finish(out, read.file().plan().mode(), progress, applied, root.color());
   }
 
-  /** Plan, show, approve, apply: shared with {@code destroy}, which differs only in mode and words. */
+  /**
+   * Plan, show, approve, apply, in one operation (the lock held throughout, nothing planned twice):
+   * shared with {@code destroy}, which differs only in mode and words.
+   */
   static int run(CommandLine cmd, KplanCommand root, OperationArguments arguments, PlanMode mode,
       boolean autoApprove) throws IOException {
     PrintWriter out = cmd.getOut();
     PrintWriter err = cmd.getErr();
     Path dir = root.workDir();
     OperationOptions options = arguments.toOptions(cmd, root, mode);
-    Operations ops = new Operations();
-    OperationResult planned = ops.plan(dir, options);
-    OperationOutput.diagnostics(err, planned.diagnostics(), dir, root.color());
-    if (planned.hasErrors() || planned.plan() == null) {
+    OperationOutput.Progress progress = new OperationOutput.Progress(out);
+    boolean destroying = mode == PlanMode.DESTROY;
+    boolean[] cancelled = new boolean[1];
+    ApprovedApply run;
+    try {
+      run = new Operations().planThenApply(dir, options.withListener(progress), planned -> {
+        OperationOutput.diagnostics(err, planned.diagnostics(), dir, root.color());
+        Plan plan = planned.plan();
+        out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), PlanSchemas.of(plan),
+            root.color()));
+        out.flush();
+        if (PlanCommand.hasChanges(plan, OperationOutput.outputs(planned.state())) && !autoApprove) {
+          out.println();
+          boolean yes;
+          try {
+            yes = ask(out, mode);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e); // rethrown below, once the lock is released
+          }
+          if (!yes) {
+            out.println(destroying ? "Destroy cancelled." : "Apply cancelled.");
+            out.flush();
+            cancelled[0] = true;
+            return false;
+          }
+        }
+        out.println();
+        out.flush();
+        // applied even without changes: outputs may be new, and the state records the run
+        return true;
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    OperationResult planned = run.planned();
+    if (!run.wasApplied()) {
+      if (!cancelled[0]) {
+        // failed, in planning or before: the approval never saw (nor printed) these diagnostics
+        OperationOutput.diagnostics(err, planned.diagnostics(), dir, root.color());
+      }
       return 1;
     }
-    Plan plan = planned.plan();
-    out.print(PlanRenderer.render(plan, OperationOutput.outputs(planned.state()), PlanSchemas.of(plan),
-        root.color()));
-    out.flush();
-    boolean destroying = mode == PlanMode.DESTROY;
-    if (PlanCommand.hasChanges(plan, OperationOutput.outputs(planned.state())) && !autoApprove) {
-      out.println();
-      boolean yes = switch (mode) {
-        case DESTROY -> OperationOutput.approve(out, "Do you really want to destroy all resources?",
-            "kplan will destroy all your managed infrastructure, as shown above.\n  There is no undo.");
-        case REFRESH_ONLY -> OperationOutput.approve(out,
-            "Would you like to update the kplan state to reflect these detected changes?",
-            "kplan will write these changes to the state without modifying any real infrastructure.");
-        default -> OperationOutput.approve(out, "Do you want to perform these actions?",
-            "kplan will perform the actions described above.");
-      };
-      if (!yes) {
-        out.println(destroying ? "Destroy cancelled." : "Apply cancelled.");
-        out.flush();
-        return 1;
-      }
-    }
-    out.println();
-    OperationOutput.Progress progress = new OperationOutput.Progress(out);
-    // applied even without changes: outputs may be new, and the state records the run
-    OperationResult applied = ops.applySaved(dir, plan, options.withListener(progress));
+    OperationResult applied = run.applied();
     // the plan's diagnostics were printed already
     List<Diagnostic> fresh = new ArrayList<>(applied.diagnostics().items());
     fresh.removeAll(planned.diagnostics().items());
@@ -140,6 +156,19 @@ public final class ApplyCommand implements Callable<Integer> {
       return 1;
     }
     return finish(out, mode, progress, applied, root.color());
+  }
+
+  /** The approval prompt of {@code mode}; true when the answer is yes. */
+  private static boolean ask(PrintWriter out, PlanMode mode) throws IOException {
+    return switch (mode) {
+      case DESTROY -> OperationOutput.approve(out, "Do you really want to destroy all resources?",
+          "kplan will destroy all your managed infrastructure, as shown above.\n  There is no undo.");
+      case REFRESH_ONLY -> OperationOutput.approve(out,
+          "Would you like to update the kplan state to reflect these detected changes?",
+          "kplan will write these changes to the state without modifying any real infrastructure.");
+      default -> OperationOutput.approve(out, "Do you want to perform these actions?",
+          "kplan will perform the actions described above.");
+    };
   }
 
   /** The summary line and, unless destroying, the outputs. */

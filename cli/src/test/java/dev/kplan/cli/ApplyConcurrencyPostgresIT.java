@@ -27,9 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Two working copies of one configuration share one PostgreSQL state, and in each of 20 rounds a
  * real kplan process in each copy runs {@code apply} at the same moment, without waiting for the
  * lock. Every apply must either succeed or fail cleanly (exit 1, no stack trace, nothing written):
- * on the lock, naming its holder, or, when it planned before the other's version was written and
- * reached the lock after, on its plan gone stale ({@code apply} takes the lock to plan and again
- * to apply). At least one apply succeeds per round, since only a holder can keep the other out;
+ * on the lock, naming its holder, or on its plan gone stale, had it planned before the other's
+ * version was written ({@code apply} holds the lock from plan to apply, so that should not happen). At least one apply succeeds per round, since only a holder can keep the other out;
  * and afterwards the history holds exactly one version per successful apply, serials 1 to N
  * without a gap, each sealed with a checksum that verifies and each readable.
  */

@@ -98,6 +98,17 @@ public interface StateStore extends AutoCloseable {
     void record(StateChange change) throws StateException;
 
     /**
+     * Commits {@code changes} to the open version together, in one transaction: all of them or
+     * none. For changes that finished at about the same time (a group commit), which are then all
+     * durable when this returns, for the cost of one commit.
+     */
+    default void recordAll(List<StateChange> changes) throws StateException {
+      for (StateChange change : changes) {
+        record(change);
+      }
+    }
+
+    /**
      * Writes {@code intent} to the journal in its own transaction, before the provider is asked to
      * create the object: a crash after the create then leaves a trace that the next plan follows.
      * A store without a journal ignores it.

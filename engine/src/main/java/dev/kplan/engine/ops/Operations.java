@@ -4,6 +4,7 @@ import dev.kplan.engine.addrs.AddressParser;
 import dev.kplan.engine.addrs.ProviderAddress;
 import dev.kplan.engine.addrs.ResourceAddress;
 import dev.kplan.engine.apply.Applier;
+import dev.kplan.engine.apply.GroupCommit;
 import dev.kplan.engine.apply.Replanner;
 import dev.kplan.engine.config.ConfigLoader;
 import dev.kplan.engine.config.ImportBlock;
@@ -216,6 +217,27 @@ public final class Operations {
       }
       return ctx.apply(plan);
     });
+  }
+
+  /**
+   * The interactive {@code kplan apply} (and {@code destroy}): plans, asks {@code approval}, and
+   * carries out that very plan in the same operation, under the same lock and with the providers
+   * the plan configured, as Terraform does. Nothing is planned twice: refreshing and planning
+   * thousands of objects is most of a no-change apply's time. A plan with errors is not offered
+   * for approval.
+   */
+  public ApprovedApply planThenApply(Path dir, OperationOptions options, Approval approval) {
+    OperationResult[] planned = new OperationResult[1];
+    OperationResult result = run(dir, options, "apply", null, ctx -> {
+      Plan plan = ctx.plan(options.plan());
+      planned[0] = new OperationResult(plan, ctx.state, ctx.diags(plan.diagnostics()));
+      if (plan.diagnostics().hasErrors() || !approval.approve(planned[0])) {
+        return null;
+      }
+      return ctx.apply(plan);
+    });
+    // no plan: the operation failed before planning (configuration, variables, lock, state)
+    return planned[0] == null ? new ApprovedApply(result, null) : new ApprovedApply(planned[0], result);
   }
 
   /** {@code kplan destroy}: plan in destroy mode and carry it out. */
@@ -523,7 +545,9 @@ public final class Operations {
     }
 
     OperationResult apply(Plan plan) {
-      LazyLock lazy = new LazyLock(lock, options.who(), command != null ? command : commandLine(plan.mode()));
+      // changes finishing together share a commit; each is still durable before its record returns
+      LazyLock lazy = new LazyLock(new GroupCommit(lock), options.who(),
+          command != null ? command : commandLine(plan.mode()));
       List<Diagnostic> all = new ArrayList<>(plan.diagnostics().items());
       StateSnapshot refreshed;
       try {
@@ -689,7 +713,9 @@ public final class Operations {
     private void storeOutputs(PlanMode mode, StateSnapshot applied, LazyLock lazy, List<Diagnostic> all)
         throws StateException {
       Map<String, Value> outputs = Map.of();
-      if (mode != PlanMode.DESTROY) {
+      // with no outputs declared or stored there is nothing to settle: planning again (thousands of
+      // objects, the providers configured anew) would only be thrown away
+      if (mode != PlanMode.DESTROY && (!module.outputs().isEmpty() || !state.outputs().isEmpty())) {
         // after apply -refresh-only, outputs follow the refreshed objects, not a plan to restore them
         Plan p = Planner.plan(new Planner.Input(module, variables, applied, openProviders(applied), functions,
             PlanOptions.DEFAULT.withRefresh(false).withMode(mode), workspace));

@@ -25,11 +25,11 @@ public record ListValue(Type elementType, List<Value> elements, Marks marks) imp
 
   @Override
   public boolean isWhollyKnown() {
-    return elements.stream().allMatch(Value::isWhollyKnown);
+    return Walks.allWhollyKnown(elements);
   }
 
   @Override
   public boolean hasMarksDeep() {
-    return !marks.isEmpty() || elements.stream().anyMatch(Value::hasMarksDeep);
+    return !marks.isEmpty() || Walks.anyMarked(elements);
   }
 }

@@ -27,11 +27,11 @@ public record MapValue(Type elementType, Map<String, Value> entries, Marks marks
 
   @Override
   public boolean isWhollyKnown() {
-    return entries.values().stream().allMatch(Value::isWhollyKnown);
+    return Walks.allWhollyKnown(entries.values());
   }
 
   @Override
   public boolean hasMarksDeep() {
-    return !marks.isEmpty() || entries.values().stream().anyMatch(Value::hasMarksDeep);
+    return !marks.isEmpty() || Walks.anyMarked(entries.values());
   }
 }

@@ -33,11 +33,11 @@ public record ObjectValue(Map<String, Value> attributes, Marks marks) implements
 
   @Override
   public boolean isWhollyKnown() {
-    return attributes.values().stream().allMatch(Value::isWhollyKnown);
+    return Walks.allWhollyKnown(attributes.values());
   }
 
   @Override
   public boolean hasMarksDeep() {
-    return !marks.isEmpty() || attributes.values().stream().anyMatch(Value::hasMarksDeep);
+    return !marks.isEmpty() || Walks.anyMarked(attributes.values());
   }
 }

@@ -46,11 +46,11 @@ public record SetValue(Type elementType, List<Value> elements, Marks marks) impl
 
   @Override
   public boolean isWhollyKnown() {
-    return elements.stream().allMatch(Value::isWhollyKnown);
+    return Walks.allWhollyKnown(elements);
   }
 
   @Override
   public boolean hasMarksDeep() {
-    return !marks.isEmpty() || elements.stream().anyMatch(Value::hasMarksDeep);
+    return !marks.isEmpty() || Walks.anyMarked(elements);
   }
 }

@@ -24,11 +24,11 @@ public record TupleValue(List<Value> elements, Marks marks) implements Value {
 
   @Override
   public boolean isWhollyKnown() {
-    return elements.stream().allMatch(Value::isWhollyKnown);
+    return Walks.allWhollyKnown(elements);
   }
 
   @Override
   public boolean hasMarksDeep() {
-    return !marks.isEmpty() || elements.stream().anyMatch(Value::hasMarksDeep);
+    return !marks.isEmpty() || Walks.anyMarked(elements);
   }
 }

@@ -124,6 +124,22 @@ final class JdbcLock implements StateStore.Lock {
   }
 
   @Override
+  public void recordAll(java.util.List<StateChange> changes) throws StateException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    long serial = requireOpen();
+    String doing = changes.size() == 1 ? "record the change to " + subject(changes.get(0))
+        : "record the changes to " + changes.size() + " objects";
+    write(doing, c -> {
+      for (StateChange change : changes) {
+        apply(c, serial, change);
+      }
+      return null;
+    });
+  }
+
+  @Override
   public void recordIntent(dev.kplan.state.Intent intent) throws StateException {
     requireHeld();
     write("record the intent to create " + intent.address(), c -> {

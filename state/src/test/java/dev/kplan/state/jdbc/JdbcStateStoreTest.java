@@ -112,6 +112,23 @@ class JdbcStateStoreTest {
   }
 
   @Test
+  void recordAllCommitsItsChangesTogetherOrNone() throws StateException {
+    StateSnapshot v1;
+    try (StateStore.Lock lock = store.lock("alice@host", "apply", NO_WAIT)) {
+      lock.begin("alice", "apply");
+      lock.recordAll(List.of(new StateChange.Put(instance("local_file.a", "{}")),
+          new StateChange.Put(instance("local_file.b", "{}"))));
+      assertThrows(StateException.class, () -> lock.recordAll(List.of(
+          new StateChange.Put(instance("local_file.c", "{}")),
+          new StateChange.Depose("local_file.missing", "0badc0de"))));
+      v1 = lock.commit();
+    }
+    assertEquals(java.util.Set.of("local_file.a", "local_file.b"), v1.resources().keySet());
+    assertEquals(List.of(2, 0, 0), List.of(store.history().get(0).added(), store.history().get(0).changed(),
+        store.history().get(0).removed()));
+  }
+
+  @Test
   void everyVersionCanBeReadBack() throws StateException {
     StateSnapshot v1;
     StateSnapshot v2;

@@ -40,8 +40,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 final class AwsProvider implements Provider {
   private static final int READ_THREADS = 8;
   private static final int READS_PER_SECOND = 50;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AwsProvider.class);
 
   private final List<ExecutionInterceptor> interceptors;
+  private final RequestCounter requests = new RequestCounter();
+  private final RefreshMode refreshMode;
+  /** Outer threads of the per-resource baseline (separate from the types' own pool, which they may use inside). */
+  private volatile ConcurrentReads perResource;
   private final Map<String, ResourceType> types = new LinkedHashMap<>();
   private final ProviderSchema schema;
   private volatile AwsContext context;
@@ -49,7 +54,14 @@ final class AwsProvider implements Provider {
 
   /** {@code interceptors} see every SDK request (tests count them). */
   AwsProvider(List<ExecutionInterceptor> interceptors) {
-    this.interceptors = List.copyOf(interceptors);
+    this(interceptors, RefreshMode.fromSystem());
+  }
+
+  AwsProvider(List<ExecutionInterceptor> interceptors, RefreshMode refreshMode) {
+    List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+    all.add(requests);
+    this.interceptors = List.copyOf(all);
+    this.refreshMode = refreshMode;
     for (ResourceType t : List.of(new VpcResource(), new SubnetResource(), new SecurityGroupResource(),
         new SecurityGroupRuleResource(false), new SecurityGroupRuleResource(true), new S3BucketResource(),
         new S3BucketVersioningResource(), new SqsQueueResource(),
@@ -125,7 +137,9 @@ final class AwsProvider implements Provider {
     }
     List<Value> live;
     try {
-      live = type.read(priors, ctx);
+      live = refreshMode == RefreshMode.PER_RESOURCE
+          ? perResourceReads().map(priors, p -> type.read(List.of(p), ctx).get(0))
+          : type.read(priors, ctx);
     } catch (SdkException e) {
       Diagnostic d = AwsErrors.diagnostic("refreshing " + request.instances().size() + " " + type.name()
           + " instance(s)", e, endpoint(type, ctx));
@@ -169,7 +183,7 @@ final class AwsProvider implements Provider {
     String id = null;
     try {
       if (request.isCreate()) {
-        id = type.create(planned, request.address(), ctx);
+        id = type.create(planned, request.address(), request.identity(), ctx);
       } else {
         id = type.updateInPlace(Vals.object(request.priorState()), planned, request.address(), ctx);
       }
@@ -346,12 +360,25 @@ final class AwsProvider implements Provider {
     return t;
   }
 
+  private synchronized ConcurrentReads perResourceReads() {
+    if (perResource == null) {
+      perResource = new ConcurrentReads(READ_THREADS, READS_PER_SECOND);
+    }
+    return perResource;
+  }
+
   @Override
   public void close() {
     AwsContext ctx = context;
     context = null;
     if (ctx != null) {
+      LOG.debug("aws provider: {}{} to {}", requests.summary(),
+          refreshMode == RefreshMode.PER_RESOURCE ? ", refresh per resource" : "", ctx.region());
       close(ctx);
+    }
+    ConcurrentReads outer = perResource;
+    if (outer != null) {
+      outer.close();
     }
   }
 

@@ -171,6 +171,31 @@ final class DynamoDbTableResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /** The table's name (required) and the address tag. */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    return JournaledNames.identity(planned, address, "name", "name", () -> null);
+  }
+
+  /** DescribeTable by the journaled name; only a table carrying the address tag is the one kplan made. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String name = identity.get("name");
+    if (name == null) {
+      return List.of();
+    }
+    DynamoDbClient db = ctx.clients().dynamodb();
+    String arn;
+    try {
+      arn = db.describeTable(b -> b.tableName(name)).table().tableArn();
+    } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+      return List.of();
+    }
+    boolean ours = db.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
+        .anyMatch(t -> Tags.ADDRESS.equals(t.key()) && identity.get(Tags.ADDRESS).equals(t.value()));
+    return ours ? List.of(name) : List.of();
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String name = Vals.string(planned, "name");

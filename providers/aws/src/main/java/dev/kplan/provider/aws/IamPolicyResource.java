@@ -95,10 +95,44 @@ final class IamPolicyResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /** The policy's name (configured, else generated here so that it is journaled) and path, and the address tag. */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = JournaledNames.identity(planned, address, "name", "name", IamPolicyResource::newName);
+    id.put("path", java.util.Objects.requireNonNullElse(Vals.string(planned, "path"), "/"));
+    return id;
+  }
+
+  /** The account's own policies at the journaled path with the journaled name that carry the address tag. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String name = identity.get("name");
+    if (name == null) {
+      return List.of();
+    }
+    IamClient iam = ctx.clients().iam();
+    String path = identity.getOrDefault("path", "/");
+    return iam.listPoliciesPaginator(b -> b.scope(software.amazon.awssdk.services.iam.model.PolicyScopeType.LOCAL)
+            .pathPrefix(path)).policies().stream()
+        .filter(p -> name.equals(p.policyName()) && path.equals(p.path()))
+        .map(Policy::arn)
+        .filter(arn -> identity.get(Tags.ADDRESS)
+            .equals(IamTags.map(iam.listPolicyTags(b -> b.policyArn(arn)).tags()).get(Tags.ADDRESS)))
+        .distinct().sorted().toList();
+  }
+
+  private static String newName() {
+    return "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
-    String given = Vals.string(planned, "name");
-    String name = given != null ? given : "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    return create(planned, address, Map.of(), ctx);
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
+    String name = JournaledNames.name(planned, "name", identity, "name", IamPolicyResource::newName);
     return ctx.clients().iam().createPolicy(b -> b.policyName(name).path(Vals.string(planned, "path"))
         .description(Vals.string(planned, "description")).policyDocument(Vals.string(planned, "policy"))
         .tags(IamTags.list(Tags.forCreate(Vals.get(planned, "tags_all"), address)))).policy().arn();

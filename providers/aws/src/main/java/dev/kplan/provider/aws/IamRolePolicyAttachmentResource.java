@@ -115,6 +115,15 @@ final class IamRolePolicyAttachmentResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /**
+   * Nothing to journal: the id (role and policy ARN) comes from the configuration, and a create repeated after an
+   * interrupted apply (TagRole, AttachRolePolicy) is harmless when the first one got through.
+   */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String role = Vals.string(planned, "role");

@@ -86,11 +86,46 @@ final class IamRolePolicyResource implements ResourceType {
         .policyDocument(Vals.string(planned, "policy"))));
   }
 
+  /**
+   * The role and the policy's name (configured, else generated here so that it is journaled). With both known a
+   * create is a PutRolePolicy that could simply be repeated; the lookup still lets the plan show the adoption.
+   */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = JournaledNames.identity(planned, address, "name", "name", IamRolePolicyResource::newName);
+    id.put("role", Vals.string(planned, "role"));
+    return id;
+  }
+
+  /** GetRolePolicy for the journaled role and name (inline policies carry no tags). */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String role = identity.get("role");
+    String name = identity.get("name");
+    if (role == null || name == null) {
+      return List.of();
+    }
+    try {
+      ctx.clients().iam().getRolePolicy(b -> b.roleName(role).policyName(name));
+      return List.of(role + ":" + name);
+    } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
+      return List.of();
+    }
+  }
+
+  private static String newName() {
+    return "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
+    return create(planned, address, Map.of(), ctx);
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
     String role = Vals.string(planned, "role");
-    String given = Vals.string(planned, "name");
-    String name = given != null ? given : "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    String name = JournaledNames.name(planned, "name", identity, "name", IamRolePolicyResource::newName);
     put(role, name, planned, ctx);
     return role + ":" + name;
   }

@@ -141,10 +141,45 @@ final class IamRoleResource implements ResourceType {
     return out;
   }
 
+  /** The role's name (configured, else generated here so that it is journaled) and path, and the address tag. */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = JournaledNames.identity(planned, address, "name", "name", IamRoleResource::newName);
+    id.put("path", java.util.Objects.requireNonNullElse(Vals.string(planned, "path"), "/"));
+    return id;
+  }
+
+  /** GetRole by the journaled name; only a role at that path that carries the address tag is the one kplan made. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String name = identity.get("name");
+    if (name == null) {
+      return List.of();
+    }
+    IamClient iam = ctx.clients().iam();
+    Role role;
+    try {
+      role = iam.getRole(b -> b.roleName(name)).role();
+    } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
+      return List.of();
+    }
+    boolean ours = identity.getOrDefault("path", "/").equals(role.path()) && identity.get(Tags.ADDRESS)
+        .equals(IamTags.map(iam.listRoleTags(b -> b.roleName(name)).tags()).get(Tags.ADDRESS));
+    return ours ? List.of(name) : List.of();
+  }
+
+  private static String newName() {
+    return "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
-    String given = Vals.string(planned, "name");
-    String name = given != null ? given : "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+    return create(planned, address, Map.of(), ctx);
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
+    String name = JournaledNames.name(planned, "name", identity, "name", IamRoleResource::newName);
     IamClient iam = ctx.clients().iam();
     Propagation.run(() -> iam.createRole(b -> {
       b.roleName(name).path(Vals.string(planned, "path")).assumeRolePolicyDocument(Vals.string(planned, "assume_role_policy"))

@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
  * instance reads as gone. {@code user_data} is kept as applied (reading it back costs one call per instance).
  */
 final class InstanceResource implements ResourceType {
+  private static final String CLIENT_TOKEN = "client_token";
+
   static final String TYPE = "aws_instance";
   private static final Type STRING_SET = new SetType(Type.STRING);
   private static final ResourceSchema SCHEMA = ResourceSchema.of(BlockSchema.of(Map.ofEntries(
@@ -156,8 +158,43 @@ final class InstanceResource implements ResourceType {
         || !Objects.equals(Vals.get(prior, "user_data"), planned.getOrDefault("user_data", Value.nullOf(Type.STRING)));
   }
 
+  /** The address tag and the RunInstances client token the create will use (made up here, so it is journaled). */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    return JournaledNames.identity(planned, address, null, CLIENT_TOKEN, InstanceResource::newToken);
+  }
+
+  /**
+   * The instances (not terminated) RunInstances made with the journaled client token, among those carrying the
+   * address tag (RunInstances writes it with the instance; the tag filter is one every EC2 implementation has).
+   */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String token = identity.get(CLIENT_TOKEN);
+    String address = identity.get(Tags.ADDRESS);
+    if (token == null || address == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    ctx.clients().ec2().describeInstancesPaginator(b -> b.filters(software.amazon.awssdk.services.ec2.model.Filter
+            .builder().name("tag:" + Tags.ADDRESS).values(address).build()))
+        .reservations().forEach(r -> r.instances().stream()
+            .filter(i -> token.equals(i.clientToken()) && !"terminated".equals(i.state().nameAsString()))
+            .forEach(i -> out.add(i.instanceId())));
+    return out.stream().distinct().sorted().toList();
+  }
+
+  private static String newToken() {
+    return "kplan-" + UUID.randomUUID();
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
+    return create(planned, address, Map.of(), ctx);
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
     String subnet = Vals.string(planned, "subnet_id");
     List<String> groups = Vals.strings(Vals.get(planned, "vpc_security_group_ids"));
     Boolean publicIp = Vals.bool(planned, "associate_public_ip_address");
@@ -165,7 +202,7 @@ final class InstanceResource implements ResourceType {
         .imageId(Vals.string(planned, "ami"))
         .instanceType(Vals.string(planned, "instance_type"))
         .minCount(1).maxCount(1)
-        .clientToken("kplan-" + UUID.randomUUID())
+        .clientToken(JournaledNames.name(planned, null, identity, CLIENT_TOKEN, InstanceResource::newToken))
         .tagSpecifications(Ec2Support.tagSpecification(software.amazon.awssdk.services.ec2.model.ResourceType.INSTANCE,
             Tags.forCreate(Vals.get(planned, "tags_all"), address)));
     String userData = Vals.string(planned, "user_data");

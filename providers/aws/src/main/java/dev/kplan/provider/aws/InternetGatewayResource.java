@@ -82,6 +82,12 @@ final class InternetGatewayResource implements ResourceType {
   }
 
   @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity, f -> ctx.clients().ec2().describeInternetGatewaysPaginator(b -> b.filters(f))
+        .internetGateways().stream().toList(), InternetGateway::internetGatewayId);
+  }
+
+  @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String id = ctx.clients().ec2().createInternetGateway(b -> b
         .tagSpecifications(Ec2Support.tagSpecification(

@@ -45,6 +45,14 @@ interface ResourceType {
   String create(ObjectValue planned, String address, AwsContext ctx);
 
   /**
+   * {@link #create(ObjectValue, String, AwsContext)} with the identity kplan journaled for it (empty when none was):
+   * a type whose identity holds what it made up (a client token, a generated name) creates with exactly that.
+   */
+  default String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
+    return create(planned, address, ctx);
+  }
+
+  /**
    * Changes in place what the plan changed (only attributes that do not force a replacement);
    * {@code address}, when known, is written to the address tag again.
    */

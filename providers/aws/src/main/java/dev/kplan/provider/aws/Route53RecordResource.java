@@ -126,6 +126,31 @@ final class Route53RecordResource implements ResourceType {
     Route53Changes.await(r53, r.changeInfo());
   }
 
+  /** The zone, name and type, which make the record's id (a record set carries no tags). */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    return new java.util.TreeMap<>(Map.of(Tags.ADDRESS, address, "zone_id", Vals.string(planned, "zone_id"),
+        "name", Vals.string(planned, "name"), "type", Vals.string(planned, "type")));
+  }
+
+  /**
+   * The record set of the journaled zone, name and type, if it exists: a create is a CREATE change, which fails
+   * when repeated, so an interrupted one must be found.
+   */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String zone = identity.get("zone_id");
+    if (zone == null || identity.get("name") == null || identity.get("type") == null) {
+      return List.of();
+    }
+    String id = zone + "_" + identity.get("name") + "_" + identity.get("type");
+    try {
+      return read(List.of(importPrior(id)), ctx).get(0).isNull() ? List.of() : List.of(id);
+    } catch (software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException e) {
+      return List.of();
+    }
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     change(planned, ChangeAction.CREATE, ctx);

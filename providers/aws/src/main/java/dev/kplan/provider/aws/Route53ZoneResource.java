@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * its own NS and SOA) are deleted first.
  */
 final class Route53ZoneResource implements ResourceType {
+  private static final String CALLER_REFERENCE = "caller_reference";
+
   private static final ResourceSchema SCHEMA = ResourceSchema.of(BlockSchema.of(Map.ofEntries(
       Map.entry("name", AttributeSchema.required(Type.STRING).forcingNew()),
       Map.entry("comment", AttributeSchema.optionalComputed(Type.STRING)),
@@ -98,10 +100,40 @@ final class Route53ZoneResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /**
+   * The zone's name and the CreateHostedZone caller reference (made up here so that it is journaled), and the address
+   * tag (written by a second call, so the lookup goes by the caller reference).
+   */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = JournaledNames.identity(planned, address, null, CALLER_REFERENCE,
+        () -> UUID.randomUUID().toString());
+    id.put("name", Vals.string(planned, "name"));
+    return id;
+  }
+
+  /** The hosted zones created with the journaled caller reference. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String reference = identity.get(CALLER_REFERENCE);
+    if (reference == null) {
+      return List.of();
+    }
+    return ctx.clients().route53().listHostedZonesPaginator().hostedZones().stream()
+        .filter(z -> reference.equals(z.callerReference()))
+        .map(z -> Route53Names.zoneId(z.id())).distinct().sorted().toList();
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
+    return create(planned, address, Map.of(), ctx);
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
     Route53Client r53 = ctx.clients().route53();
-    var r = r53.createHostedZone(b -> b.name(Vals.string(planned, "name")).callerReference(UUID.randomUUID().toString())
+    String reference = JournaledNames.name(planned, null, identity, CALLER_REFERENCE, () -> UUID.randomUUID().toString());
+    var r = r53.createHostedZone(b -> b.name(Vals.string(planned, "name")).callerReference(reference)
         .hostedZoneConfig(c -> c.comment(Vals.string(planned, "comment"))));
     String id = Route53Names.zoneId(r.hostedZone().id());
     List<Tag> tags = new ArrayList<>();

@@ -113,6 +113,44 @@ final class RouteTableAssociationResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /**
+   * The route table and its subnet or gateway: associations carry no tags, and one subnet (gateway) has at most
+   * one, so these name it.
+   */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    Map<String, String> id = new TreeMap<>(Map.of(Tags.ADDRESS, address));
+    for (String a : List.of("route_table_id", "subnet_id", "gateway_id")) {
+      String v = Vals.string(planned, a);
+      if (v != null) {
+        id.put(a, v);
+      }
+    }
+    return id;
+  }
+
+  /** The journaled route table's association with the journaled subnet (or gateway), if there is one. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String table = identity.get("route_table_id");
+    String subnet = identity.get("subnet_id");
+    String gateway = identity.get("gateway_id");
+    if (table == null || (subnet == null && gateway == null)) {
+      return List.of();
+    }
+    Filter f = Filter.builder().name("route-table-id").values(table).build();
+    List<String> out = new ArrayList<>();
+    ctx.clients().ec2().describeRouteTablesPaginator(b -> b.filters(f)).routeTables().forEach(t -> {
+      for (RouteTableAssociation a : t.associations()) {
+        if (table.equals(a.routeTableId()) && (subnet != null ? subnet.equals(a.subnetId()) : gateway.equals(a.gatewayId()))
+            && !"disassociated".equals(a.associationState() == null ? null : a.associationState().stateAsString())) {
+          out.add(a.routeTableAssociationId());
+        }
+      }
+    });
+    return out.stream().distinct().sorted().toList();
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     return ctx.clients().ec2().associateRouteTable(b -> b

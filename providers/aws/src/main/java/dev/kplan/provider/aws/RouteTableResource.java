@@ -165,6 +165,12 @@ final class RouteTableResource implements ResourceType {
   }
 
   @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    return Ec2Support.tagged(identity, f -> ctx.clients().ec2().describeRouteTablesPaginator(b -> b.filters(f))
+        .routeTables().stream().toList(), RouteTable::routeTableId);
+  }
+
+  @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     String id = ctx.clients().ec2().createRouteTable(b -> b
         .vpcId(Vals.string(planned, "vpc_id"))

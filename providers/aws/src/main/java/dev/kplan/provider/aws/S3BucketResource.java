@@ -18,8 +18,9 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * {@code aws_s3_bucket}: name, tags and {@code force_destroy}. S3 has no batch read, so a refresh heads
- * and reads the tags of each bucket, several at a time within a rate limit.
+ * {@code aws_s3_bucket}: name, tags and {@code force_destroy}. S3 has no batch read: a refresh of several
+ * buckets learns which exist from one ListBuckets (heading only those it does not list: another account's),
+ * then reads the tags of each bucket, several at a time within a rate limit.
  */
 final class S3BucketResource implements ResourceType {
   private static final ResourceSchema SCHEMA = ResourceSchema.of(BlockSchema.of(Map.of(
@@ -49,21 +50,33 @@ final class S3BucketResource implements ResourceType {
 
   @Override
   public List<Value> read(List<ObjectValue> priors, AwsContext ctx) {
-    return ctx.reads().map(priors, prior -> readOne(prior, ctx));
+    java.util.Set<String> listed = priors.size() > 1 ? listed(ctx.clients().s3()) : java.util.Set.of();
+    return ctx.reads().map(priors, prior -> readOne(prior, listed, ctx));
   }
 
-  private static Value readOne(ObjectValue prior, AwsContext ctx) {
+  /** The account's buckets (ListBuckets pages through all regions' buckets). */
+  private static java.util.Set<String> listed(S3Client s3) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    s3.listBucketsPaginator(b -> b.maxBuckets(10_000)).buckets().forEach(b -> out.add(b.name()));
+    return out;
+  }
+
+  private static Value readOne(ObjectValue prior, java.util.Set<String> listed, AwsContext ctx) {
     String bucket = Vals.string(prior, "id");
     S3Client s3 = ctx.clients().s3();
+    Map<String, String> tags;
     try {
-      s3.headBucket(b -> b.bucket(bucket));
+      if (!listed.contains(bucket)) {
+        s3.headBucket(b -> b.bucket(bucket));
+      }
+      tags = liveTags(s3, bucket);
     } catch (SdkException e) {
-      if (AwsErrors.notFound(e)) {
+      if (AwsErrors.notFound(e)) { // also a bucket deleted since ListBuckets
         return Value.nullOf(SCHEMA.block().impliedType());
       }
       throw e;
     }
-    Map<String, String> visible = Tags.visible(liveTags(s3, bucket));
+    Map<String, String> visible = Tags.visible(tags);
     Map<String, Value> m = new LinkedHashMap<>();
     m.put("id", Value.string(bucket));
     m.put("bucket", Value.string(bucket));

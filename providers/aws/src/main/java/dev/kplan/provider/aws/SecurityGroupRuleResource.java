@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 /**
  * {@code aws_vpc_security_group_ingress_rule} and {@code aws_vpc_security_group_egress_rule}: one rule
  * each, with its own id, so that a rule changed by hand is changed back in place (ModifySecurityGroupRules).
- * One DescribeSecurityGroupRules (security-group-rule-id filter, paginated) refreshes all rules of a plan.
+ * A refresh sends one DescribeSecurityGroupRules (paginated) per 200 groups of the rules (group-id filter), or
+ * per 200 rules (security-group-rule-id filter) when that takes fewer requests or a rule's group is not known.
  * Protocol "-1" (or "all") means every protocol and then has no ports.
  */
 final class SecurityGroupRuleResource implements ResourceType {
@@ -87,8 +88,13 @@ final class SecurityGroupRuleResource implements ResourceType {
 
   @Override
   public List<Value> read(List<ObjectValue> priors, AwsContext ctx) {
-    Map<String, SecurityGroupRule> live = Ec2Support.byIds(priors.stream().map(p -> Vals.string(p, "id")).toList(),
-        "security-group-rule-id",
+    List<String> ruleIds = priors.stream().map(p -> Vals.string(p, "id")).distinct().toList();
+    List<String> groupIds = priors.stream().map(p -> Vals.string(p, "security_group_id")).distinct().toList();
+    // a group has at most a few dozen rules: by group the same rules come in fewer requests (an imported
+    // rule's prior holds only its id, so then by rule id)
+    boolean byGroup = readByGroup(ruleIds, groupIds);
+    Map<String, SecurityGroupRule> live = Ec2Support.byIds(byGroup ? groupIds : ruleIds,
+        byGroup ? "group-id" : "security-group-rule-id",
         f -> ctx.clients().ec2().describeSecurityGroupRulesPaginator(b -> b.filters(f)).securityGroupRules().stream()
             .toList(),
         SecurityGroupRule::securityGroupRuleId);
@@ -99,6 +105,15 @@ final class SecurityGroupRuleResource implements ResourceType {
       out.add(here ? state(r, prior, ctx) : Value.nullOf(SCHEMA.block().impliedType()));
     }
     return out;
+  }
+
+  /** Whether reading the rules' groups takes fewer requests than reading the rules by id. */
+  static boolean readByGroup(List<String> ruleIds, List<String> groupIds) {
+    return !groupIds.contains(null) && chunks(groupIds) < chunks(ruleIds);
+  }
+
+  private static int chunks(List<String> ids) {
+    return (ids.size() + Ec2Support.FILTER_CHUNK - 1) / Ec2Support.FILTER_CHUNK;
   }
 
   private static final List<String> REACH = List.of("ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6",

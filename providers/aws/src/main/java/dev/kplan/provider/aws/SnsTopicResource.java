@@ -103,12 +103,47 @@ final class SnsTopicResource implements ResourceType {
     return s == null || s.isEmpty() ? null : s;
   }
 
+  /** The topic's name (configured, else generated here so that it is journaled) and the address tag. */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    return JournaledNames.identity(planned, address, "name", "name", () -> newName(planned));
+  }
+
+  /** The topic of the journaled name (ListTopics: an ARN needs the account) that carries the address tag. */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String name = identity.get("name");
+    if (name == null) {
+      return List.of();
+    }
+    SnsClient sns = ctx.clients().sns();
+    List<String> out = new java.util.ArrayList<>();
+    sns.listTopicsPaginator().topics().forEach(t -> {
+      if (t.topicArn().endsWith(":" + name)) {
+        Map<String, String> tags = new java.util.TreeMap<>();
+        sns.listTagsForResource(b -> b.resourceArn(t.topicArn())).tags().forEach(g -> tags.put(g.key(), g.value()));
+        if (identity.get(Tags.ADDRESS).equals(tags.get(Tags.ADDRESS))) {
+          out.add(t.topicArn());
+        }
+      }
+    });
+    return out;
+  }
+
+  private static String newName(ObjectValue planned) {
+    return "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+        + (Boolean.TRUE.equals(Vals.bool(planned, "fifo_topic")) ? ".fifo" : "");
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
+    return create(planned, address, Map.of(), ctx);
+  }
+
+  @Override
+  public String create(ObjectValue planned, String address, Map<String, String> identity, AwsContext ctx) {
     boolean fifo = Boolean.TRUE.equals(Vals.bool(planned, "fifo_topic"));
-    String given = Vals.string(planned, "name");
-    String name = given != null ? given
-        : "kplan-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20) + (fifo ? ".fifo" : "");
+    String name = JournaledNames.name(planned, "name", identity, "name", () -> newName(planned));
     Map<String, String> attrs = new HashMap<>();
     if (fifo) {
       attrs.put("FifoTopic", "true");

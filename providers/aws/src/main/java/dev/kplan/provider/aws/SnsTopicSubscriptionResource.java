@@ -79,6 +79,30 @@ final class SnsTopicSubscriptionResource implements ResourceType {
     return Vals.complete(SCHEMA.block(), m);
   }
 
+  /** The topic, protocol and endpoint: a topic has one subscription of an endpoint by a protocol. */
+  @Override
+  public Map<String, String> identity(ObjectValue planned, String address) {
+    return new java.util.TreeMap<>(Map.of(Tags.ADDRESS, address, "topic_arn", Vals.string(planned, "topic_arn"),
+        "protocol", Vals.string(planned, "protocol"), "endpoint", Vals.string(planned, "endpoint")));
+  }
+
+  /** The topic's subscriptions of the journaled endpoint by the journaled protocol (ListSubscriptionsByTopic). */
+  @Override
+  public List<String> lookup(Map<String, String> identity, AwsContext ctx) {
+    String topic = identity.get("topic_arn");
+    if (topic == null) {
+      return List.of();
+    }
+    try {
+      return ctx.clients().sns().listSubscriptionsByTopicPaginator(b -> b.topicArn(topic)).subscriptions().stream()
+          .filter(s -> Objects.equals(identity.get("protocol"), s.protocol())
+              && Objects.equals(identity.get("endpoint"), s.endpoint()))
+          .map(s -> s.subscriptionArn()).distinct().sorted().toList();
+    } catch (software.amazon.awssdk.services.sns.model.NotFoundException e) {
+      return List.of(); // the topic is gone, and its subscriptions with it
+    }
+  }
+
   @Override
   public String create(ObjectValue planned, String address, AwsContext ctx) {
     Map<String, String> attrs = new HashMap<>();

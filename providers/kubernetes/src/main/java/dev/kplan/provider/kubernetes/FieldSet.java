@@ -23,6 +23,16 @@ import java.util.TreeSet;
 record FieldSet(ObjectValue tree) {
   static final FieldSet EMPTY = new FieldSet(ObjectValue.EMPTY);
 
+  /** Unmarked once here, so that walking the tree needs no deep unmarking at every level. */
+  FieldSet {
+    tree = Values.object(tree);
+  }
+
+  /** A node of the (unmarked) tree as an object: an empty one when it is not an object. */
+  private static ObjectValue node(Value v) {
+    return v instanceof ObjectValue o ? o : ObjectValue.EMPTY;
+  }
+
   static FieldSet fromJson(String json) {
     return json == null || json.isBlank() ? EMPTY : new FieldSet(Values.object(JsonCodec.decode(json)));
   }
@@ -49,7 +59,7 @@ record FieldSet(ObjectValue tree) {
       Map<String, Value> out = new LinkedHashMap<>();
       fs.attributes().forEach((key, sub) -> {
         if (key.startsWith("f:") && in.containsKey(key.substring(2))) {
-          out.put(key.substring(2), project(in.get(key.substring(2)), Values.object(sub)));
+          out.put(key.substring(2), project(in.get(key.substring(2)), node(sub)));
         }
       });
       return Value.object(out);
@@ -83,13 +93,13 @@ record FieldSet(ObjectValue tree) {
     for (Map.Entry<String, Value> e : fs.attributes().entrySet()) {
       String key = e.getKey();
       if (key.startsWith("k:") && matchesKeys(JsonCodec.decode(key.substring(2)), item)) {
-        return Values.object(e.getValue());
+        return node(e.getValue());
       }
       if (key.startsWith("v:") && JsonCodec.decode(key.substring(2)).equals(item)) {
-        return Values.object(e.getValue());
+        return node(e.getValue());
       }
       if (key.equals("i:" + index)) {
-        return Values.object(e.getValue());
+        return node(e.getValue());
       }
     }
     return null;
@@ -124,7 +134,7 @@ record FieldSet(ObjectValue tree) {
         if (sub == null) {
           return false;
         }
-        fs = Values.object(sub);
+        fs = node(sub);
         cur = Values.at(cur, a.name());
       } else if (step instanceof PathStep.Index ix) {
         if (ix.key() instanceof StringValue s) {
@@ -132,7 +142,7 @@ record FieldSet(ObjectValue tree) {
           if (sub == null) {
             return false;
           }
-          fs = Values.object(sub);
+          fs = node(sub);
           cur = Values.at(cur, s.value());
           continue;
         }
@@ -185,7 +195,7 @@ record FieldSet(ObjectValue tree) {
         continue;
       }
       out.add(here);
-      collect(Values.object(e.getValue()), here, out);
+      collect(node(e.getValue()), here, out);
     }
   }
 
@@ -196,7 +206,7 @@ record FieldSet(ObjectValue tree) {
 
   private static ObjectValue merge(ObjectValue a, ObjectValue b) {
     Map<String, Value> out = new LinkedHashMap<>(a.attributes());
-    b.attributes().forEach((k, v) -> out.merge(k, v, (x, y) -> merge(Values.object(x), Values.object(y))));
+    b.attributes().forEach((k, v) -> out.merge(k, v, (x, y) -> merge(node(x), node(y))));
     return Value.object(out);
   }
 
@@ -220,12 +230,12 @@ record FieldSet(ObjectValue tree) {
       } else if (key.startsWith("f:")) {
         Value child = Values.isStructure(v) ? Values.entries(v).get(key.substring(2)) : null;
         if (child != null && !child.isNull()) {
-          out.put(key, restrict(Values.object(sub), child));
+          out.put(key, restrict(node(sub), child));
         }
       } else {
         for (int i = 0; i < items.size(); i++) {
           if (itemSet(Value.object(Map.of(key, sub)), items.get(i), i) != null) {
-            out.put(key, restrict(Values.object(sub), items.get(i)));
+            out.put(key, restrict(node(sub), items.get(i)));
             break;
           }
         }

@@ -1,6 +1,7 @@
 package dev.kplan.provider.aws;
 
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,7 +10,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
-/** Counts the HTTP requests the provider sends, by operation name (each retry counts). */
+/**
+ * Counts the HTTP requests the provider sends, by operation name (each retry counts), so that a run can say how
+ * many it needed (logged at debug level when the provider closes; the AWS benchmark reads that line). Thread-safe.
+ */
 final class RequestCounter implements ExecutionInterceptor {
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
@@ -31,5 +35,12 @@ final class RequestCounter implements ExecutionInterceptor {
 
   int total() {
     return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  /** {@code 5 API requests (DescribeSubnets 2, GetCallerIdentity 1, HeadBucket 2)}. */
+  String summary() {
+    StringJoiner ops = new StringJoiner(", ", " (", ")").setEmptyValue("");
+    snapshot().forEach((op, n) -> ops.add(op + " " + n));
+    return total() + " API requests" + ops;
   }
 }
