@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -103,7 +104,7 @@ final class AwsClients implements AutoCloseable {
           + String.join(", ", s.sharedCredentialsFiles()));
     }
     Region region = resolveRegion(s, profiles);
-    AwsCredentialsProvider credentials = credentials(s, profiles);
+    AwsCredentialsProvider base = credentials(s, profiles);
     ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(s.maxRetries() + 1).build())
         .executionInterceptors(List.copyOf(interceptors))
@@ -112,6 +113,8 @@ final class AwsClients implements AutoCloseable {
             CloudTrailMatch.USER_AGENT + "/" + java.util.Objects.requireNonNullElse(
                 AwsClients.class.getPackage().getImplementationVersion(), "dev"))
         .build();
+    AwsCredentialsProvider credentials = s.assumeRole() == null ? base
+        : assumedRole(s.assumeRole(), configure(StsClient.builder(), "sts", s, region, base, override).build());
     return new AwsClients(region,
         configure(Ec2Client.builder(), "ec2", s, region, credentials, override).build(),
         configure(S3Client.builder(), "s3", s, region, credentials, override).forcePathStyle(s.s3UsePathStyle()).build(),
@@ -193,6 +196,23 @@ final class AwsClients implements AutoCloseable {
       throw new IllegalArgumentException("no AWS region: set region in the provider block, AWS_REGION, or a"
           + " region in the profile" + (s.profile() == null ? "" : " \"" + s.profile() + "\""));
     }
+  }
+
+  /**
+   * Credentials of the assumed role, refreshed by STS before they expire; the STS client signs with the base
+   * credentials and lives as long as the provider's clients.
+   */
+  private static AwsCredentialsProvider assumedRole(AssumeRole role, StsClient sts) {
+    return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).asyncCredentialUpdateEnabled(false)
+        .refreshRequest(r -> {
+          r.roleArn(role.roleArn()).roleSessionName(role.sessionName());
+          if (role.externalId() != null) {
+            r.externalId(role.externalId());
+          }
+          if (role.duration() != null) {
+            r.durationSeconds((int) role.duration().toSeconds());
+          }
+        }).build();
   }
 
   private static AwsCredentialsProvider credentials(AwsSettings s, ProfileFile profiles) {

@@ -13,7 +13,7 @@ record AwsSettings(
     String region, String profile, String accessKey, String secretKey, String token,
     List<String> sharedConfigFiles, List<String> sharedCredentialsFiles,
     Map<String, URI> endpoints, Map<String, String> defaultTags, int maxRetries, boolean s3UsePathStyle,
-    boolean skipCredentialsValidation, boolean cloudTrailAttribution) {
+    boolean skipCredentialsValidation, boolean cloudTrailAttribution, AssumeRole assumeRole) {
 
   /** Terraform's default of 25 retries makes an unreachable endpoint hang for minutes; kplan tries 5 times. */
   static final int DEFAULT_MAX_RETRIES = 5;
@@ -58,6 +58,7 @@ record AwsSettings(
         Vals.strings(Vals.get(config, "shared_config_files")), Vals.strings(Vals.get(config, "shared_credentials_files")),
         endpoints, tags == null ? Map.of() : tags, retries == null ? DEFAULT_MAX_RETRIES : retries,
         Boolean.TRUE.equals(Vals.bool(config, "s3_use_path_style")),
-        Boolean.TRUE.equals(Vals.bool(config, "skip_credentials_validation")), "cloudtrail".equals(attribution));
+        Boolean.TRUE.equals(Vals.bool(config, "skip_credentials_validation")), "cloudtrail".equals(attribution),
+        AssumeRole.of(Vals.get(config, "assume_role")));
   }
 }

@@ -40,6 +40,13 @@ final class ProviderConfigSchema {
             "endpoints", new NestedBlock(BlockSchema.of(endpoints), NestedBlock.Nesting.SINGLE, 0, 1),
             "default_tags", new NestedBlock(
                 BlockSchema.of(Map.of("tags", AttributeSchema.optional(Vals.STRING_MAP))),
+                NestedBlock.Nesting.SINGLE, 0, 1),
+            "assume_role", new NestedBlock(BlockSchema.of(Map.of(
+                    "role_arn", AttributeSchema.required(Type.STRING),
+                    "session_name", AttributeSchema.optional(Type.STRING),
+                    "external_id", AttributeSchema.optional(Type.STRING),
+                    "duration", AttributeSchema.optional(Type.STRING)
+                        .describedAs("how long the assumed credentials last, e.g. \"1h\" (15m to 12h)"))),
                 NestedBlock.Nesting.SINGLE, 0, 1)));
   }
 }
