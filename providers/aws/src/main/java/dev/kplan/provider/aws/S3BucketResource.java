@@ -31,7 +31,14 @@ final class S3BucketResource implements ResourceType {
       "id", AttributeSchema.computed(Type.STRING),
       "arn", AttributeSchema.computed(Type.STRING),
       "bucket_domain_name", AttributeSchema.computed(Type.STRING),
-      "region", AttributeSchema.computed(Type.STRING))));
+      "region", AttributeSchema.computed(Type.STRING),
+      "public_acl_grants", AttributeSchema.computed(new dev.kplan.lang.types.ListType(Type.STRING))
+          .describedAs("what the bucket's ACL grants to everyone or to any AWS user, e.g. \"AllUsers:READ\""))));
+
+  /** The ACL grantee groups that make a bucket public. */
+  private static final Map<String, String> PUBLIC_GROUPS = Map.of(
+      "http://acs.amazonaws.com/groups/global/AllUsers", "AllUsers",
+      "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", "AuthenticatedUsers");
 
   @Override
   public String name() {
@@ -65,11 +72,13 @@ final class S3BucketResource implements ResourceType {
     String bucket = Vals.string(prior, "id");
     S3Client s3 = ctx.clients().s3();
     Map<String, String> tags;
+    List<Value> publicGrants;
     try {
       if (!listed.contains(bucket)) {
         s3.headBucket(b -> b.bucket(bucket));
       }
       tags = liveTags(s3, bucket);
+      publicGrants = publicGrants(s3, bucket);
     } catch (SdkException e) {
       if (AwsErrors.notFound(e)) { // also a bucket deleted since ListBuckets
         return Value.nullOf(SCHEMA.block().impliedType());
@@ -87,7 +96,32 @@ final class S3BucketResource implements ResourceType {
     m.put("force_destroy", Value.bool(Boolean.TRUE.equals(force)));
     m.put("tags", Tags.own(visible, ctx.settings().defaultTags(), Vals.get(prior, "tags")));
     m.put("tags_all", Vals.map(visible));
+    m.put("public_acl_grants", Value.list(Type.STRING, publicGrants));
     return Vals.complete(SCHEMA.block(), m);
+  }
+
+  /** The ACL's grants to everyone or to any authenticated AWS user, sorted, as "GROUP:PERMISSION". */
+  private static List<Value> publicGrants(S3Client s3, String bucket) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (software.amazon.awssdk.services.s3.model.Grant g : s3.getBucketAcl(b -> b.bucket(bucket)).grants()) {
+      String group = g.grantee() == null || g.grantee().uri() == null ? null : PUBLIC_GROUPS.get(g.grantee().uri());
+      if (group != null) {
+        out.add(group + ":" + g.permissionAsString());
+      }
+    }
+    List<Value> list = new ArrayList<>();
+    out.forEach(v -> list.add(Value.string(v)));
+    return list;
+  }
+
+  /** An ACL that starts granting anything to everyone (or to every AWS account) is security-sensitive drift. */
+  @Override
+  public boolean securitySensitive(String attribute, Value prior, Value live) {
+    if (!attribute.equals("public_acl_grants") || live == null || live.isNull()) {
+      return false;
+    }
+    java.util.Set<String> before = new java.util.HashSet<>(Vals.strings(prior));
+    return !before.containsAll(Vals.strings(live));
   }
 
   private static Map<String, String> liveTags(S3Client s3, String bucket) {

@@ -253,8 +253,8 @@ class AwsProviderIT {
     counter.reset();
     assertUnchanged("aws_s3_bucket", buckets);
     assertUnchanged("aws_sqs_queue", queues);
-    assertEquals(Map.of("ListBuckets", 1, "GetBucketTagging", 5, "GetQueueAttributes", 5, "ListQueueTags", 5),
-        counter.snapshot(), "buckets' existence from one ListBuckets, then each bucket's tags and each queue once");
+    assertEquals(Map.of("ListBuckets", 1, "GetBucketTagging", 5, "GetBucketAcl", 5, "GetQueueAttributes", 5, "ListQueueTags", 5),
+        counter.snapshot(), "buckets' existence from one ListBuckets, then each bucket's tags and ACL and each queue once");
   }
 
   @Test

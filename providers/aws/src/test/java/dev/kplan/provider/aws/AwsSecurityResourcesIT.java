@@ -96,6 +96,20 @@ class AwsSecurityResourcesIT {
   }
 
   @Test
+  void aBucketAclOpenedToEveryoneByHandIsSecuritySensitiveDrift() {
+    ObjectValue bucket = aws.create("aws_s3_bucket", "aws_s3_bucket.assets", Map.of("bucket", s("assets")));
+    assertEquals(Value.list(Type.STRING, List.of()), bucket.get("public_acl_grants"), "a new bucket grants nothing to everyone");
+    assertNoChange("aws_s3_bucket", bucket, Map.of("bucket", s("assets")));
+    try (S3Client s3 = sandbox.s3().build()) {
+      s3.putBucketAcl(b -> b.bucket("assets").acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
+    }
+    List<Attribution> d = drift("aws_s3_bucket", bucket);
+    assertEquals(List.of(Path.ROOT.attr("public_acl_grants")), d.stream().map(Attribution::path).toList());
+    assertTrue(d.get(0).securitySensitive(), "an ACL granting AllUsers is flagged");
+    assertEquals(Value.list(Type.STRING, List.of(s("AllUsers:READ"))), Vals.get(aws.readOne("aws_s3_bucket", bucket), "public_acl_grants"));
+  }
+
+  @Test
   void bucketAccessBlockPolicyAndEncryptionPlanNoChangeDriftIsFlaggedAndRepaired() {
     aws.create("aws_s3_bucket", "aws_s3_bucket.logs", Map.of("bucket", s("logs")));
     Map<String, Value> pabConfig = Map.of("bucket", s("logs"), "block_public_acls", Value.bool(true),

@@ -131,10 +131,11 @@ class RefreshModesIT {
     assertEquals(4 + 2, each.get("DescribeSecurityGroupRules"), "one Describe per rule, and per group for its rules");
     assertEquals(3, each.get("HeadBucket"), "one HeadBucket per bucket");
     assertEquals(2, each.get("GetBucketTagging"), "tags of the buckets that exist");
+    assertEquals(2, each.get("GetBucketAcl"), "ACLs of the buckets that exist");
     assertEquals(3, each.get("GetQueueAttributes"), "one GetQueueAttributes per queue");
     assertEquals(null, each.get("ListBuckets"));
     assertEquals(Map.of("DescribeSubnets", 1, "DescribeSecurityGroups", 1, "DescribeSecurityGroupRules", 2,
-        "ListBuckets", 1, "HeadBucket", 1, "GetBucketTagging", 2, "GetQueueAttributes", 3, "ListQueueTags", 2),
+        "ListBuckets", 1, "HeadBucket", 1, "GetBucketTagging", 2, "GetBucketAcl", 2, "GetQueueAttributes", 3, "ListQueueTags", 2),
         batchedCount.snapshot(), "EC2 types in one Describe each, buckets' existence from one ListBuckets (a bucket"
             + " it does not list is headed: another account's, or gone)");
     assertTrue(perResourceCount.total() > batchedCount.total(), perResourceCount.summary() + " vs "
