@@ -700,8 +700,21 @@ public final class JdbcStateStore implements StateStore {
         session = SessionLock.take(pool, info.id());
       }
       while (true) {
-        Optional<HeldLock> held = tryLock(info);
-        if (held.isEmpty()) {
+        Optional<HeldLock> held;
+        try {
+          held = tryLock(info);
+        } catch (StateException e) {
+          // An H2 file served by another kplan (AUTO_SERVER): when that process exits, the statement in flight fails
+          // once and the next one reconnects to the file (AUTO_RECONNECT); so try again while time is left.
+          if (!waiting || !serverWentAway(e) || System.nanoTime() - deadline >= 0) {
+            throw e;
+          }
+          LOG.debug("The process serving the H2 state went away; taking the lock again", e);
+          sleepQuietly(backoff);
+          continue;
+        }
+        // our own row: an insert that committed although its answer was lost with the server that went away
+        if (held.isEmpty() || held.get().info().id().equals(info.id())) {
           JdbcLock lock = new JdbcLock(this, info, session);
           session = null;
           return lock;
@@ -741,6 +754,29 @@ public final class JdbcStateStore implements StateStore {
           LOG.debug("Closing the state lock session failed", e);
         }
       }
+    }
+  }
+
+  /** H2's answers when the process serving the file (AUTO_SERVER) exits under a connection. */
+  private boolean serverWentAway(Throwable e) {
+    if (dialect != Dialect.H2) {
+      return false;
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException se && (se.getErrorCode() == 90098 || se.getErrorCode() == 90067
+          || se.getErrorCode() == 90121 || (se.getSQLState() != null && se.getSQLState().startsWith("08")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void sleepQuietly(Duration d) throws StateException {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StateException("Interrupted while waiting for the state lock.", e);
     }
   }
 
